@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyInstance, type RawServerDefault } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "../app/context";
+import { errorHandler } from "./errors";
+import { apiRoutes } from "./routes";
+
+export type Api = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<Api> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Overture API",
+        version: "0.1.0",
+        description:
+          "Everything the Overture UI does, over HTTP. Authenticate with `Authorization: Bearer <API key>` (Settings → API keys) or a session cookie.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          cookie: { type: "apiKey", in: "cookie", name: "ov_session" },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (api) => apiRoutes(api as Api, ctx));
+
+  if (opts.serveWeb !== false && existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The SPA owns every non-API path; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith("/api/") || req.method !== "GET")
+        return reply
+          .status(404)
+          .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });
+      return reply.sendFile("index.html");
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply
+        .status(404)
+        .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } }),
+    );
+  }
+  return app as unknown as Api;
+}

@@ -1,0 +1,45 @@
+import pino from "pino";
+import { type Config, loadConfig } from "../config";
+import { openDb } from "../db/client";
+import { acquireDataDirLock } from "../db/dataDirLock";
+import { migrate } from "../db/migrate";
+import { type AppContext, type Clock, systemClock } from "./context";
+import { resolveSecretKey } from "./security/resolveSecretKey";
+import { createSecretBox } from "./security/secretBox";
+
+export type Booted = AppContext & { shutdown(): Promise<void> };
+
+/**
+ * Opens the database (PGlite under DATA_DIR with an exclusive lock file, or PostgreSQL), applies
+ * migrations under the advisory lock, and assembles the context every use case receives.
+ */
+export async function boot(
+  opts: { config?: Config; clock?: Clock; migrate?: boolean } = {},
+): Promise<Booted> {
+  const config = opts.config ?? loadConfig();
+  const log = pino({ level: config.logLevel });
+  const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir);
+  try {
+    const dbHandle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (opts.migrate !== false) {
+      const { applied } = await migrate(dbHandle.db);
+      if (applied.length) log.info({ applied }, "database migrated");
+    }
+    const secrets = createSecretBox(resolveSecretKey(config));
+    return {
+      db: dbHandle.db,
+      dbHandle,
+      config,
+      clock: opts.clock ?? systemClock,
+      log,
+      secrets,
+      async shutdown() {
+        await dbHandle.close();
+        lock?.release();
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import type { Db, DbHandle } from "../db/client";
+import type { SecretBox } from "./security/secretBox";
+
+/** Time is injected everywhere so schedules and expiries are tested exactly. */
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+export type AppContext = {
+  db: Db;
+  dbHandle: DbHandle;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretBox;
+};
+
+/** Who is acting: every use case that reads or writes tenant data takes one, and scopes by its workspace. */
+export type Actor = {
+  workspaceId: string;
+  userId: string | null;
+  role: "owner" | "admin" | "member";
+  via: "session" | "api_key" | "cli" | "system";
+  label: string;
+};

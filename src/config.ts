@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * The one configuration object. Every variable is documented here (description, default,
+ * secret flag) and in docs/configuration.md; `loadConfig` validates them all at boot so a
+ * bad value stops the process with a message naming the variable.
+ */
+type VarSpec = { description: string; default?: string; secret?: boolean; schema: z.ZodType };
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => ["true", "1", "yes"].includes(v));
+
+export const configSpec = {
+  PORT: { description: "HTTP port the web/API server listens on.", default: "3000", schema: port },
+  HOST: { description: "Interface the server binds to.", default: "127.0.0.1", schema: z.string().min(1) },
+  DATA_DIR: {
+    description:
+      "Directory for embedded PGlite data and the single-process lock file (used when DATABASE_URL is unset).",
+    default: "./data",
+    schema: z.string().min(1),
+  },
+  DATABASE_URL: {
+    description:
+      "PostgreSQL connection string (postgres://user:pass@host:5432/db). Unset = embedded PGlite in DATA_DIR.",
+    secret: true,
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  },
+  SECRET_KEY: {
+    description:
+      "Key for encrypting secrets at rest (SMTP passwords, API keys of providers) and signing links. At least 32 characters. In embedded mode a random key is generated once into DATA_DIR/secret.key when unset.",
+    secret: true,
+    schema: z.string().min(32, "must be at least 32 characters").optional(),
+  },
+  PUBLIC_URL: {
+    description:
+      "Base URL people reach the app at (used in unsubscribe/tracking links). Defaults to http://HOST:PORT.",
+    schema: z.string().url().optional(),
+  },
+  LOG_LEVEL: {
+    description: "pino log level.",
+    default: "info",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  },
+  WORKER_CONCURRENCY: {
+    description: "How many background jobs one worker process runs at once.",
+    default: "2",
+    schema: z.coerce.number().int().min(1).max(64),
+  },
+  JOB_LEASE_SECONDS: {
+    description:
+      "How long a claimed job is leased before another worker may take it over (a worker renews while working).",
+    default: "60",
+    schema: z.coerce.number().int().min(5).max(3600),
+  },
+  LOGIN_RATE_LIMIT: {
+    description: "Login attempts allowed per IP per minute.",
+    default: "10",
+    schema: z.coerce.number().int().min(1).max(10000),
+  },
+  SECURE_COOKIES: {
+    description: "Mark the session cookie Secure (set true behind HTTPS).",
+    default: "false",
+    schema: bool,
+  },
+  FETCH_ALLOW_PRIVATE: {
+    description:
+      "Comma-separated hosts/IPs that server-side fetches of user-supplied URLs may reach even though they are private or loopback (tests use 127.0.0.1). Empty = none.",
+    default: "",
+    schema: z.string(),
+  },
+} satisfies Record<string, VarSpec>;
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  secretKey?: string;
+  publicUrl?: string;
+  logLevel: string;
+  workerConcurrency: number;
+  jobLeaseSeconds: number;
+  loginRateLimit: number;
+  secureCookies: boolean;
+  fetchAllowPrivate: string[];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, spec] of Object.entries(configSpec) as [string, VarSpec][]) {
+    const raw = env[name] === "" && spec.default === undefined ? undefined : (env[name] ?? spec.default);
+    const parsed = spec.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else
+      problems.push(
+        `${name}: ${parsed.error.issues.map((i) => i.message).join("; ")} (got ${spec.secret ? "<secret>" : JSON.stringify(raw)})`,
+      );
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  return {
+    port: values.PORT as number,
+    host: values.HOST as string,
+    dataDir: values.DATA_DIR as string,
+    databaseUrl: values.DATABASE_URL as string | undefined,
+    secretKey: values.SECRET_KEY as string | undefined,
+    publicUrl: values.PUBLIC_URL as string | undefined,
+    logLevel: values.LOG_LEVEL as string,
+    workerConcurrency: values.WORKER_CONCURRENCY as number,
+    jobLeaseSeconds: values.JOB_LEASE_SECONDS as number,
+    loginRateLimit: values.LOGIN_RATE_LIMIT as number,
+    secureCookies: values.SECURE_COOKIES as boolean,
+    fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}

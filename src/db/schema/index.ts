@@ -1,0 +1,3 @@
+export * from "./auth";
+export * from "./jobs";
+export * from "./workspaces";

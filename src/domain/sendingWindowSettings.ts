@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Workspace settings a user edits; the window is in each lead's local time. */
+export const workspaceSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(120),
+    timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin"),
+    windowStart: hhmm,
+    windowEnd: hhmm,
+    skipWeekends: z.boolean(),
+    stopCompanyOnReply: z.boolean(),
+  })
+  .partial()
+  .refine((s) => !s.windowStart || !s.windowEnd || s.windowStart < s.windowEnd, {
+    message: "windowEnd must be after windowStart",
+    path: ["windowEnd"],
+  });
+
+export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsSchema>;

@@ -1,0 +1,42 @@
+import { buildServer } from "./api/server";
+import type { Booted } from "./app/boot";
+import { jobDefinitions } from "./jobs/registry";
+import { startWorker, type Worker } from "./jobs/worker";
+
+export type Mode = "serve" | "worker" | "all";
+
+/**
+ * The three process shapes over one core: `serve` (HTTP only), `worker` (jobs only), `all` (both,
+ * the embedded default). SIGTERM/SIGINT stop accepting work, finish or release claimed jobs, then
+ * close the database.
+ */
+export async function run(ctx: Booted, mode: Mode) {
+  let worker: Worker | null = null;
+  let server: Awaited<ReturnType<typeof buildServer>> | null = null;
+  if (mode !== "serve") worker = startWorker(ctx, jobDefinitions);
+  if (mode !== "worker") {
+    server = await buildServer(ctx);
+    await server.listen({ port: ctx.config.port, host: ctx.config.host });
+    const addr = server.server.address();
+    const port = typeof addr === "object" && addr ? addr.port : ctx.config.port;
+    const shown = ctx.config.host === "0.0.0.0" || ctx.config.host === "::" ? "localhost" : ctx.config.host;
+    const url = ctx.config.publicUrl ?? `http://${shown}:${port}`;
+    console.log(
+      `\n  Overture is running (${ctx.dbHandle.kind}${mode === "all" ? ", with worker" : ""}): ${url}\n`,
+    );
+  } else {
+    console.log(`Overture worker ${worker!.id} started (${ctx.dbHandle.kind})`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, "shutting down");
+    await server?.close();
+    await worker?.stop();
+    await ctx.shutdown();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, type Me, type Workspace } from "./api";
+import { EmptyState } from "./components/EmptyState";
+import { LoginPage } from "./pages/LoginPage";
+import { SettingsPage } from "./pages/SettingsPage";
+import { SetupPage } from "./pages/SetupPage";
+import { sections } from "./pages/sections";
+import { navigate, usePath } from "./router";
+
+type State =
+  | { kind: "loading" }
+  | { kind: "setup" }
+  | { kind: "login" }
+  | { kind: "app"; me: Me; ws: Workspace };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const path = usePath();
+
+  const refresh = useCallback(async () => {
+    const { needsSetup } = await api<{ needsSetup: boolean }>("GET", "/api/setup");
+    if (needsSetup) return setState({ kind: "setup" });
+    try {
+      const [me, ws] = await Promise.all([
+        api<Me>("GET", "/api/me"),
+        api<Workspace>("GET", "/api/workspace"),
+      ]);
+      setState({ kind: "app", me, ws });
+    } catch {
+      setState({ kind: "login" });
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  if (state.kind === "loading") return <p className="loading">Loading…</p>;
+  if (state.kind === "setup")
+    return (
+      <SetupPage
+        onDone={() => {
+          navigate("/settings");
+          refresh();
+        }}
+      />
+    );
+  if (state.kind === "login") return <LoginPage onDone={refresh} />;
+
+  const current =
+    sections.find((s) => path.startsWith(s.path)) ?? sections.find((s) => s.path === "/settings")!;
+  async function logout() {
+    await api("POST", "/api/auth/logout");
+    setState({ kind: "login" });
+  }
+  async function switchTo(id: string) {
+    await api("POST", "/api/auth/switch-workspace", { workspaceId: id });
+    refresh();
+  }
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">Overture</div>
+        {state.me.workspaces.length > 1 ? (
+          <select
+            className="ws-switch"
+            aria-label="Workspace"
+            value={state.me.workspaceId}
+            onChange={(e) => switchTo(e.target.value)}
+          >
+            {state.me.workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <div className="ws-name">{state.ws.name}</div>
+        )}
+        {(["Outreach", "Workspace"] as const).map((g) => (
+          <div key={g} className="nav-group">
+            <div className="nav-title">{g}</div>
+            {sections
+              .filter((s) => s.group === g)
+              .map((s) => (
+                <a
+                  key={s.path}
+                  href={s.path}
+                  className={s === current ? "nav-link active" : "nav-link"}
+                  aria-current={s === current ? "page" : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(s.path);
+                  }}
+                >
+                  {s.label}
+                  {!s.ready && <span className="soon">soon</span>}
+                </a>
+              ))}
+          </div>
+        ))}
+        <div className="sidebar-foot">
+          <span className="muted">{state.me.user?.email}</span>
+          <button className="link" type="button" onClick={logout}>
+            Sign out
+          </button>
+        </div>
+      </nav>
+      <main className="content">
+        {current.path === "/settings" ? (
+          <SettingsPage me={state.me} onChanged={refresh} />
+        ) : (
+          <section>
+            <header className="page-head">
+              <h1>{current.label}</h1>
+            </header>
+            <EmptyState title={`${current.label} is coming`}>{current.empty ?? ""}</EmptyState>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

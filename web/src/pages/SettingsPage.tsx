@@ -1,0 +1,38 @@
+import { useState } from "react";
+import type { Me } from "../api";
+import { ApiKeysSettings } from "./settings/ApiKeysSettings";
+import { JobsPanel } from "./settings/JobsPanel";
+import { MembersSettings } from "./settings/MembersSettings";
+import { WorkspaceSettings } from "./settings/WorkspaceSettings";
+
+const tabs = ["Workspace", "Members", "API keys", "Background jobs"] as const;
+
+export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void }) {
+  const [tab, setTab] = useState<(typeof tabs)[number]>("Workspace");
+  const canEdit = me.role === "owner" || me.role === "admin";
+  return (
+    <section>
+      <header className="page-head">
+        <h1>Settings</h1>
+      </header>
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            className={tab === t ? "tab active" : "tab"}
+            onClick={() => setTab(t)}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
+      {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
+      {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
+      {tab === "Background jobs" && <JobsPanel />}
+    </section>
+  );
+}

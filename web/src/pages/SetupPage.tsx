@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from "react";
+import { api } from "../api";
+import { ErrorNote, Field } from "../components/Field";
+
+const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+export function SetupPage({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({
+    workspaceName: "",
+    name: "",
+    email: "",
+    password: "",
+    timezone: guessZone(),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("POST", "/api/setup", form);
+      onDone();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth-page">
+      <form className="card auth-card" onSubmit={submit}>
+        <h1>Welcome to Overture</h1>
+        <p className="muted">
+          Create your workspace and the owner account. Everything stays on this machine.
+        </p>
+        <Field label="Workspace name">
+          <input
+            required
+            autoFocus
+            value={form.workspaceName}
+            onChange={set("workspaceName")}
+            placeholder="Acme Sales"
+          />
+        </Field>
+        <Field label="Your name">
+          <input value={form.name} onChange={set("name")} placeholder="Ada Lovelace" />
+        </Field>
+        <Field label="Email">
+          <input required type="email" value={form.email} onChange={set("email")} autoComplete="username" />
+        </Field>
+        <Field label="Password" hint="At least 8 characters.">
+          <input
+            required
+            type="password"
+            minLength={8}
+            value={form.password}
+            onChange={set("password")}
+            autoComplete="new-password"
+          />
+        </Field>
+        <Field label="Workspace timezone" hint="Used for leads whose own timezone cannot be worked out.">
+          <input required value={form.timezone} onChange={set("timezone")} />
+        </Field>
+        <ErrorNote error={error} />
+        <button className="primary" disabled={busy} type="submit">
+          {busy ? "Creating…" : "Create workspace"}
+        </button>
+      </form>
+    </main>
+  );
+}

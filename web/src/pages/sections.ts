@@ -1,0 +1,70 @@
+/** The product's navigation. `ready: false` sections show an honest empty state until their issue lands. */
+export type Section = {
+  path: string;
+  label: string;
+  group: "Outreach" | "Workspace";
+  ready: boolean;
+  empty?: string;
+};
+
+export const sections: Section[] = [
+  {
+    path: "/plays",
+    label: "Plays",
+    group: "Outreach",
+    ready: false,
+    empty:
+      "The library of outreach motions (cold outbound, LinkedIn-first, re-engagement…) is not built yet.",
+  },
+  {
+    path: "/runs",
+    label: "Runs",
+    group: "Outreach",
+    ready: false,
+    empty: "Runs — campaigns created from a Play — are not built yet.",
+  },
+  {
+    path: "/leads",
+    label: "Leads",
+    group: "Outreach",
+    ready: false,
+    empty: "The prospect database (import, search, timeline) is not built yet.",
+  },
+  { path: "/lists", label: "Lists", group: "Outreach", ready: false, empty: "Lead lists are not built yet." },
+  {
+    path: "/sequences",
+    label: "Sequences",
+    group: "Outreach",
+    ready: false,
+    empty: "Multi-step email and LinkedIn sequences are not built yet.",
+  },
+  {
+    path: "/lab",
+    label: "Messaging Lab",
+    group: "Outreach",
+    ready: false,
+    empty: "Message generation, review and approval are not built yet.",
+  },
+  {
+    path: "/emails",
+    label: "Emails",
+    group: "Outreach",
+    ready: false,
+    empty: "No emails generated yet. Drafts appear here once messages are generated for leads.",
+  },
+  {
+    path: "/inbox",
+    label: "Inbox",
+    group: "Outreach",
+    ready: false,
+    empty: "Replies from prospects will land here once sending is built.",
+  },
+  {
+    path: "/pipeline",
+    label: "Pipeline",
+    group: "Outreach",
+    ready: false,
+    empty: "The funnel of lead stages is not built yet.",
+  },
+  { path: "/settings", label: "Settings", group: "Workspace", ready: true },
+];
