@@ -8,10 +8,7 @@ import { sections } from "./pages/sections";
 import { navigate, usePath } from "./router";
 
 type State =
-  | { kind: "loading" }
-  | { kind: "setup" }
-  | { kind: "login" }
-  | { kind: "app"; me: Me; ws: Workspace };
+  { kind: "loading" } | { kind: "setup" } | { kind: "login" } | { kind: "app"; me: Me; ws: Workspace };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: "loading" });

@@ -31,8 +31,12 @@ export const jobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    index("jobs_due_idx").on(t.runAt).where(sql`status = 'queued'`),
-    index("jobs_lease_idx").on(t.leaseUntil).where(sql`status = 'running'`),
+    index("jobs_due_idx")
+      .on(t.runAt)
+      .where(sql`status = 'queued'`),
+    index("jobs_lease_idx")
+      .on(t.leaseUntil)
+      .where(sql`status = 'running'`),
     index("jobs_workspace_idx").on(t.workspaceId, t.createdAt),
   ],
 );
