@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -22,6 +23,9 @@ export type DbHandle = {
 
 export type OpenDbOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
 
+/** Extensions our migrations use; PGlite loads them at start (PostgreSQL ships them in contrib). */
+export const pgliteOptions: PGliteOptions = { extensions: { pg_trgm } };
+
 // Timestamps come back as JS Dates, bigint counts as numbers (our counts stay far below 2^53).
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
@@ -36,7 +40,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (!client) {
     const dir = path.resolve(opts.dataDir ?? "./data", "pglite");
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, pgliteOptions);
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const owned = !opts.pglite;

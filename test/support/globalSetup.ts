@@ -5,7 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDb } from "../../src/db/client";
+import { openDb, pgliteOptions } from "../../src/db/client";
 import { migrate } from "../../src/db/migrate";
 
 declare module "vitest" {
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const lite = await PGlite.create();
+  const lite = await PGlite.create(pgliteOptions);
   const h = await openDb({ pglite: lite });
   await migrate(h.db);
   const dump = await lite.dumpDataDir("none");

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type DbHandle, openDb } from "../../src/db/client";
+import { type DbHandle, openDb, pgliteOptions } from "../../src/db/client";
 
 export type TestDb = DbHandle & { url: string | null; dropDatabase(): Promise<void> };
 
@@ -38,7 +38,7 @@ export async function createTestDb(opts: { poolSize?: number } = {}): Promise<Te
   }
   const snapshot = inject("pgliteSnapshot");
   if (!snapshot) throw new Error("globalSetup did not prepare a database");
-  const lite = await PGlite.create({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+  const lite = await PGlite.create({ ...pgliteOptions, loadDataDir: new Blob([readFileSync(snapshot)]) });
   const h = await openDb({ pglite: lite });
   return { ...h, url: null, dropDatabase: async () => {}, close: () => lite.close() };
 }

@@ -1,0 +1,72 @@
+import { normaliseDomain, normaliseEmail } from "../identity/normaliseEmail";
+import { linkedInKey, normaliseLinkedInUrl } from "../identity/normaliseLinkedIn";
+import type { LeadFieldKey, LeadInput } from "../leadFields";
+
+export type NormalisedLead = Partial<Record<LeadFieldKey, string>> & {
+  linkedinKey?: string;
+  customFields: Record<string, string>;
+};
+export type RowCheck = { ok: true; lead: NormalisedLead; warnings: string[] } | { ok: false; reason: string };
+
+const MAX_FIELD = 2000;
+
+/**
+ * A lead needs a usable LinkedIn URL or email. A bad value next to a good identity is dropped with
+ * a warning rather than losing the whole person; with no usable identity the row is rejected
+ * with the reason.
+ */
+export function validateLeadRow(input: LeadInput): RowCheck {
+  const warnings: string[] = [];
+  const lead: NormalisedLead = { customFields: { ...(input.customFields ?? {}) } };
+  for (const [k, v] of Object.entries(input)) {
+    if (k === "customFields" || typeof v !== "string") continue;
+    const t = v.trim();
+    if (t) lead[k as LeadFieldKey] = t.length > MAX_FIELD ? t.slice(0, MAX_FIELD) : t;
+  }
+  if (lead.email) {
+    const e = normaliseEmail(lead.email);
+    if (!e) warnings.push(`email "${lead.email}" is not a valid address`);
+    lead.email = e ?? undefined;
+  }
+  if (lead.linkedinUrl) {
+    const li = normaliseLinkedInUrl(lead.linkedinUrl);
+    if (!li) warnings.push(`"${lead.linkedinUrl}" is not a LinkedIn profile URL`);
+    lead.linkedinUrl = li?.url;
+    lead.linkedinKey = li ? linkedInKey(li) : undefined;
+  }
+  if (lead.companyDomain) lead.companyDomain = normaliseDomain(lead.companyDomain) ?? undefined;
+  if (!lead.companyDomain && lead.email) {
+    const d = lead.email.split("@")[1]!;
+    if (!FREE_MAIL.has(d)) lead.companyDomain = d;
+  }
+  if (!lead.email && !lead.linkedinKey)
+    return {
+      ok: false,
+      reason: warnings.length
+        ? `${warnings.join("; ")}; a lead needs a LinkedIn URL or an email`
+        : "a lead needs a LinkedIn URL or an email",
+    };
+  return { ok: true, lead, warnings };
+}
+
+/** Personal mailbox providers say nothing about where someone works. */
+const FREE_MAIL = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "yandex.ru",
+  "mail.ru",
+  "qq.com",
+  "163.com",
+]);
