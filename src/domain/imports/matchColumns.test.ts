@@ -141,7 +141,7 @@ describe("ImportDeduper", () => {
   it("reports the first line a row duplicates, by LinkedIn or by email", () => {
     const d = new ImportDeduper();
     const lead = (li?: string, email?: string) =>
-      (validateLeadRow({ linkedinUrl: li, email }) as { lead: never }).lead;
+      (validateLeadRow({ linkedinUrl: li, email }) as unknown as { lead: never }).lead;
     expect(d.check(2, lead("linkedin.com/in/ann", "a@x.com"))).toBeNull();
     expect(d.check(3, lead("https://www.linkedin.com/in/ANN/"))).toBe(2);
     expect(d.check(4, lead(undefined, "A@X.com"))).toBe(2);
