@@ -23,6 +23,7 @@ CREATE TABLE "imports" (
 	"file_name" text NOT NULL,
 	"format" text NOT NULL,
 	"size_bytes" integer DEFAULT 0 NOT NULL,
+	"row_estimate" integer DEFAULT 0 NOT NULL,
 	"status" text DEFAULT 'uploaded' NOT NULL,
 	"mapping" jsonb,
 	"report" jsonb,

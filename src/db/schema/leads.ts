@@ -126,6 +126,7 @@ export const imports = pgTable(
     fileName: text("file_name").notNull(),
     format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
     sizeBytes: integer("size_bytes").notNull().default(0),
+    rowEstimate: integer("row_estimate").notNull().default(0),
     status: text("status", { enum: ["uploaded", "queued", "running", "done", "failed"] })
       .notNull()
       .default("uploaded"),

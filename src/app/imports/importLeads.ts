@@ -1,0 +1,134 @@
+import { eq } from "drizzle-orm";
+import { AppError } from "../../domain/appError";
+import { applyMapping } from "../../domain/imports/applyMapping";
+import { ImportDeduper } from "../../domain/imports/dedupeWithinImport";
+import { type ColumnMapping, matchColumns } from "../../domain/imports/matchColumns";
+import { validateLeadRow } from "../../domain/imports/validateLeadRow";
+import { type BatchRow, writeLeadBatch } from "../../db/queries/leadBatchWrites";
+import { imports, leadEvents } from "../../db/schema";
+import type { Actor, AppContext } from "../context";
+import { emptyReport, type ImportReport, pushCapped } from "./importReport";
+import type { SheetRow } from "./readSpreadsheet";
+
+export type MappingInput = Pick<ColumnMapping, "index" | "target" | "customKey">;
+
+export type ImportOptions = {
+  rows: AsyncIterable<SheetRow>;
+  listId: string | null;
+  importId: string | null;
+  fileName: string;
+  mapping?: MappingInput[] | null;
+  resumeFrom?: ImportReport | null;
+  batchSize?: number;
+  onProgress?: (report: ImportReport) => Promise<void> | void;
+  signal?: AbortSignal;
+};
+
+const SNIFF_ROWS = 20;
+
+/**
+ * Streams rows into leads in batches, each batch in its own transaction together with the
+ * import's checkpoint, so a crash loses nothing committed and a retry resumes after the last
+ * committed line. Bad rows are reported with their line and reason; they never stop good ones.
+ */
+export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOptions): Promise<{ report: ImportReport; mapping: MappingInput[] }> {
+  const report: ImportReport = o.resumeFrom ? structuredClone(o.resumeFrom) : emptyReport();
+  const resumeAfter = o.resumeFrom?.committedLine ?? 0;
+  const deduper = new ImportDeduper();
+  const batchSize = o.batchSize ?? 2000;
+  let mapping: MappingInput[] | null = o.mapping ?? null;
+  let header: string[] | null = null;
+  const pending: SheetRow[] = [];
+  let batch: BatchRow[] = [];
+  let lastLine = 0;
+
+  const flush = async () => {
+    if (!batch.length && lastLine <= report.committedLine) return;
+    const rows = batch;
+    batch = [];
+    const committedLine = lastLine;
+    await ctx.db.transaction(async (tx) => {
+      if (rows.length) {
+        const r = await writeLeadBatch(tx, {
+          workspaceId: actor.workspaceId,
+          listId: o.listId,
+          importId: o.importId,
+          actor: actor.label,
+          now: ctx.clock.now(),
+          rows,
+        });
+        report.added += r.inserted.length;
+        const events = [];
+        for (const e of r.existing) {
+          if (e.addedToList || e.filled.length) {
+            report.updated++;
+            events.push({
+              workspaceId: actor.workspaceId,
+              leadId: e.id,
+              type: "import_matched",
+              actor: actor.label,
+              data: { importId: o.importId, fileName: o.fileName, line: e.line, filled: e.filled, addedToList: e.addedToList },
+              createdAt: ctx.clock.now(),
+            });
+          } else {
+            report.duplicates++;
+            pushCapped(report.duplicateRows, { line: e.line, existingLeadId: e.id });
+          }
+        }
+        if (events.length) await tx.insert(leadEvents).values(events);
+      }
+      report.committedLine = committedLine;
+      if (o.importId) await tx.update(imports).set({ report, status: "running" }).where(eq(imports.id, o.importId));
+    });
+    await o.onProgress?.(report);
+  };
+
+  const handle = async (row: SheetRow) => {
+    lastLine = row.line;
+    const replaying = row.line <= resumeAfter;
+    if (!replaying) report.totalRows++;
+    const check = validateLeadRow(applyMapping(mapping!, row.cells));
+    if (!check.ok) {
+      if (!replaying) {
+        report.invalid++;
+        pushCapped(report.invalidRows, { line: row.line, reason: check.reason });
+      }
+      return;
+    }
+    const dupOf = deduper.check(row.line, check.lead);
+    if (replaying) return;
+    for (const w of check.warnings) pushCapped(report.warnings, { line: row.line, message: w });
+    if (dupOf !== null) {
+      report.duplicates++;
+      pushCapped(report.duplicateRows, { line: row.line, duplicateOfLine: dupOf });
+      return;
+    }
+    batch.push({ line: row.line, lead: check.lead });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  for await (const row of o.rows) {
+    if (o.signal?.aborted) throw new Error("import interrupted");
+    if (!header) {
+      header = row.cells;
+      continue;
+    }
+    if (!mapping) {
+      pending.push(row);
+      if (pending.length < SNIFF_ROWS) continue;
+      mapping = matchColumns(header, pending.map((p) => p.cells));
+      for (const p of pending.splice(0)) await handle(p);
+      continue;
+    }
+    await handle(row);
+  }
+  if (!header) throw new AppError("validation", "the file is empty: it has no header row", { field: "file" });
+  if (!mapping) {
+    mapping = matchColumns(header, pending.map((p) => p.cells));
+    for (const p of pending.splice(0)) await handle(p);
+  }
+  await flush();
+  report.done = true;
+  if (o.importId) await ctx.db.update(imports).set({ report, status: "done", mapping }).where(eq(imports.id, o.importId));
+  return { report, mapping };
+}
