@@ -34,7 +34,13 @@ describe("reading spreadsheets", () => {
     ]);
   });
   it("reads Windows-1252 files that are not valid UTF-8", async () => {
-    const bytes = Uint8Array.from([...Buffer.from("name,city\nZo"), 0xeb, ...Buffer.from(",K"), 0xf6, ...Buffer.from("ln\n")]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from("name,city\nZo"),
+      0xeb,
+      ...Buffer.from(",K"),
+      0xf6,
+      ...Buffer.from("ln\n"),
+    ]);
     const rows = [];
     for await (const r of readRows("csv", chunked(bytes, 3))) rows.push(r);
     expect(rows[1]!.cells).toEqual(["Zoë", "Köln"]);
@@ -52,7 +58,14 @@ describe("importLeads", () => {
     });
     expect(mapping.find((m) => m.target === "custom")?.customKey).toBe("icebreaker");
     // Lines are spreadsheet rows: Ada's quoted two-line icebreaker is one row, the blank row 7 is skipped.
-    expect(report).toMatchObject({ totalRows: 7, added: 3, updated: 0, duplicates: 2, invalid: 2, done: true });
+    expect(report).toMatchObject({
+      totalRows: 7,
+      added: 3,
+      updated: 0,
+      duplicates: 2,
+      invalid: 2,
+      done: true,
+    });
     expect(report.invalidRows).toEqual([
       { line: 4, reason: "a lead needs a LinkedIn URL or an email" },
       { line: 9, reason: 'email "bad@" is not a valid address; a lead needs a LinkedIn URL or an email' },
@@ -63,7 +76,11 @@ describe("importLeads", () => {
     ]);
     expect(report.warnings).toEqual([{ line: 6, message: '"not-a-url" is not a LinkedIn profile URL' }]);
     const ada = (await ctx.db.select().from(leads).where(eq(leads.linkedinKey, "li:ada-lovelace")))[0]!;
-    expect(ada).toMatchObject({ email: "ada@analytical.io", companyDomain: "analytical.io", location: "London" });
+    expect(ada).toMatchObject({
+      email: "ada@analytical.io",
+      companyDomain: "analytical.io",
+      location: "London",
+    });
     expect(ada.customFields).toEqual({ icebreaker: "Loved your post\r\non engines" });
     const members = await ctx.db.select().from(listMembers).where(eq(listMembers.listId, list.id));
     expect(members.length).toBe(3);
@@ -71,8 +88,14 @@ describe("importLeads", () => {
 
   it("a second import fills blanks of known people, adds them to the new list, and skips those already in it", async () => {
     const other = await createList(ctx, actor, { name: "Second" });
-    const csv = "email,phone,first name\nada@analytical.io,+44 20 1234,Augusta\ngrace@navy.mil,,\nnew@person.io,,New\n";
-    const first = await importLeads(ctx, actor, { rows: readRows("csv", chunked(csv)), listId: other.id, importId: null, fileName: "b.csv" });
+    const csv =
+      "email,phone,first name\nada@analytical.io,+44 20 1234,Augusta\ngrace@navy.mil,,\nnew@person.io,,New\n";
+    const first = await importLeads(ctx, actor, {
+      rows: readRows("csv", chunked(csv)),
+      listId: other.id,
+      importId: null,
+      fileName: "b.csv",
+    });
     expect(first.report).toMatchObject({ added: 1, updated: 2, duplicates: 0 });
     const ada = (await ctx.db.select().from(leads).where(eq(leads.email, "ada@analytical.io")))[0]!;
     expect(ada.phone).toBe("+44 20 1234");
@@ -80,7 +103,12 @@ describe("importLeads", () => {
     const ev = await ctx.db.select().from(leadEvents).where(eq(leadEvents.leadId, ada.id));
     expect(ev.map((e) => e.type)).toEqual(["import_matched"]);
     expect(ev[0]!.data).toMatchObject({ filled: ["phone"], addedToList: true, fileName: "b.csv" });
-    const again = await importLeads(ctx, actor, { rows: readRows("csv", chunked(csv)), listId: other.id, importId: null, fileName: "b.csv" });
+    const again = await importLeads(ctx, actor, {
+      rows: readRows("csv", chunked(csv)),
+      listId: other.id,
+      importId: null,
+      fileName: "b.csv",
+    });
     expect(again.report).toMatchObject({ added: 0, updated: 0, duplicates: 3 });
   });
 
@@ -99,8 +127,26 @@ describe("importLeads", () => {
       },
     });
     await expect(interrupted).rejects.toThrow("worker killed");
-    const partial = { totalRows: 6, added: 6, updated: 0, duplicates: 0, invalid: 0, invalidRows: [], duplicateRows: [], warnings: [], committedLine: 7, done: false };
-    const { report } = await importLeads(ctx, actor, { rows: readRows("csv", chunked(csv)), listId: list.id, importId: null, fileName: "r.csv", batchSize: 3, resumeFrom: partial });
+    const partial = {
+      totalRows: 6,
+      added: 6,
+      updated: 0,
+      duplicates: 0,
+      invalid: 0,
+      invalidRows: [],
+      duplicateRows: [],
+      warnings: [],
+      committedLine: 7,
+      done: false,
+    };
+    const { report } = await importLeads(ctx, actor, {
+      rows: readRows("csv", chunked(csv)),
+      listId: list.id,
+      importId: null,
+      fileName: "r.csv",
+      batchSize: 3,
+      resumeFrom: partial,
+    });
     expect(report).toMatchObject({ totalRows: 10, added: 10, duplicates: 0, done: true });
     expect((await ctx.db.select().from(listMembers).where(eq(listMembers.listId, list.id))).length).toBe(10);
   });

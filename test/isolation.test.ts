@@ -69,7 +69,9 @@ describe("workspace isolation through every route", () => {
       for (const id of bRes.ids) {
         const url = r.path.replace(/\{[^}]+\}/g, id);
         const key = `${r.method} ${r.path}`;
-        const body = key in sampleBodies ? sampleBodies[key] : {};
+        let text = JSON.stringify(key in sampleBodies ? (sampleBodies[key] ?? {}) : {});
+        for (const [k, v] of Object.entries(bRes.placeholders)) text = text.replaceAll(k, v);
+        const body = JSON.parse(text);
         const res = await api.call(r.method, url, {
           key: a.apiKey,
           body: r.method === "GET" || r.method === "DELETE" ? undefined : body,
@@ -84,7 +86,9 @@ describe("workspace isolation through every route", () => {
     )) {
       const body = sampleBodies[`${r.method} ${r.path}`];
       if (body === null) continue;
-      const payload = JSON.parse(JSON.stringify(body ?? {}).replaceAll("__B_WORKSPACE__", b.workspaceId));
+      let text = JSON.stringify(body ?? {});
+      for (const [k, v] of Object.entries(bRes.placeholders)) text = text.replaceAll(k, v);
+      const payload = JSON.parse(text);
       const res = await api.call(r.method, r.path, { key: a.apiKey, body: payload });
       if (r.path === "/api/auth/switch-workspace" && res.status < 400)
         wrong.push(`switch into B -> ${res.status}`);

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config";
 import { DataDirLockedError } from "../db/dataDirLock";
 import { isAppError } from "../domain/appError";
 import { run } from "../main";
+import { importCommand } from "./importCommand";
 import { initCommand } from "./initCommand";
 
 const program = new Command()
@@ -31,6 +32,7 @@ program
     await ctx.shutdown();
   });
 initCommand(program);
+importCommand(program);
 
 try {
   loadConfig();

@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./defineJob";
+import { importLeadsJob } from "./definitions/importLeadsJob";
 
 /** Every job kind the worker runs. Issues add their definitions here. */
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [importLeadsJob as unknown as JobDefinition];

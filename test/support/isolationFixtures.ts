@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../../src/jobs/defineJob";
 import { enqueue } from "../../src/jobs/enqueue";
+import { storeUpload } from "../../src/app/imports/uploads";
 import type { testServer } from "./testApi";
 import type { TestContext } from "./testContext";
 
@@ -21,6 +22,18 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/auth/login": null,
   "POST /api/setup": null,
   "POST /api/auth/logout": null,
+  "POST /api/leads": { email: "x@alpha.test", listId: "__B_LIST__" },
+  "POST /api/leads/bulk": { action: "delete", ids: ["__B_LEAD__"] },
+  "PATCH /api/leads/{id}": { firstName: "Hacked" },
+  "POST /api/lists": { name: "Alpha list" },
+  "PATCH /api/lists/{id}": { name: "Hacked" },
+  "POST /api/lists/{id}/duplicate": {},
+  "POST /api/lists/{id}/members": { leadIds: ["__B_LEAD__"] },
+  "POST /api/lists/{id}/members/remove": { leadIds: ["__B_LEAD__"] },
+  "POST /api/imports": null,
+  "POST /api/imports/{id}/start": { listId: "__B_LIST__" },
+  "POST /api/blocklist": { value: "alpha.test" },
+  "POST /api/blocklist/import": { text: "alpha.test" },
 };
 
 const noopJob = defineJob({
@@ -41,8 +54,57 @@ export async function createResourcesOfB(
     body: { email: "b-member@example.test", role: "member", password: "password-123" },
   });
   const job = await enqueue(ctx, noopJob, b.workspaceId, {});
+  const list = await call("POST", "/api/lists", { key: b.apiKey, body: { name: "Bravo prospects" } });
+  const lead = await call("POST", "/api/leads", {
+    key: b.apiKey,
+    body: { email: "secret-prospect@bravo.test", firstName: "Bravolead", listId: list.json.id },
+  });
+  const block = await call("POST", "/api/blocklist", {
+    key: b.apiKey,
+    body: { value: "bravo-competitor.test" },
+  });
+  const entries = await call("GET", "/api/blocklist", { key: b.apiKey });
+  const bActor = {
+    workspaceId: b.workspaceId,
+    userId: null,
+    role: "owner" as const,
+    via: "cli" as const,
+    label: "b",
+  };
+  const imp = await storeUpload(
+    ctx,
+    bActor,
+    "bravo.csv",
+    (async function* () {
+      yield new TextEncoder().encode("email\nimported@bravo.test\n");
+    })(),
+  );
+  if (lead.status !== 201 || block.status !== 201)
+    throw new Error(`could not seed B: ${lead.body} ${block.body}`);
   return {
-    ids: [key.json.id, member.json.userId, String(job.id), b.workspaceId] as string[],
-    strings: ["b-secret", "b-member@example.test"],
+    ids: [
+      key.json.id,
+      member.json.userId,
+      String(job.id),
+      b.workspaceId,
+      list.json.id,
+      lead.json.id,
+      entries.json[0].id,
+      imp.id,
+    ] as string[],
+    strings: [
+      "b-secret",
+      "b-member@example.test",
+      "secret-prospect@bravo.test",
+      "Bravolead",
+      "bravo-competitor.test",
+      "Bravo prospects",
+      "bravo.csv",
+    ],
+    placeholders: {
+      __B_WORKSPACE__: b.workspaceId,
+      __B_LEAD__: lead.json.id,
+      __B_LIST__: list.json.id,
+    } as Record<string, string>,
   };
 }

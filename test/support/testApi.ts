@@ -44,3 +44,25 @@ export async function testServer(ctx: TestContext) {
     };
   return { app, call: call(app.inject.bind(app)), close: () => app.close() };
 }
+
+/** A multipart/form-data body for inject(): text fields first, then one file. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer; type?: string },
+) {
+  const boundary = `----overture${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "text/csv"}\r\n\r\n`,
+    ),
+  );
+  parts.push(typeof file.content === "string" ? Buffer.from(file.content) : file.content);
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

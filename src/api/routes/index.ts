@@ -1,6 +1,10 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { authRoutes } from "./authRoutes";
+import { blocklistRoutes } from "./blocklistRoutes";
+import { importRoutes } from "./importRoutes";
+import { leadRoutes } from "./leadRoutes";
+import { listRoutes } from "./listRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { jobRoutes } from "./jobRoutes";
 import { workspaceRoutes } from "./workspaceRoutes";
@@ -11,4 +15,8 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   jobRoutes(app, ctx);
+  leadRoutes(app, ctx);
+  listRoutes(app, ctx);
+  importRoutes(app, ctx);
+  blocklistRoutes(app, ctx);
 }

@@ -31,7 +31,11 @@ const SNIFF_ROWS = 20;
  * import's checkpoint, so a crash loses nothing committed and a retry resumes after the last
  * committed line. Bad rows are reported with their line and reason; they never stop good ones.
  */
-export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOptions): Promise<{ report: ImportReport; mapping: MappingInput[] }> {
+export async function importLeads(
+  ctx: AppContext,
+  actor: Actor,
+  o: ImportOptions,
+): Promise<{ report: ImportReport; mapping: MappingInput[] }> {
   const report: ImportReport = o.resumeFrom ? structuredClone(o.resumeFrom) : emptyReport();
   const resumeAfter = o.resumeFrom?.committedLine ?? 0;
   const deduper = new ImportDeduper();
@@ -67,7 +71,13 @@ export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOption
               leadId: e.id,
               type: "import_matched",
               actor: actor.label,
-              data: { importId: o.importId, fileName: o.fileName, line: e.line, filled: e.filled, addedToList: e.addedToList },
+              data: {
+                importId: o.importId,
+                fileName: o.fileName,
+                line: e.line,
+                filled: e.filled,
+                addedToList: e.addedToList,
+              },
               createdAt: ctx.clock.now(),
             });
           } else {
@@ -78,7 +88,8 @@ export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOption
         if (events.length) await tx.insert(leadEvents).values(events);
       }
       report.committedLine = committedLine;
-      if (o.importId) await tx.update(imports).set({ report, status: "running" }).where(eq(imports.id, o.importId));
+      if (o.importId)
+        await tx.update(imports).set({ report, status: "running" }).where(eq(imports.id, o.importId));
     });
     await o.onProgress?.(report);
   };
@@ -116,7 +127,10 @@ export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOption
     if (!mapping) {
       pending.push(row);
       if (pending.length < SNIFF_ROWS) continue;
-      mapping = matchColumns(header, pending.map((p) => p.cells));
+      mapping = matchColumns(
+        header,
+        pending.map((p) => p.cells),
+      );
       for (const p of pending.splice(0)) await handle(p);
       continue;
     }
@@ -124,11 +138,15 @@ export async function importLeads(ctx: AppContext, actor: Actor, o: ImportOption
   }
   if (!header) throw new AppError("validation", "the file is empty: it has no header row", { field: "file" });
   if (!mapping) {
-    mapping = matchColumns(header, pending.map((p) => p.cells));
+    mapping = matchColumns(
+      header,
+      pending.map((p) => p.cells),
+    );
     for (const p of pending.splice(0)) await handle(p);
   }
   await flush();
   report.done = true;
-  if (o.importId) await ctx.db.update(imports).set({ report, status: "done", mapping }).where(eq(imports.id, o.importId));
+  if (o.importId)
+    await ctx.db.update(imports).set({ report, status: "done", mapping }).where(eq(imports.id, o.importId));
   return { report, mapping };
 }

@@ -9,7 +9,14 @@ export type SheetRow = { line: number; cells: string[] };
 
 export function formatOf(fileName: string, firstBytes?: Uint8Array): SpreadsheetFormat {
   // XLSX is a zip: "PK\x03\x04".
-  if (firstBytes && firstBytes[0] === 0x50 && firstBytes[1] === 0x4b && firstBytes[2] === 3 && firstBytes[3] === 4) return "xlsx";
+  if (
+    firstBytes &&
+    firstBytes[0] === 0x50 &&
+    firstBytes[1] === 0x4b &&
+    firstBytes[2] === 3 &&
+    firstBytes[3] === 4
+  )
+    return "xlsx";
   return /\.xlsx$/i.test(fileName) ? "xlsx" : "csv";
 }
 
@@ -64,9 +71,12 @@ export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>): AsyncGene
   const text = decodeText(chunks);
   const first = await text.next();
   const sample = first.done ? "" : first.value;
-  const parser = (Papa.parse as unknown as (i: unknown, o: object) => NodeJS.ReadWriteStream)(Papa.NODE_STREAM_INPUT, {
-    delimiter: detectDelimiter(sample.slice(0, SNIFF_BYTES)),
-  });
+  const parser = (Papa.parse as unknown as (i: unknown, o: object) => NodeJS.ReadWriteStream)(
+    Papa.NODE_STREAM_INPUT,
+    {
+      delimiter: detectDelimiter(sample.slice(0, SNIFF_BYTES)),
+    },
+  );
   const input = Readable.from(
     (async function* () {
       if (sample) yield sample;

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { queryRows } from "../../db/client";
-import { leadEvents, leadSources, leads, listMembers, lists } from "../../db/schema";
+import { leadSources, leads, listMembers, lists } from "../../db/schema";
+import { recordLeadEvents } from "../leads/leadEvents";
 import type { Actor, AppContext } from "../context";
 
 export type LeadSource = (typeof leadSources)[number];
@@ -56,7 +57,8 @@ export async function createList(
       .returning();
     return l!;
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("conflict", `a list named "${input.name.trim()}" already exists`, { field: "name" });
+    if (isUniqueViolation(e))
+      throw new AppError("conflict", `a list named "${input.name.trim()}" already exists`, { field: "name" });
     throw e;
   }
 }
@@ -69,23 +71,37 @@ export async function findOrCreateList(ctx: AppContext, actor: Actor, name: stri
   return l ?? createList(ctx, actor, { name, source });
 }
 
-export async function updateList(ctx: AppContext, actor: Actor, id: string, patch: { name?: string; description?: string }) {
+export async function updateList(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: { name?: string; description?: string },
+) {
   await getList(ctx, actor, id);
   try {
     const [l] = await ctx.db
       .update(lists)
-      .set({ ...(patch.name ? { name: patch.name.trim() } : {}), ...(patch.description !== undefined ? { description: patch.description } : {}) })
+      .set({
+        ...(patch.name ? { name: patch.name.trim() } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+      })
       .where(and(eq(lists.id, id), eq(lists.workspaceId, actor.workspaceId)))
       .returning();
     return l!;
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("conflict", `a list named "${patch.name}" already exists`, { field: "name" });
+    if (isUniqueViolation(e))
+      throw new AppError("conflict", `a list named "${patch.name}" already exists`, { field: "name" });
     throw e;
   }
 }
 
 /** Deleting a list keeps its leads unless asked; with `deleteLeads`, only leads in no other list go. */
-export async function deleteList(ctx: AppContext, actor: Actor, id: string, opts: { deleteLeads?: boolean } = {}) {
+export async function deleteList(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  opts: { deleteLeads?: boolean } = {},
+) {
   await getList(ctx, actor, id);
   return ctx.db.transaction(async (tx) => {
     let deletedLeads = 0;
@@ -121,7 +137,13 @@ export async function duplicateList(ctx: AppContext, actor: Actor, id: string, n
   return ctx.db.transaction(async (tx) => {
     const [copy] = await tx
       .insert(lists)
-      .values({ workspaceId: actor.workspaceId, name: candidate, source: src.source, description: src.description, createdAt: ctx.clock.now() })
+      .values({
+        workspaceId: actor.workspaceId,
+        name: candidate,
+        source: src.source,
+        description: src.description,
+        createdAt: ctx.clock.now(),
+      })
       .returning();
     await tx.execute(sql`insert into list_members (list_id, lead_id, workspace_id, added_at)
       select ${copy!.id}::uuid, lead_id, workspace_id, ${ctx.clock.now().toISOString()}::timestamptz from list_members where list_id = ${id}::uuid`);
@@ -140,12 +162,26 @@ export async function addLeadsToList(ctx: AppContext, actor: Actor, listId: stri
     : [];
   if (!owned.length) return { added: 0, alreadyInList: 0, notFound: leadIds.length };
   const now = ctx.clock.now();
-  const added = await ctx.db
-    .insert(listMembers)
-    .values(owned.map((l) => ({ listId, leadId: l.id, workspaceId: actor.workspaceId, addedAt: now })))
-    .onConflictDoNothing()
-    .returning({ leadId: listMembers.leadId });
-  return { added: added.length, alreadyInList: owned.length - added.length, notFound: leadIds.length - owned.length };
+  const list = await getList(ctx, actor, listId);
+  const added = await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(listMembers)
+      .values(owned.map((l) => ({ listId, leadId: l.id, workspaceId: actor.workspaceId, addedAt: now })))
+      .onConflictDoNothing()
+      .returning({ leadId: listMembers.leadId });
+    await recordLeadEvents(
+      tx,
+      actor,
+      now,
+      rows.map((r) => ({ leadId: r.leadId, type: "added_to_list", data: { listId, listName: list.name } })),
+    );
+    return rows;
+  });
+  return {
+    added: added.length,
+    alreadyInList: owned.length - added.length,
+    notFound: leadIds.length - owned.length,
+  };
 }
 
 export async function removeLeadsFromList(ctx: AppContext, actor: Actor, listId: string, leadIds: string[]) {
@@ -154,19 +190,24 @@ export async function removeLeadsFromList(ctx: AppContext, actor: Actor, listId:
   return ctx.db.transaction(async (tx) => {
     const gone = await tx
       .delete(listMembers)
-      .where(and(eq(listMembers.listId, listId), eq(listMembers.workspaceId, actor.workspaceId), inArray(listMembers.leadId, leadIds)))
+      .where(
+        and(
+          eq(listMembers.listId, listId),
+          eq(listMembers.workspaceId, actor.workspaceId),
+          inArray(listMembers.leadId, leadIds),
+        ),
+      )
       .returning({ leadId: listMembers.leadId });
-    if (gone.length)
-      await tx.insert(leadEvents).values(
-        gone.map((g) => ({
-          workspaceId: actor.workspaceId,
-          leadId: g.leadId,
-          type: "removed_from_list",
-          actor: actor.label,
-          data: { listId, listName: list.name },
-          createdAt: ctx.clock.now(),
-        })),
-      );
+    await recordLeadEvents(
+      tx,
+      actor,
+      ctx.clock.now(),
+      gone.map((g) => ({
+        leadId: g.leadId,
+        type: "removed_from_list",
+        data: { listId, listName: list.name },
+      })),
+    );
     return { removed: gone.length };
   });
 }

@@ -106,8 +106,8 @@ CREATE UNIQUE INDEX "leads_ws_linkedin_key" ON "leads" USING btree ("workspace_i
 CREATE UNIQUE INDEX "leads_ws_email" ON "leads" USING btree ("workspace_id","email") WHERE email is not null;--> statement-breakpoint
 CREATE INDEX "leads_ws_created" ON "leads" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "leads_ws_status_created" ON "leads" USING btree ("workspace_id","status","created_at","id");--> statement-breakpoint
-CREATE INDEX "leads_ws_last_name" ON "leads" USING btree ("workspace_id","last_name","id");--> statement-breakpoint
-CREATE INDEX "leads_ws_company" ON "leads" USING btree ("workspace_id","company","id");--> statement-breakpoint
+CREATE INDEX "leads_ws_last_name" ON "leads" USING btree ("workspace_id",coalesce(last_name, ''),"id");--> statement-breakpoint
+CREATE INDEX "leads_ws_company" ON "leads" USING btree ("workspace_id",coalesce(company, ''),"id");--> statement-breakpoint
 CREATE INDEX "leads_search_trgm" ON "leads" USING gin (search_text gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "list_members_lead" ON "list_members" USING btree ("lead_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "lists_ws_name" ON "lists" USING btree ("workspace_id",lower("name"));

@@ -52,7 +52,14 @@ const jsonIds = (ids: string[]) => JSON.stringify(ids);
  */
 export async function writeLeadBatch(
   tx: Tx,
-  o: { workspaceId: string; listId: string | null; importId: string | null; actor: string; now: Date; rows: BatchRow[] },
+  o: {
+    workspaceId: string;
+    listId: string | null;
+    importId: string | null;
+    actor: string;
+    now: Date;
+    rows: BatchRow[];
+  },
 ): Promise<{ inserted: { line: number; id: string }[]; existing: ExistingMatch[] }> {
   const now = o.now.toISOString();
   const inserted = await queryRows<{ id: string; linkedin_key: string | null; email: string | null }>(
@@ -71,7 +78,8 @@ export async function writeLeadBatch(
   const insertedLines = new Set<number>();
   const insertedOut: { line: number; id: string }[] = [];
   for (const r of inserted) {
-    const line = (r.linkedin_key && byKey.get(`li ${r.linkedin_key}`)) || (r.email && byKey.get(`em ${r.email}`));
+    const line =
+      (r.linkedin_key && byKey.get(`li ${r.linkedin_key}`)) || (r.email && byKey.get(`em ${r.email}`));
     if (line) {
       insertedLines.add(line);
       insertedOut.push({ line, id: r.id });
@@ -93,10 +101,16 @@ export async function writeLeadBatch(
   return { inserted: insertedOut, existing };
 }
 
-async function matchExisting(tx: Tx, o: { workspaceId: string; actor: string; now: Date }, rest: BatchRow[]): Promise<ExistingMatch[]> {
+async function matchExisting(
+  tx: Tx,
+  o: { workspaceId: string; actor: string; now: Date },
+  rest: BatchRow[],
+): Promise<ExistingMatch[]> {
   const keys = rest.map((r) => r.lead.linkedinKey).filter((k): k is string => !!k);
   const emails = rest.map((r) => r.lead.email).filter((k): k is string => !!k);
-  const found = await queryRows<Record<string, string | null> & { id: string; custom_fields: Record<string, string> }>(
+  const found = await queryRows<
+    Record<string, string | null> & { id: string; custom_fields: Record<string, string> }
+  >(
     tx,
     sql`select id, ${colList}, custom_fields from leads
         where workspace_id = ${o.workspaceId}::uuid
@@ -108,7 +122,8 @@ async function matchExisting(tx: Tx, o: { workspaceId: string; actor: string; no
   const out: ExistingMatch[] = [];
   const updates: { id: string; set: Record<string, string>; custom: Record<string, string> }[] = [];
   for (const r of rest) {
-    const hit = (r.lead.linkedinKey && byLi.get(r.lead.linkedinKey)) || (r.lead.email && byEm.get(r.lead.email));
+    const hit =
+      (r.lead.linkedinKey && byLi.get(r.lead.linkedinKey)) || (r.lead.email && byEm.get(r.lead.email));
     if (!hit) continue; // lost a race with a concurrent delete: nothing to attach to
     const set: Record<string, string> = {};
     for (const [k, col] of leadColumns) {
@@ -117,7 +132,8 @@ async function matchExisting(tx: Tx, o: { workspaceId: string; actor: string; no
       if (v && !hit[col] && k !== "linkedinKey" && k !== "email" && k !== "linkedinUrl") set[col] = v;
     }
     const custom: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r.lead.customFields ?? {})) if (!(k in hit.custom_fields)) custom[k] = v;
+    for (const [k, v] of Object.entries(r.lead.customFields ?? {}))
+      if (!(k in hit.custom_fields)) custom[k] = v;
     const filled = [...Object.keys(set), ...Object.keys(custom).map((k) => `custom.${k}`)];
     if (filled.length) updates.push({ id: hit.id, set, custom });
     out.push({ line: r.line, id: hit.id, addedToList: false, filled });

@@ -61,8 +61,9 @@ export const leads = pgTable(
       .where(sql`email is not null`),
     index("leads_ws_created").on(t.workspaceId, t.createdAt, t.id),
     index("leads_ws_status_created").on(t.workspaceId, t.status, t.createdAt, t.id),
-    index("leads_ws_last_name").on(t.workspaceId, t.lastName, t.id),
-    index("leads_ws_company").on(t.workspaceId, t.company, t.id),
+    // Sorting by text uses coalesce(col, '') so keyset cursors never meet NULLs; the indexes match.
+    index("leads_ws_last_name").on(t.workspaceId, sql`coalesce(last_name, '')`, t.id),
+    index("leads_ws_company").on(t.workspaceId, sql`coalesce(company, '')`, t.id),
     index("leads_search_trgm").using("gin", sql`search_text gin_trgm_ops`),
   ],
 );

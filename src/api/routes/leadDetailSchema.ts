@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+export const leadDetailSchemaExtras = {
+  enrichment: z.record(z.string(), z.unknown()),
+  lists: z.array(z.object({ id: z.string(), name: z.string(), addedAt: z.date() })),
+};
