@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
+import { LeadDetail } from "./pages/leads/LeadDetail";
+import { LeadsPage } from "./pages/leads/LeadsPage";
+import { ListsPage } from "./pages/lists/ListsPage";
 import { LoginPage } from "./pages/LoginPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
@@ -107,6 +110,12 @@ export function App() {
       <main className="content">
         {current.path === "/settings" ? (
           <SettingsPage me={state.me} onChanged={refresh} />
+        ) : path.startsWith("/leads/") ? (
+          <LeadDetail key={path} id={path.slice("/leads/".length)} />
+        ) : current.path === "/leads" ? (
+          <LeadsPage key={window.location.search} />
+        ) : current.path === "/lists" ? (
+          <ListsPage />
         ) : (
           <section>
             <header className="page-head">

@@ -29,6 +29,9 @@ export const headerAliases: Record<LeadFieldKey, string[]> = {
     "account name",
     "current company",
     "company name for emails",
+    "org",
+    "firm",
+    "business",
   ],
   companyDomain: [
     "company domain",

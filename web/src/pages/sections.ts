@@ -23,14 +23,8 @@ export const sections: Section[] = [
     ready: false,
     empty: "Runs — campaigns created from a Play — are not built yet.",
   },
-  {
-    path: "/leads",
-    label: "Leads",
-    group: "Outreach",
-    ready: false,
-    empty: "The prospect database (import, search, timeline) is not built yet.",
-  },
-  { path: "/lists", label: "Lists", group: "Outreach", ready: false, empty: "Lead lists are not built yet." },
+  { path: "/leads", label: "Leads", group: "Outreach", ready: true },
+  { path: "/lists", label: "Lists", group: "Outreach", ready: true },
   {
     path: "/sequences",
     label: "Sequences",

@@ -1,0 +1,189 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote, Field } from "../../components/Field";
+import { navigate } from "../../router";
+import { fullName, type Lead, statusOptions } from "./leadTypes";
+import { StatusBadge } from "./StatusBadge";
+import { Timeline, type TimelineEvent } from "./Timeline";
+
+type Detail = Lead & { lists: { id: string; name: string; addedAt: string }[] };
+const editable: [keyof Lead, string][] = [
+  ["firstName", "First name"],
+  ["lastName", "Last name"],
+  ["email", "Email"],
+  ["linkedinUrl", "LinkedIn URL"],
+  ["company", "Company"],
+  ["companyDomain", "Company domain"],
+  ["jobTitle", "Job title"],
+  ["headline", "Headline"],
+  ["phone", "Phone"],
+  ["location", "Location"],
+  ["timezone", "Timezone"],
+  ["industry", "Industry"],
+  ["companySize", "Company size"],
+  ["seniority", "Seniority"],
+];
+
+export function LeadDetail({ id }: { id: string }) {
+  const [lead, setLead] = useState<Detail | null>(null);
+  const [form, setForm] = useState<Record<string, string>>({});
+  const [events, setEvents] = useState<TimelineEvent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await api<Detail>("GET", `/api/leads/${id}`);
+      setLead(d);
+      setForm(
+        Object.fromEntries([
+          ...editable.map(([k]) => [k, (d[k] as string | null) ?? ""]),
+          ["status", d.status],
+        ]),
+      );
+      setEvents(await api<TimelineEvent[]>("GET", `/api/leads/${id}/timeline`));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!lead) return;
+    setError(null);
+    setSaved(false);
+    const patch: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form))
+      if (v !== ((lead[k as keyof Lead] as string | null) ?? "")) patch[k] = v;
+    if (!Object.keys(patch).length) return;
+    try {
+      await api("PATCH", `/api/leads/${id}`, patch);
+      setSaved(true);
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  async function erase() {
+    if (
+      !lead ||
+      !confirm(`Delete ${fullName(lead)} for good, with the whole timeline? This cannot be undone.`)
+    )
+      return;
+    await api("DELETE", `/api/leads/${id}`);
+    navigate("/leads");
+  }
+
+  if (!lead) return <ErrorNote error={error} />;
+  return (
+    <section>
+      <header className="page-head row-between">
+        <div>
+          <a
+            href="/leads"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate("/leads");
+            }}
+          >
+            ← Leads
+          </a>
+          <h1>{fullName(lead)}</h1>
+          <p className="muted">
+            {[lead.jobTitle, lead.company].filter(Boolean).join(" at ")}{" "}
+            <StatusBadge status={lead.status} label={lead.statusLabel} />{" "}
+            {lead.blocked && <span className="badge st-bounced">Blocked: {lead.blockedReason}</span>}
+          </p>
+        </div>
+        <div className="actions">
+          <a className="button" href={`/api/leads/${id}/export`} download>
+            Export data (GDPR)
+          </a>
+          <button type="button" className="danger-btn" onClick={erase}>
+            Delete for good
+          </button>
+        </div>
+      </header>
+      <div className="two-col">
+        <form className="card form-grid" onSubmit={save}>
+          <h3>Details</h3>
+          <div className="grid2">
+            {editable.map(([k, label]) => (
+              <Field key={k} label={label}>
+                <input value={form[k] ?? ""} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+              </Field>
+            ))}
+            <Field label="Status">
+              <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
+                {statusOptions.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          {Object.keys(lead.customFields).length > 0 && (
+            <div>
+              <h3>Custom fields</h3>
+              <dl className="kv">
+                {Object.entries(lead.customFields).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>
+                      <code>{`{{custom_${k}}}`}</code>
+                    </dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          )}
+          <ErrorNote error={error} />
+          <div className="actions">
+            <button className="primary" type="submit">
+              Save changes
+            </button>
+            {saved && (
+              <span className="ok" role="status">
+                Saved
+              </span>
+            )}
+          </div>
+        </form>
+        <div className="stack">
+          <div className="card">
+            <h3>Lists</h3>
+            {lead.lists.length ? (
+              <ul className="plain">
+                {lead.lists.map((l) => (
+                  <li key={l.id}>
+                    <a
+                      href={`/leads?listId=${l.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/leads?listId=${l.id}`);
+                      }}
+                    >
+                      {l.name}
+                    </a>{" "}
+                    <span className="muted small">since {new Date(l.addedAt).toLocaleDateString()}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">In no list.</p>
+            )}
+          </div>
+          <div className="card">
+            <h3>Timeline</h3>
+            <Timeline events={events} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

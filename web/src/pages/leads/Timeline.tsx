@@ -1,0 +1,54 @@
+export type TimelineEvent = {
+  id: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+  at: string;
+};
+
+const fieldNames: Record<string, string> = {
+  jobTitle: "job title",
+  firstName: "first name",
+  lastName: "last name",
+  linkedinUrl: "LinkedIn URL",
+  companyDomain: "company domain",
+  customFields: "custom fields",
+};
+
+function describe(e: TimelineEvent): string {
+  const d = e.data;
+  switch (e.type) {
+    case "imported":
+      return `Imported from ${d.fileName ?? "a file"}${d.listName ? ` into ${d.listName}` : ""}`;
+    case "created":
+      return "Added by hand";
+    case "import_matched":
+      return `Matched again in ${d.fileName}${d.addedToList ? ", added to the list" : ""}${(d.filled as string[])?.length ? `, filled ${(d.filled as string[]).join(", ")}` : ""}`;
+    case "field_changed":
+      return `Changed ${fieldNames[String(d.field)] ?? d.field}${d.field !== "customFields" ? ` from “${d.from ?? "—"}” to “${d.to ?? "—"}”` : ""}`;
+    case "status_changed":
+      return `Status changed to ${d.label ?? d.to} (was ${d.from})`;
+    case "added_to_list":
+      return `Added to list${d.listName ? ` ${d.listName}` : ""}`;
+    case "removed_from_list":
+      return `Removed from list${d.listName ? ` ${d.listName}` : ""}`;
+    default:
+      return e.type.replace(/_/g, " ");
+  }
+}
+
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  if (!events.length) return <p className="muted">Nothing yet.</p>;
+  return (
+    <ol className="timeline">
+      {events.map((e) => (
+        <li key={e.id}>
+          <div>{describe(e)}</div>
+          <div className="muted small">
+            {new Date(e.at).toLocaleString()} · {e.actor}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,240 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote, Field } from "../../components/Field";
+import { navigate } from "../../router";
+import type { ListSummary } from "../leads/leadTypes";
+import { ImportWizard } from "./ImportWizard";
+
+export function ListsPage() {
+  const [lists, setLists] = useState<ListSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [importing, setImporting] = useState<string | null>(null);
+  const [manual, setManual] = useState({
+    listId: "",
+    firstName: "",
+    lastName: "",
+    email: "",
+    linkedinUrl: "",
+    company: "",
+    jobTitle: "",
+  });
+  const load = useCallback(
+    () => api<ListSummary[]>("GET", "/api/lists").then(setLists, (e) => setError(e.message)),
+    [],
+  );
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const act = async (fn: () => Promise<unknown>, done?: string) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await fn();
+      if (done) setNotice(done);
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    await act(() => api("POST", "/api/lists", { name }), `Created ${name}`);
+    setName("");
+  }
+  async function addManual(e: FormEvent) {
+    e.preventDefault();
+    const { listId, ...fields } = manual;
+    const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim()));
+    await act(() => api("POST", "/api/leads", { ...body, listId: listId || undefined }), "Lead added");
+    setManual({
+      ...manual,
+      firstName: "",
+      lastName: "",
+      email: "",
+      linkedinUrl: "",
+      company: "",
+      jobTitle: "",
+    });
+  }
+
+  return (
+    <section>
+      <header className="page-head row-between">
+        <div>
+          <h1>Lists</h1>
+          <p className="muted">
+            Groups of leads. A lead can be in many lists; duplicating a list shares its leads.
+          </p>
+        </div>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setImporting(importing === null ? "" : null)}
+        >
+          {importing === null ? "Import CSV / XLSX" : "Close import"}
+        </button>
+      </header>
+      {importing !== null && (
+        <ImportWizard lists={lists} initialListId={importing || undefined} onDone={load} />
+      )}
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Source</th>
+            <th>Leads</th>
+            <th>Created</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lists.map((l) => (
+            <tr key={l.id}>
+              <td>
+                <a
+                  href={`/leads?listId=${l.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/leads?listId=${l.id}`);
+                  }}
+                >
+                  {l.name}
+                </a>
+              </td>
+              <td>
+                <span className="badge">{l.source}</span>
+              </td>
+              <td>{l.leadCount.toLocaleString()}</td>
+              <td className="small">{new Date(l.createdAt).toLocaleDateString()}</td>
+              <td className="actions">
+                <button type="button" className="link" onClick={() => setImporting(l.id)}>
+                  Import into
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const n = prompt("New name", l.name);
+                    if (n && n !== l.name)
+                      act(() => api("PATCH", `/api/lists/${l.id}`, { name: n }), "Renamed");
+                  }}
+                >
+                  Rename
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    act(() => api("POST", `/api/lists/${l.id}/duplicate`, {}), `Duplicated ${l.name}`)
+                  }
+                >
+                  Duplicate
+                </button>
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => {
+                    if (!confirm(`Delete the list "${l.name}"? Its leads stay in your workspace.`)) return;
+                    const also = confirm(
+                      "Also delete its leads that are in no other list? (OK = delete them too, Cancel = keep them)",
+                    );
+                    act(
+                      () => api("DELETE", `/api/lists/${l.id}${also ? "?deleteLeads=true" : ""}`),
+                      "List deleted",
+                    );
+                  }}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!lists.length && (
+        <p className="muted">No lists yet. Create one, or import a file and a list is made for it.</p>
+      )}
+      <div className="two-col">
+        <form className="card form-grid" onSubmit={create}>
+          <h3>New list</h3>
+          <Field label="List name">
+            <input
+              required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Q1 Prospects"
+            />
+          </Field>
+          <div className="actions">
+            <button type="submit">Create list</button>
+          </div>
+        </form>
+        <form className="card form-grid" onSubmit={addManual}>
+          <h3>Add one lead by hand</h3>
+          <div className="grid2">
+            <Field label="First name">
+              <input
+                value={manual.firstName}
+                onChange={(e) => setManual({ ...manual, firstName: e.target.value })}
+              />
+            </Field>
+            <Field label="Last name">
+              <input
+                value={manual.lastName}
+                onChange={(e) => setManual({ ...manual, lastName: e.target.value })}
+              />
+            </Field>
+            <Field label="LinkedIn URL">
+              <input
+                value={manual.linkedinUrl}
+                onChange={(e) => setManual({ ...manual, linkedinUrl: e.target.value })}
+              />
+            </Field>
+            <Field label="Lead email">
+              <input
+                type="email"
+                value={manual.email}
+                onChange={(e) => setManual({ ...manual, email: e.target.value })}
+              />
+            </Field>
+            <Field label="Company">
+              <input
+                value={manual.company}
+                onChange={(e) => setManual({ ...manual, company: e.target.value })}
+              />
+            </Field>
+            <Field label="Job title">
+              <input
+                value={manual.jobTitle}
+                onChange={(e) => setManual({ ...manual, jobTitle: e.target.value })}
+              />
+            </Field>
+          </div>
+          <Field label="Add to list">
+            <select value={manual.listId} onChange={(e) => setManual({ ...manual, listId: e.target.value })}>
+              <option value="">No list</option>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="actions">
+            <button type="submit">Add lead</button>
+          </div>
+        </form>
+      </div>
+    </section>
+  );
+}
