@@ -32,6 +32,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the
+    // pool discards it and the next query opens a fresh one.
+    pool.on("error", () => {});
     await pool.query("select 1");
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
