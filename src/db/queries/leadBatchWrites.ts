@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { NormalisedLead } from "../../domain/imports/validateLeadRow";
 import type { LeadFieldKey } from "../../domain/leadFields";
 import { type Db, queryRows } from "../client";
+import { uuidv7 } from "../uuidv7";
 
 type Tx = Pick<Db, "execute">;
 
@@ -30,12 +31,14 @@ export type ExistingMatch = { line: number; id: string; addedToList: boolean; fi
 const colList = sql.raw(leadColumns.map(([, c]) => c).join(", "));
 
 /** Column definitions of the JSON record set the batch travels in (one parameter, any batch size). */
-const recordDef = sql.raw(leadColumns.map(([, c]) => `${c} text`).join(", ") + ", custom jsonb");
+const recordDef = sql.raw(
+  "id uuid, " + leadColumns.map(([, c]) => `${c} text`).join(", ") + ", custom jsonb",
+);
 
 function recordsJson(rows: BatchRow[]): string {
   return JSON.stringify(
     rows.map((r) => {
-      const o: Record<string, unknown> = { custom: r.lead.customFields ?? {} };
+      const o: Record<string, unknown> = { id: uuidv7(), custom: r.lead.customFields ?? {} };
       for (const [k, c] of leadColumns) o[c] = r.lead[k] ?? null;
       return o;
     }),
@@ -64,8 +67,8 @@ export async function writeLeadBatch(
   const now = o.now.toISOString();
   const inserted = await queryRows<{ id: string; linkedin_key: string | null; email: string | null }>(
     tx,
-    sql`insert into leads (workspace_id, ${colList}, custom_fields, source_import_id, created_by, created_at, updated_at)
-        select ${o.workspaceId}::uuid, ${colList}, custom, ${o.importId}::uuid, ${o.actor}, ${now}::timestamptz, ${now}::timestamptz
+    sql`insert into leads (id, workspace_id, ${colList}, custom_fields, source_import_id, created_by, created_at, updated_at)
+        select id, ${o.workspaceId}::uuid, ${colList}, custom, ${o.importId}::uuid, ${o.actor}, ${now}::timestamptz, ${now}::timestamptz
         from json_to_recordset(${recordsJson(o.rows)}::json) as t(${recordDef})
         on conflict do nothing
         returning id, linkedin_key, email`,
