@@ -15,8 +15,34 @@ function zoneOf(name: string): IANAZone {
   return z;
 }
 
-/** Minutes east of UTC at an instant. */
-export const offsetAt = (zone: string, ms: number) => zoneOf(zone).offset(ms);
+const HOUR = 3_600_000;
+const hourOffsets = new Map<string, number>();
+
+/**
+ * Minutes east of UTC at an instant. Offsets are cached per zone and UTC hour when the hour has
+ * one offset throughout (zones change offset at most once an hour), which makes a million lookups
+ * cheap; an hour containing a transition is computed exactly each time.
+ */
+export function offsetAt(zone: string, ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  const key = `${zone}|${hour}`;
+  const cached = hourOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const z = zoneOf(zone);
+  const start = z.offset(hour * HOUR);
+  if (start === z.offset(hour * HOUR + HOUR - 1)) {
+    if (hourOffsets.size > 500_000) hourOffsets.clear();
+    hourOffsets.set(key, start);
+    return start;
+  }
+  return z.offset(ms);
+}
+
+/** Days since 1970-01-01 of the local calendar date at an instant. */
+export const localDayNumber = (ms: number, zone: string) => Math.floor((ms + offsetAt(zone, ms) * MIN) / DAY);
+export const dayNumberToDate = (day: number): LocalDate => new Date(day * DAY).toISOString().slice(0, 10);
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export const weekdayOfDay = (day: number) => (((day + 4) % 7) + 7) % 7;
 
 export function localDateOf(ms: number, zone: string): LocalDate {
   return new Date(ms + offsetAt(zone, ms) * MIN).toISOString().slice(0, 10);

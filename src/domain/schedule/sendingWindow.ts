@@ -1,10 +1,20 @@
-import { addDays, type LocalDate, localDateOf, localInstant, parseHHMM, weekdayOf } from "./localTime";
+import {
+  type LocalDate,
+  dayNumberToDate,
+  localDayNumber,
+  localInstant,
+  parseHHMM,
+  weekdayOf,
+  weekdayOfDay,
+} from "./localTime";
 
 export type SendingWindow = { start: string; end: string; skipWeekends: boolean };
 export const defaultWindow: SendingWindow = { start: "09:00", end: "17:00", skipWeekends: true };
 
 export const isSendDay = (date: LocalDate, w: SendingWindow) =>
   !w.skipWeekends || ![0, 6].includes(weekdayOf(date));
+const isSendDayNumber = (day: number, w: SendingWindow) =>
+  !w.skipWeekends || ![0, 6].includes(weekdayOfDay(day));
 
 /**
  * Memoised (zone, local date) → window instants: 1M enrollments across 20 zones touch a few hundred
@@ -13,10 +23,11 @@ export const isSendDay = (date: LocalDate, w: SendingWindow) =>
 export class WindowCache {
   private cache = new Map<string, { open: number; close: number }>();
   constructor(readonly window: SendingWindow) {}
-  get(zone: string, date: LocalDate) {
-    const key = `${zone}|${date}`;
+  get(zone: string, day: number) {
+    const key = `${zone}|${day}`;
     let v = this.cache.get(key);
     if (!v) {
+      const date = dayNumberToDate(day);
       v = {
         open: localInstant(zone, date, parseHHMM(this.window.start)),
         close: localInstant(zone, date, parseHHMM(this.window.end)),
@@ -29,10 +40,10 @@ export class WindowCache {
 
 /** `now` if the lead's window is open now, else the next opening (skipping weekends if asked). */
 export function nextWindowStart(nowMs: number, zone: string, cache: WindowCache): number {
-  let date = localDateOf(nowMs, zone);
-  for (let i = 0; i < 10; i++, date = addDays(date, 1)) {
-    if (!isSendDay(date, cache.window)) continue;
-    const { open, close } = cache.get(zone, date);
+  let day = localDayNumber(nowMs, zone);
+  for (let i = 0; i < 10; i++, day++) {
+    if (!isSendDayNumber(day, cache.window)) continue;
+    const { open, close } = cache.get(zone, day);
     if (nowMs < open) return open;
     if (nowMs < close) return nowMs;
   }
@@ -45,7 +56,7 @@ export function nextWindowStart(nowMs: number, zone: string, cache: WindowCache)
  */
 export function dueInstant(previousMs: number, delayDays: number, zone: string, cache: WindowCache): number {
   if (delayDays <= 0) return nextWindowStart(previousMs, zone, cache);
-  let date = addDays(localDateOf(previousMs, zone), delayDays);
-  for (let i = 0; i < 10 && !isSendDay(date, cache.window); i++) date = addDays(date, 1);
-  return cache.get(zone, date).open;
+  let day = localDayNumber(previousMs, zone) + delayDays;
+  for (let i = 0; i < 10 && !isSendDayNumber(day, cache.window); i++) day++;
+  return cache.get(zone, day).open;
 }
