@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./jobs";
 export * from "./workspaces";
 export * from "./leads";
+export * from "./outreach";

@@ -1,0 +1,180 @@
+import { and, eq, sql } from "drizzle-orm";
+import { AppError } from "../../domain/appError";
+import { isBlocked } from "../../domain/blocking/isBlocked";
+import { inferTimezone } from "../../domain/schedule/inferTimezone";
+import { dueInstant, nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
+import { nextStep } from "../../domain/sequence/sequenceEngine";
+import { queryRows } from "../../db/client";
+import { enrollments, runs, sequences, suppressions, workspaces } from "../../db/schema";
+import { loadBlocklist } from "../blocklist/blocklist";
+import type { Actor, AppContext } from "../context";
+import { recordLeadEvents } from "../leads/leadEvents";
+import { getSequence, stepsOf } from "./sequences";
+
+export async function workspaceWindow(ctx: AppContext, workspaceId: string) {
+  const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  return {
+    ws: ws!,
+    cache: new WindowCache({ start: ws!.windowStart, end: ws!.windowEnd, skipWeekends: ws!.skipWeekends }),
+  };
+}
+
+/**
+ * Enrolls every lead of the sequence's lists once (a lead in two of its lists is enrolled once; one
+ * enrolled before is skipped). Blocklisted, suppressed and unreachable leads are enrolled in an ended
+ * state so the dashboard can say why they will not be contacted. Starts the sequence (and its run).
+ */
+export async function launchSequence(ctx: AppContext, actor: Actor, id: string) {
+  const seq = await getSequence(ctx, actor, id);
+  if (!seq.senderAccountId && seq.steps.some((s) => s.channel === "email"))
+    throw new AppError("not_ready", "select a sender account before launching a sequence with email steps", {
+      field: "senderAccountId",
+    });
+  if (!seq.listIds.length)
+    throw new AppError("not_ready", "add at least one list of leads to the sequence", { field: "listIds" });
+  const { ws, cache } = await workspaceWindow(ctx, actor.workspaceId);
+  const blocklist = await loadBlocklist(ctx, actor.workspaceId);
+  const steps = stepsOf(seq.steps);
+  const now = ctx.clock.now();
+  const candidates = await queryRows<{
+    id: string;
+    email: string | null;
+    linkedin_url: string | null;
+    company_domain: string | null;
+    timezone: string | null;
+    location: string | null;
+    phone: string | null;
+    status: string;
+    suppressed: boolean;
+  }>(
+    ctx.db,
+    sql`select distinct l.id, l.email, l.linkedin_url, l.company_domain, l.timezone, l.location, l.phone, l.status,
+          exists (select 1 from suppressions s where s.workspace_id = l.workspace_id and s.email = l.email) as suppressed
+        from leads l join list_members m on m.lead_id = l.id
+        where l.workspace_id = ${actor.workspaceId}::uuid
+          and m.list_id in (select list_id from sequence_sources where sequence_id = ${id}::uuid)
+          and not exists (select 1 from enrollments e where e.sequence_id = ${id}::uuid and e.lead_id = l.id)`,
+  );
+  const rows = candidates.map((l) => {
+    const zone = inferTimezone(
+      { timezone: l.timezone, location: l.location, phone: l.phone, email: l.email },
+      ws.timezone,
+    );
+    const block = isBlocked({ email: l.email, companyDomain: l.company_domain }, blocklist);
+    const first = nextStep(
+      steps,
+      null,
+      { hasUsableEmail: !!l.email && l.status !== "bounced", hasLinkedIn: !!l.linkedin_url },
+      l.status === "replied",
+    );
+    const base = {
+      workspaceId: actor.workspaceId,
+      sequenceId: id,
+      leadId: l.id,
+      zone: zone.zone,
+      zoneSource: zone.source,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (block.blocked) return { ...base, state: "blocked" as const, stateReason: block.reason };
+    if (l.suppressed || l.status === "unsubscribed")
+      return { ...base, state: "unsubscribed" as const, stateReason: "unsubscribed earlier" };
+    if (first.done)
+      return {
+        ...base,
+        state: "completed" as const,
+        stateReason: first.reason === "replied" ? "already replied" : "no step can reach this lead",
+      };
+    return {
+      ...base,
+      state: "active" as const,
+      stateReason: null,
+      nextStepIndex: first.step.index,
+      nextStepAt: new Date(dueInstant(now.getTime(), first.delayDays, zone.zone, cache)),
+    };
+  });
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx
+        .insert(enrollments)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing();
+    await tx.update(sequences).set({ status: "active" }).where(eq(sequences.id, id));
+    await tx
+      .update(runs)
+      .set({ status: "active", activatedAt: now })
+      .where(and(eq(runs.id, seq.runId), eq(runs.status, "draft")));
+    await recordLeadEvents(
+      tx,
+      actor,
+      now,
+      rows.map((r) => ({
+        leadId: r.leadId,
+        type: "enrolled",
+        data: { sequenceId: id, sequenceName: seq.name, state: r.state, reason: r.stateReason ?? null },
+      })),
+    );
+  });
+  const count = (s: string) => rows.filter((r) => r.state === s).length;
+  return {
+    enrolled: rows.length,
+    active: count("active"),
+    blocked: count("blocked"),
+    unsubscribed: count("unsubscribed"),
+    unreachable: count("completed"),
+  };
+}
+
+/** Pause or resume a whole sequence; resuming recomputes nobody's schedule: due steps go out at the next window. */
+export async function setSequencePaused(ctx: AppContext, actor: Actor, id: string, paused: boolean) {
+  const seq = await getSequence(ctx, actor, id);
+  if (seq.status === "draft") throw new AppError("conflict", "launch the sequence first");
+  await ctx.db
+    .update(sequences)
+    .set({ status: paused ? "paused" : "active" })
+    .where(eq(sequences.id, id));
+  return getSequence(ctx, actor, id);
+}
+
+export async function setEnrollmentPaused(
+  ctx: AppContext,
+  actor: Actor,
+  enrollmentId: string,
+  paused: boolean,
+) {
+  const [e] = await ctx.db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.id, enrollmentId), eq(enrollments.workspaceId, actor.workspaceId)));
+  if (!e) throw new AppError("not_found", "no such enrollment in this workspace");
+  if (paused && e.state !== "active")
+    throw new AppError("conflict", `only an active enrollment can be paused (this one is ${e.state})`);
+  if (!paused && e.state !== "paused")
+    throw new AppError("conflict", `only a paused enrollment can resume (this one is ${e.state})`);
+  const now = ctx.clock.now();
+  let nextAt = e.nextStepAt;
+  if (!paused) {
+    const { cache } = await workspaceWindow(ctx, actor.workspaceId);
+    nextAt = e.nextStepIndex
+      ? new Date(Math.max(nextAt?.getTime() ?? 0, nextWindowStart(now.getTime(), e.zone, cache)))
+      : null;
+  }
+  await ctx.db
+    .update(enrollments)
+    .set({
+      state: paused ? "paused" : "active",
+      stateReason: paused ? `paused by ${actor.label}` : null,
+      pausedUntil: null,
+      nextStepAt: nextAt,
+      updatedAt: now,
+    })
+    .where(eq(enrollments.id, enrollmentId));
+  return { ok: true as const };
+}
+
+export async function suppressEmail(ctx: AppContext, workspaceId: string, email: string, reason: string) {
+  await ctx.db
+    .insert(suppressions)
+    .values({ workspaceId, email, reason, createdAt: ctx.clock.now() })
+    .onConflictDoNothing();
+}

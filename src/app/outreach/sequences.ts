@@ -1,0 +1,168 @@
+import { and, asc, eq } from "drizzle-orm";
+import { AppError } from "../../domain/appError";
+import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
+import { sequenceSources, sequenceSteps, sequences } from "../../db/schema";
+import type { Actor, AppContext } from "../context";
+import { getList } from "../lists/lists";
+import { getRun, resolvePlay } from "./runs";
+import { getSenderRow } from "./senderAccounts";
+import { getStrategyProfile } from "./strategyProfiles";
+
+export type StepInput = {
+  channel: (typeof stepChannels)[number];
+  delayDays: number;
+  condition: "always" | "no_reply";
+  subject?: string;
+  body?: string;
+};
+
+const defaultBody: Record<string, string> = {
+  email: "Hi {{first_name|there}},\n\n…\n\nBest,\n{{sender_name|}}",
+  linkedin_invite: "Hi {{first_name|there}}, I'd like to connect.",
+  linkedin_message: "Thanks for connecting, {{first_name|there}}!",
+};
+
+function validateSteps(steps: StepInput[]) {
+  if (!steps.length)
+    throw new AppError("validation", "a sequence needs at least one step", { field: "steps" });
+  steps.forEach((s, i) => {
+    if (s.delayDays < 0 || s.delayDays > 365)
+      throw new AppError("validation", `step ${i + 1}: delay must be 0-365 days`, {
+        field: `steps.${i}.delayDays`,
+      });
+    if (s.channel === "linkedin_invite" && (s.body ?? "").length > 300)
+      throw new AppError("validation", `step ${i + 1}: a LinkedIn invite note is at most 300 characters`, {
+        field: `steps.${i}.body`,
+      });
+  });
+}
+
+export async function getSequence(ctx: AppContext, actor: Actor, id: string) {
+  const [seq] = await ctx.db
+    .select()
+    .from(sequences)
+    .where(and(eq(sequences.id, id), eq(sequences.workspaceId, actor.workspaceId)));
+  if (!seq) throw new AppError("not_found", "no such sequence in this workspace");
+  const steps = await ctx.db
+    .select()
+    .from(sequenceSteps)
+    .where(eq(sequenceSteps.sequenceId, id))
+    .orderBy(asc(sequenceSteps.idx));
+  const sources = await ctx.db
+    .select({ listId: sequenceSources.listId })
+    .from(sequenceSources)
+    .where(eq(sequenceSources.sequenceId, id));
+  return { ...seq, steps, listIds: sources.map((s) => s.listId) };
+}
+
+export async function listSequences(ctx: AppContext, actor: Actor, runId?: string) {
+  return ctx.db
+    .select()
+    .from(sequences)
+    .where(and(eq(sequences.workspaceId, actor.workspaceId), runId ? eq(sequences.runId, runId) : undefined))
+    .orderBy(asc(sequences.createdAt));
+}
+
+/** Created in a run from lists (source groups) and a strategy profile; steps default to the run's play. */
+export async function createSequence(
+  ctx: AppContext,
+  actor: Actor,
+  i: {
+    runId: string;
+    name: string;
+    listIds: string[];
+    strategyProfileId?: string;
+    senderAccountId?: string;
+    steps?: StepInput[];
+  },
+) {
+  const run = await getRun(ctx, actor, i.runId);
+  for (const l of i.listIds) await getList(ctx, actor, l);
+  if (i.strategyProfileId) await getStrategyProfile(ctx, actor, i.strategyProfileId);
+  if (i.senderAccountId) await getSenderRow(ctx, actor.workspaceId, i.senderAccountId);
+  const steps: StepInput[] =
+    i.steps ??
+    (await resolvePlay(ctx, actor, run.playKey)).steps.map((s) => ({ ...s, body: defaultBody[s.channel] }));
+  validateSteps(steps);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [seq] = await tx
+      .insert(sequences)
+      .values({
+        workspaceId: actor.workspaceId,
+        runId: run.id,
+        name: i.name.trim(),
+        strategyProfileId: i.strategyProfileId,
+        senderAccountId: i.senderAccountId,
+        createdAt: ctx.clock.now(),
+      })
+      .returning();
+    if (i.listIds.length)
+      await tx.insert(sequenceSources).values(i.listIds.map((listId) => ({ sequenceId: seq!.id, listId })));
+    await tx
+      .insert(sequenceSteps)
+      .values(
+        steps.map((s, n) => ({
+          sequenceId: seq!.id,
+          idx: n + 1,
+          channel: s.channel,
+          delayDays: s.delayDays,
+          condition: s.condition,
+          subject: s.subject ?? "",
+          body: s.body ?? "",
+        })),
+      );
+    return seq!.id;
+  });
+  return getSequence(ctx, actor, id);
+}
+
+/** Steps can be rewritten while the sequence is a draft; once it runs, enrolled leads rely on them. */
+export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string, steps: StepInput[]) {
+  const seq = await getSequence(ctx, actor, id);
+  if (seq.status !== "draft")
+    throw new AppError(
+      "conflict",
+      "steps are locked once the sequence has started; pause it and create a new one",
+    );
+  validateSteps(steps);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sequenceSteps).where(eq(sequenceSteps.sequenceId, id));
+    await tx
+      .insert(sequenceSteps)
+      .values(
+        steps.map((s, n) => ({
+          sequenceId: id,
+          idx: n + 1,
+          channel: s.channel,
+          delayDays: s.delayDays,
+          condition: s.condition,
+          subject: s.subject ?? "",
+          body: s.body ?? "",
+        })),
+      );
+  });
+  return getSequence(ctx, actor, id);
+}
+
+export async function updateSequence(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: { name?: string; senderAccountId?: string; strategyProfileId?: string },
+) {
+  await getSequence(ctx, actor, id);
+  if (patch.senderAccountId) await getSenderRow(ctx, actor.workspaceId, patch.senderAccountId);
+  if (patch.strategyProfileId) await getStrategyProfile(ctx, actor, patch.strategyProfileId);
+  await ctx.db.update(sequences).set(patch).where(eq(sequences.id, id));
+  return getSequence(ctx, actor, id);
+}
+
+export const stepsOf = (
+  rows: { idx: number; channel: string; delayDays: number; condition: string }[],
+): SequenceStep[] =>
+  rows.map((r) => ({
+    index: r.idx,
+    channel: r.channel as SequenceStep["channel"],
+    delayDays: r.delayDays,
+    condition: r.condition as SequenceStep["condition"],
+  }));

@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import { AppError } from "../../domain/appError";
+import { enrollments, leads } from "../../db/schema";
+import type { AppContext } from "../context";
+import { recordLeadEvents } from "../leads/leadEvents";
+import { suppressEmail } from "./enrollments";
+
+const base = (ctx: AppContext) => ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+
+/** An HMAC-signed link: it names the workspace and lead, and cannot be forged or altered. */
+export function unsubscribeToken(ctx: AppContext, workspaceId: string, leadId: string) {
+  const payload = Buffer.from(`${workspaceId}:${leadId}`).toString("base64url");
+  return `${payload}.${ctx.secrets.sign(`unsub:${payload}`)}`;
+}
+
+export const unsubscribeUrl = (ctx: AppContext, workspaceId: string, leadId: string) =>
+  `${base(ctx)}/unsubscribe/${unsubscribeToken(ctx, workspaceId, leadId)}`;
+
+export function readUnsubscribeToken(ctx: AppContext, token: string) {
+  const [payload, sig] = token.split(".");
+  if (!payload || !sig || !ctx.secrets.verify(`unsub:${payload}`, sig))
+    throw new AppError("validation", "this unsubscribe link is not valid");
+  const [workspaceId, leadId] = Buffer.from(payload, "base64url").toString().split(":");
+  return { workspaceId: workspaceId!, leadId: leadId! };
+}
+
+/** Takes effect at once: the address is suppressed and every sequence stops for this person. */
+export async function unsubscribe(ctx: AppContext, token: string, via: string) {
+  const { workspaceId, leadId } = readUnsubscribeToken(ctx, token);
+  const [lead] = await ctx.db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId)));
+  if (!lead) return { ok: true as const };
+  const now = ctx.clock.now();
+  if (lead.email) await suppressEmail(ctx, workspaceId, lead.email, `unsubscribed (${via})`);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(enrollments)
+      .set({ state: "unsubscribed", stateReason: `unsubscribed (${via})`, nextStepAt: null, updatedAt: now })
+      .where(and(eq(enrollments.leadId, leadId), eq(enrollments.state, "active")));
+    await tx
+      .update(enrollments)
+      .set({ state: "unsubscribed", stateReason: `unsubscribed (${via})`, nextStepAt: null, updatedAt: now })
+      .where(and(eq(enrollments.leadId, leadId), eq(enrollments.state, "paused")));
+    if (lead.status !== "unsubscribed")
+      await tx.update(leads).set({ status: "unsubscribed", updatedAt: now }).where(eq(leads.id, leadId));
+    await recordLeadEvents(
+      tx,
+      { workspaceId, userId: null, role: "admin", via: "system", label: "prospect" },
+      now,
+      [{ leadId, type: "unsubscribed", data: { via } }],
+    );
+  });
+  return { ok: true as const };
+}

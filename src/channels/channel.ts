@@ -1,0 +1,25 @@
+/**
+ * The interface the scheduler owns; email (SMTP), LinkedIn providers and the sandbox implement it.
+ * Nothing in the scheduler knows how a message travels.
+ */
+export type OutboundMessage = {
+  channel: "email" | "linkedin_invite" | "linkedin_message";
+  messageId: string;
+  from: { name: string; email: string };
+  to: { name: string; email: string | null; linkedinUrl: string | null };
+  subject: string;
+  text: string;
+  inReplyTo: string | null;
+  references: string[];
+  unsubscribeUrl: string | null;
+};
+
+export type SendResult = { accepted: boolean; providerId: string | null; response: string };
+
+export interface Channel {
+  send(msg: OutboundMessage): Promise<SendResult>;
+  close?(): Promise<void>;
+}
+
+/** A failure we know nothing was sent for (e.g. the server refused the recipient). */
+export class PermanentSendError extends Error {}

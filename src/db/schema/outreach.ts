@@ -1,0 +1,246 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { leads, lists } from "./leads";
+import { workspaces } from "./workspaces";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const wsRef = () =>
+  uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+/** A workspace's own plays; the built-in library lives in code (src/domain/plays). */
+export const plays = pgTable("plays", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  workspaceId: wsRef(),
+  name: text("name").notNull(),
+  definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const runs = pgTable(
+  "runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    name: text("name").notNull(),
+    playKey: text("play_key").notNull(),
+    status: text("status", { enum: ["draft", "active", "paused", "completed"] })
+      .notNull()
+      .default("draft"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    activatedAt: ts("activated_at"),
+  },
+  (t) => [index("runs_ws").on(t.workspaceId, t.createdAt)],
+);
+
+export const strategyProfiles = pgTable("strategy_profiles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  workspaceId: wsRef(),
+  name: text("name").notNull(),
+  senderName: text("sender_name").notNull().default(""),
+  senderCompany: text("sender_company").notNull().default(""),
+  offer: text("offer").notNull().default(""),
+  proofPoints: jsonb("proof_points").$type<string[]>().notNull().default([]),
+  tone: text("tone").notNull().default("friendly"),
+  callToAction: text("call_to_action").notNull().default(""),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** Email sender accounts. Passwords are stored encrypted (SecretBox), never in clear. */
+export const senderAccounts = pgTable("sender_accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  workspaceId: wsRef(),
+  kind: text("kind", { enum: ["sandbox", "smtp"] }).notNull(),
+  name: text("name").notNull(),
+  fromEmail: text("from_email").notNull(),
+  fromName: text("from_name").notNull().default(""),
+  smtpHost: text("smtp_host"),
+  smtpPort: integer("smtp_port"),
+  smtpSecure: boolean("smtp_secure").notNull().default(false),
+  smtpUser: text("smtp_user"),
+  smtpPasswordEnc: text("smtp_password_enc"),
+  imapHost: text("imap_host"),
+  imapPort: integer("imap_port"),
+  imapSecure: boolean("imap_secure").notNull().default(true),
+  imapUser: text("imap_user"),
+  imapPasswordEnc: text("imap_password_enc"),
+  dailyCap: integer("daily_cap").notNull().default(50),
+  minGapSeconds: integer("min_gap_seconds").notNull().default(120),
+  jitterSeconds: integer("jitter_seconds").notNull().default(180),
+  rampStartCap: integer("ramp_start_cap"),
+  rampPerDay: integer("ramp_per_day"),
+  lastSentAt: ts("last_sent_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const sequences = pgTable("sequences", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  workspaceId: wsRef(),
+  runId: uuid("run_id")
+    .notNull()
+    .references(() => runs.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  strategyProfileId: uuid("strategy_profile_id").references(() => strategyProfiles.id, {
+    onDelete: "set null",
+  }),
+  senderAccountId: uuid("sender_account_id").references(() => senderAccounts.id, { onDelete: "set null" }),
+  status: text("status", { enum: ["draft", "active", "paused"] })
+    .notNull()
+    .default("draft"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const sequenceSources = pgTable(
+  "sequence_sources",
+  {
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    listId: uuid("list_id")
+      .notNull()
+      .references(() => lists.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.sequenceId, t.listId] })],
+);
+
+export const sequenceSteps = pgTable(
+  "sequence_steps",
+  {
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    idx: integer("idx").notNull(),
+    channel: text("channel", { enum: ["email", "linkedin_invite", "linkedin_message"] }).notNull(),
+    delayDays: integer("delay_days").notNull().default(0),
+    condition: text("condition", { enum: ["always", "no_reply"] })
+      .notNull()
+      .default("no_reply"),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.sequenceId, t.idx] })],
+);
+
+export const enrollmentStates = [
+  "active",
+  "paused",
+  "replied",
+  "completed",
+  "bounced",
+  "unsubscribed",
+  "blocked",
+  "failed",
+] as const;
+
+/** One lead in one sequence. The rows with state 'active' and a due next_step_at ARE the schedule. */
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    state: text("state", { enum: enrollmentStates }).notNull().default("active"),
+    stateReason: text("state_reason"),
+    lastStepIndex: integer("last_step_index"),
+    nextStepIndex: integer("next_step_index"),
+    nextStepAt: ts("next_step_at"),
+    zone: text("zone").notNull(),
+    zoneSource: text("zone_source").notNull(),
+    pausedUntil: ts("paused_until"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enrollments_sequence_lead").on(t.sequenceId, t.leadId),
+    index("enrollments_due")
+      .on(t.nextStepAt)
+      .where(sql`state = 'active'`),
+    index("enrollments_lead").on(t.leadId),
+  ],
+);
+
+/**
+ * One step for one lead. (enrollment_id, step_index) is unique: the key that makes a second send
+ * of the same step impossible, whatever crashes. 'sending' rows older than the send lease become
+ * 'uncertain' and wait for a human.
+ */
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    enrollmentId: uuid("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    senderAccountId: uuid("sender_account_id"),
+    stepIndex: integer("step_index").notNull(),
+    channel: text("channel").notNull(),
+    status: text("status", { enum: ["sending", "sent", "failed", "uncertain", "skipped"] }).notNull(),
+    toAddress: text("to_address"),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull().default(""),
+    messageId: text("message_id"),
+    inReplyTo: text("in_reply_to"),
+    error: text("error"),
+    claimedAt: ts("claimed_at").notNull(),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("messages_enrollment_step").on(t.enrollmentId, t.stepIndex),
+    index("messages_lead").on(t.leadId),
+    index("messages_sending")
+      .on(t.claimedAt)
+      .where(sql`status = 'sending'`),
+    index("messages_message_id").on(t.messageId),
+  ],
+);
+
+export const suppressions = pgTable(
+  "suppressions",
+  {
+    workspaceId: wsRef(),
+    email: text("email").notNull(),
+    reason: text("reason").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
+);
+
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    enrollmentId: uuid("enrollment_id").references(() => enrollments.id, { onDelete: "set null" }),
+    channel: text("channel").notNull(),
+    kind: text("kind", { enum: ["human_reply", "auto_reply", "bounce", "own_copy"] }).notNull(),
+    fromAddress: text("from_address"),
+    subject: text("subject").notNull().default(""),
+    text: text("text").notNull().default(""),
+    messageId: text("message_id"),
+    inReplyTo: text("in_reply_to"),
+    receivedAt: ts("received_at").notNull(),
+  },
+  (t) => [index("inbound_lead").on(t.leadId, t.receivedAt)],
+);

@@ -1,0 +1,54 @@
+import { SMTPServer } from "smtp-server";
+
+export type Received = { from: string; to: string[]; raw: string; headers: Record<string, string> };
+
+function headersOf(raw: string) {
+  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
+  const out: Record<string, string> = {};
+  for (const line of head.split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i > 0) out[line.slice(0, i).toLowerCase()] ??= line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/** A real SMTP server on loopback that keeps what it receives; `reject` makes it refuse recipients. */
+export async function startSmtpSink(
+  opts: { rejectRecipients?: RegExp; user?: string; password?: string } = {},
+) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ["STARTTLS"],
+    onAuth(auth, _session, cb) {
+      if (opts.user && (auth.username !== opts.user || auth.password !== opts.password))
+        return cb(new Error("535 bad credentials"));
+      cb(null, { user: auth.username });
+    },
+    logger: false,
+    onRcptTo(address, _session, cb) {
+      if (opts.rejectRecipients?.test(address.address))
+        return cb(Object.assign(new Error("550 5.1.1 no such user"), { responseCode: 550 }));
+      cb();
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          headers: headersOf(raw),
+        });
+        cb();
+      });
+    },
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
+  );
+  return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
