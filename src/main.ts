@@ -1,6 +1,7 @@
 import { buildServer } from "./api/server";
 import type { Booted } from "./app/boot";
 import { jobDefinitions } from "./jobs/registry";
+import { startSchedulerLoop } from "./jobs/schedulerLoop";
 import { startWorker, type Worker } from "./jobs/worker";
 
 export type Mode = "serve" | "worker" | "all";
@@ -13,7 +14,11 @@ export type Mode = "serve" | "worker" | "all";
 export async function run(ctx: Booted, mode: Mode) {
   let worker: Worker | null = null;
   let server: Awaited<ReturnType<typeof buildServer>> | null = null;
-  if (mode !== "serve") worker = startWorker(ctx, jobDefinitions);
+  let scheduler: ReturnType<typeof startSchedulerLoop> | null = null;
+  if (mode !== "serve") {
+    worker = startWorker(ctx, jobDefinitions);
+    scheduler = startSchedulerLoop(ctx);
+  }
   if (mode !== "worker") {
     server = await buildServer(ctx);
     await server.listen({ port: ctx.config.port, host: ctx.config.host });
@@ -33,6 +38,7 @@ export async function run(ctx: Booted, mode: Mode) {
     stopping = true;
     ctx.log.info({ signal }, "shutting down");
     await server?.close();
+    await scheduler?.stop();
     await worker?.stop();
     await ctx.shutdown();
     process.exit(0);

@@ -34,6 +34,21 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/imports/{id}/start": { listId: "__B_LIST__" },
   "POST /api/blocklist": { value: "alpha.test" },
   "POST /api/blocklist/import": { text: "alpha.test" },
+  "POST /api/plays": {
+    name: "Alpha play",
+    category: "new_business",
+    relationship: "cold",
+    channels: ["email"],
+    steps: [{ channel: "email", delayDays: 0, condition: "always" }],
+  },
+  "POST /api/runs": { name: "Alpha run", playKey: "builtin:email-only" },
+  "PATCH /api/runs/{id}": { status: "completed" },
+  "POST /api/strategy-profiles": { name: "Alpha strategy" },
+  "POST /api/sender-accounts": { kind: "sandbox", name: "Alpha sandbox", fromEmail: "a@alpha.test" },
+  "POST /api/sequences": { runId: "__B_RUN__", name: "steal", listIds: ["__B_LIST__"] },
+  "PATCH /api/sequences/{id}": { name: "Hacked" },
+  "PUT /api/sequences/{id}/steps": { steps: [{ channel: "email", delayDays: 0, condition: "always" }] },
+  "POST /api/sandbox/messages/{id}/reply": { text: "fake reply" },
 };
 
 const noopJob = defineJob({
@@ -81,6 +96,39 @@ export async function createResourcesOfB(
   );
   if (lead.status !== 201 || block.status !== 201)
     throw new Error(`could not seed B: ${lead.body} ${block.body}`);
+  const run = await call("POST", "/api/runs", {
+    key: b.apiKey,
+    body: { name: "Bravo run", playKey: "builtin:email-only" },
+  });
+  const sender = await call("POST", "/api/sender-accounts", {
+    key: b.apiKey,
+    body: { kind: "sandbox", name: "Bravo sandbox", fromEmail: "bravo@bravo.test" },
+  });
+  const strategy = await call("POST", "/api/strategy-profiles", {
+    key: b.apiKey,
+    body: { name: "Bravo strategy" },
+  });
+  const seq = await call("POST", "/api/sequences", {
+    key: b.apiKey,
+    body: {
+      runId: run.json.id,
+      name: "Bravo sequence",
+      listIds: [list.json.id],
+      senderAccountId: sender.json.id,
+      steps: [
+        { channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello {{first_name}}" },
+      ],
+    },
+  });
+  const launched = await call("POST", `/api/sequences/${seq.json.id}/launch`, { key: b.apiKey });
+  if (launched.status !== 200) throw new Error(`could not launch B: ${launched.body}`);
+  const { runSchedulerOnce } = await import("../../src/app/outreach/scheduler");
+  const { ChannelPool } = await import("../../src/app/outreach/senderAccounts");
+  ctx.clock.advance(2 * 3_600_000); // into the 09:00 sending window
+  await runSchedulerOnce(ctx, new ChannelPool(ctx));
+  const outbox = await call("GET", "/api/sandbox/messages", { key: b.apiKey });
+  const dash = await call("GET", `/api/sequences/${seq.json.id}/dashboard`, { key: b.apiKey });
+  if (!outbox.json.length) throw new Error(`B's sequence sent nothing: ${JSON.stringify(dash.json)}`);
   return {
     ids: [
       key.json.id,
@@ -91,6 +139,11 @@ export async function createResourcesOfB(
       lead.json.id,
       entries.json[0].id,
       imp.id,
+      run.json.id,
+      sender.json.id,
+      strategy.json.id,
+      seq.json.id,
+      outbox.json[0].id,
     ] as string[],
     strings: [
       "b-secret",
@@ -100,11 +153,16 @@ export async function createResourcesOfB(
       "bravo-competitor.test",
       "Bravo prospects",
       "bravo.csv",
+      "Bravo run",
+      "Bravo sandbox",
+      "Bravo strategy",
+      "Bravo sequence",
     ],
     placeholders: {
       __B_WORKSPACE__: b.workspaceId,
       __B_LEAD__: lead.json.id,
       __B_LIST__: list.json.id,
+      __B_RUN__: run.json.id,
     } as Record<string, string>,
   };
 }

@@ -5,6 +5,9 @@ import { blocklistRoutes } from "./blocklistRoutes";
 import { importRoutes } from "./importRoutes";
 import { leadRoutes } from "./leadRoutes";
 import { listRoutes } from "./listRoutes";
+import { outreachRoutes } from "./outreachRoutes";
+import { sequenceRoutes } from "./sequenceRoutes";
+import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { jobRoutes } from "./jobRoutes";
 import { workspaceRoutes } from "./workspaceRoutes";
@@ -19,4 +22,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   listRoutes(app, ctx);
   importRoutes(app, ctx);
   blocklistRoutes(app, ctx);
+  outreachRoutes(app, ctx);
+  sequenceRoutes(app, ctx);
+  unsubscribeRoutes(app, ctx);
 }

@@ -46,21 +46,19 @@ export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
     label: m.channel === "email" ? "email reply" : "LinkedIn reply",
   };
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(inboundMessages)
-      .values({
-        workspaceId: m.workspaceId,
-        leadId: m.leadId,
-        enrollmentId: m.enrollmentId ?? null,
-        channel: m.channel,
-        kind: c.kind,
-        fromAddress: m.from,
-        subject: m.subject,
-        text: m.text,
-        messageId: m.messageId ?? null,
-        inReplyTo: m.inReplyTo ?? null,
-        receivedAt: now,
-      });
+    await tx.insert(inboundMessages).values({
+      workspaceId: m.workspaceId,
+      leadId: m.leadId,
+      enrollmentId: m.enrollmentId ?? null,
+      channel: m.channel,
+      kind: c.kind,
+      fromAddress: m.from,
+      subject: m.subject,
+      text: m.text,
+      messageId: m.messageId ?? null,
+      inReplyTo: m.inReplyTo ?? null,
+      receivedAt: now,
+    });
     const [lead] = await tx
       .select()
       .from(leads)

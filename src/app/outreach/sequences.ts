@@ -98,19 +98,17 @@ export async function createSequence(
       .returning();
     if (i.listIds.length)
       await tx.insert(sequenceSources).values(i.listIds.map((listId) => ({ sequenceId: seq!.id, listId })));
-    await tx
-      .insert(sequenceSteps)
-      .values(
-        steps.map((s, n) => ({
-          sequenceId: seq!.id,
-          idx: n + 1,
-          channel: s.channel,
-          delayDays: s.delayDays,
-          condition: s.condition,
-          subject: s.subject ?? "",
-          body: s.body ?? "",
-        })),
-      );
+    await tx.insert(sequenceSteps).values(
+      steps.map((s, n) => ({
+        sequenceId: seq!.id,
+        idx: n + 1,
+        channel: s.channel,
+        delayDays: s.delayDays,
+        condition: s.condition,
+        subject: s.subject ?? "",
+        body: s.body ?? "",
+      })),
+    );
     return seq!.id;
   });
   return getSequence(ctx, actor, id);
@@ -127,19 +125,17 @@ export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string
   validateSteps(steps);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sequenceSteps).where(eq(sequenceSteps.sequenceId, id));
-    await tx
-      .insert(sequenceSteps)
-      .values(
-        steps.map((s, n) => ({
-          sequenceId: id,
-          idx: n + 1,
-          channel: s.channel,
-          delayDays: s.delayDays,
-          condition: s.condition,
-          subject: s.subject ?? "",
-          body: s.body ?? "",
-        })),
-      );
+    await tx.insert(sequenceSteps).values(
+      steps.map((s, n) => ({
+        sequenceId: id,
+        idx: n + 1,
+        channel: s.channel,
+        delayDays: s.delayDays,
+        condition: s.condition,
+        subject: s.subject ?? "",
+        body: s.body ?? "",
+      })),
+    );
   });
   return getSequence(ctx, actor, id);
 }

@@ -1,0 +1,198 @@
+import { z } from "zod";
+import type { AppContext } from "../../app/context";
+import { leadOutreach, sequenceDashboard } from "../../app/outreach/dashboard";
+import { launchSequence, setEnrollmentPaused, setSequencePaused } from "../../app/outreach/enrollments";
+import {
+  createSequence,
+  getSequence,
+  listSequences,
+  setSequenceSteps,
+  updateSequence,
+} from "../../app/outreach/sequences";
+import { actorOf, authenticate } from "../authenticate";
+import { authErrors, idParam, okSchema } from "../schemas";
+import type { Api } from "../server";
+
+const stepInput = z.object({
+  channel: z.enum(["email", "linkedin_invite", "linkedin_message"]),
+  delayDays: z.number().int().min(0).max(365),
+  condition: z.enum(["always", "no_reply"]),
+  subject: z.string().max(300).optional(),
+  body: z.string().max(20000).optional(),
+});
+const any = z.record(z.string(), z.unknown());
+
+export function sequenceRoutes(app: Api, ctx: AppContext) {
+  const auth = authenticate(ctx);
+  app.get(
+    "/api/sequences",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Sequences, optionally of one run",
+        querystring: z.object({ runId: z.string().uuid().optional() }),
+        response: { 200: z.array(any), ...authErrors },
+      },
+    },
+    (req) => listSequences(ctx, actorOf(req), req.query.runId),
+  );
+  app.post(
+    "/api/sequences",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary:
+          "Create a sequence in a run from lists and a strategy profile; steps default to the run's play",
+        body: z.object({
+          runId: z.string().uuid(),
+          name: z.string().trim().min(1).max(120),
+          listIds: z.array(z.string().uuid()).max(50),
+          strategyProfileId: z.string().uuid().optional(),
+          senderAccountId: z.string().uuid().optional(),
+          steps: z.array(stepInput).min(1).max(20).optional(),
+        }),
+        response: { 201: any, ...authErrors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createSequence(ctx, actorOf(req), req.body)),
+  );
+  app.get(
+    "/api/sequences/:id",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "A sequence with its steps and lists",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => getSequence(ctx, actorOf(req), req.params.id),
+  );
+  app.patch(
+    "/api/sequences/:id",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Rename, choose the sender account or strategy profile",
+        params: idParam,
+        body: z.object({
+          name: z.string().trim().min(1).max(120).optional(),
+          senderAccountId: z.string().uuid().optional(),
+          strategyProfileId: z.string().uuid().optional(),
+        }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => updateSequence(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    "/api/sequences/:id/steps",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Replace the steps (while the sequence is a draft)",
+        params: idParam,
+        body: z.object({ steps: z.array(stepInput).min(1).max(20) }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => setSequenceSteps(ctx, actorOf(req), req.params.id, req.body.steps),
+  );
+  app.post(
+    "/api/sequences/:id/launch",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary:
+          "Enroll the lists' leads (deduped, blocklist checked) and start sending in each lead's window",
+        params: idParam,
+        response: { 200: z.record(z.string(), z.number()), ...authErrors },
+      },
+    },
+    (req) => launchSequence(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/sequences/:id/pause",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Pause the whole sequence",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => setSequencePaused(ctx, actorOf(req), req.params.id, true),
+  );
+  app.post(
+    "/api/sequences/:id/resume",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Resume the whole sequence",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => setSequencePaused(ctx, actorOf(req), req.params.id, false),
+  );
+  app.get(
+    "/api/sequences/:id/dashboard",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Leads per step and state, next sends in both zones, leads needing attention",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => sequenceDashboard(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/enrollments/:id/pause",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Pause one lead in a sequence",
+        params: idParam,
+        response: { 200: okSchema, ...authErrors },
+      },
+    },
+    (req) => setEnrollmentPaused(ctx, actorOf(req), req.params.id, true),
+  );
+  app.post(
+    "/api/enrollments/:id/resume",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["sequences"],
+        summary: "Resume one lead",
+        params: idParam,
+        response: { 200: okSchema, ...authErrors },
+      },
+    },
+    (req) => setEnrollmentPaused(ctx, actorOf(req), req.params.id, false),
+  );
+  app.get(
+    "/api/leads/:id/outreach",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["leads"],
+        summary: "A lead's outreach history: messages, replies, enrollments",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => leadOutreach(ctx, actorOf(req), req.params.id),
+  );
+}
