@@ -59,8 +59,8 @@ describe.skipIf(!chromiumPath && !ci)("a new user in the browser", () => {
       await page.getByRole("button", { name: "Save settings" }).click();
       await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
 
-      await page.getByRole("link", { name: "Inbox" }).click();
-      await page.getByText("Inbox is coming").waitFor();
+      await page.getByRole("link", { name: "Pipeline" }).click();
+      await page.getByText("Pipeline is coming").waitFor();
 
       expect(await server.stop()).toBe(0);
       server = await startOverture(["all"], env);

@@ -5,6 +5,10 @@ import { LeadDetail } from "./pages/leads/LeadDetail";
 import { LeadsPage } from "./pages/leads/LeadsPage";
 import { ListsPage } from "./pages/lists/ListsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { PlaysPage } from "./pages/outreach/PlaysPage";
+import { RunDetail, RunsPage } from "./pages/outreach/RunsPage";
+import { SandboxMailbox } from "./pages/outreach/SandboxMailbox";
+import { SequenceDetail, SequencesPage } from "./pages/outreach/SequencesPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 import { sections } from "./pages/sections";
@@ -116,6 +120,22 @@ export function App() {
           <LeadsPage key={window.location.search} />
         ) : current.path === "/lists" ? (
           <ListsPage />
+        ) : current.path === "/plays" ? (
+          <PlaysPage />
+        ) : path.startsWith("/runs/") ? (
+          <RunDetail key={path} id={path.slice("/runs/".length)} />
+        ) : current.path === "/runs" ? (
+          <RunsPage />
+        ) : path.startsWith("/sequences/") ? (
+          <SequenceDetail
+            key={path}
+            id={path.slice("/sequences/".length)}
+            workspaceZone={state.ws.timezone}
+          />
+        ) : current.path === "/sequences" ? (
+          <SequencesPage />
+        ) : current.path === "/inbox" ? (
+          <SandboxMailbox />
         ) : (
           <section>
             <header className="page-head">

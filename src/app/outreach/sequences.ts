@@ -17,7 +17,7 @@ export type StepInput = {
 };
 
 const defaultBody: Record<string, string> = {
-  email: "Hi {{first_name|there}},\n\n…\n\nBest,\n{{sender_name|}}",
+  email: "Hi {{first_name|there}},\n\n…",
   linkedin_invite: "Hi {{first_name|there}}, I'd like to connect.",
   linkedin_message: "Thanks for connecting, {{first_name|there}}!",
 };

@@ -2,11 +2,20 @@ import { useState } from "react";
 import type { Me } from "../api";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
+import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { JobsPanel } from "./settings/JobsPanel";
 import { MembersSettings } from "./settings/MembersSettings";
 import { WorkspaceSettings } from "./settings/WorkspaceSettings";
 
-const tabs = ["Workspace", "Members", "Blocklist", "API keys", "Background jobs"] as const;
+const tabs = [
+  "Workspace",
+  "Members",
+  "Senders",
+  "Strategy profiles",
+  "Blocklist",
+  "API keys",
+  "Background jobs",
+] as const;
 
 export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void }) {
   const [tab, setTab] = useState<(typeof tabs)[number]>("Workspace");
@@ -32,6 +41,8 @@ export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void 
       </div>
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
+      {tab === "Senders" && <SendersSettings />}
+      {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}

@@ -8,30 +8,11 @@ export type Section = {
 };
 
 export const sections: Section[] = [
-  {
-    path: "/plays",
-    label: "Plays",
-    group: "Outreach",
-    ready: false,
-    empty:
-      "The library of outreach motions (cold outbound, LinkedIn-first, re-engagement…) is not built yet.",
-  },
-  {
-    path: "/runs",
-    label: "Runs",
-    group: "Outreach",
-    ready: false,
-    empty: "Runs — campaigns created from a Play — are not built yet.",
-  },
+  { path: "/plays", label: "Plays", group: "Outreach", ready: true },
+  { path: "/runs", label: "Runs", group: "Outreach", ready: true },
   { path: "/leads", label: "Leads", group: "Outreach", ready: true },
   { path: "/lists", label: "Lists", group: "Outreach", ready: true },
-  {
-    path: "/sequences",
-    label: "Sequences",
-    group: "Outreach",
-    ready: false,
-    empty: "Multi-step email and LinkedIn sequences are not built yet.",
-  },
+  { path: "/sequences", label: "Sequences", group: "Outreach", ready: true },
   {
     path: "/lab",
     label: "Messaging Lab",
@@ -46,13 +27,7 @@ export const sections: Section[] = [
     ready: false,
     empty: "No emails generated yet. Drafts appear here once messages are generated for leads.",
   },
-  {
-    path: "/inbox",
-    label: "Inbox",
-    group: "Outreach",
-    ready: false,
-    empty: "Replies from prospects will land here once sending is built.",
-  },
+  { path: "/inbox", label: "Inbox", group: "Outreach", ready: true },
   {
     path: "/pipeline",
     label: "Pipeline",

@@ -1,0 +1,311 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote, Field } from "../../components/Field";
+
+type Sender = {
+  id: string;
+  kind: string;
+  name: string;
+  fromEmail: string;
+  smtpHost: string | null;
+  dailyCap: number;
+  minGapSeconds: number;
+  hasSmtpPassword: boolean;
+};
+type Profile = {
+  id: string;
+  name: string;
+  senderName: string;
+  offer: string;
+  tone: string;
+  callToAction: string;
+};
+
+export function SendersSettings() {
+  const [senders, setSenders] = useState<Sender[]>([]);
+  const [f, setF] = useState({
+    kind: "sandbox",
+    name: "",
+    fromEmail: "",
+    fromName: "",
+    host: "",
+    port: "587",
+    secure: false,
+    user: "",
+    password: "",
+    dailyCap: "50",
+    minGapSeconds: "120",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(
+    () => api<Sender[]>("GET", "/api/sender-accounts").then(setSenders, (e) => setError(e.message)),
+    [],
+  );
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api("POST", "/api/sender-accounts", {
+        kind: f.kind,
+        name: f.name,
+        fromEmail: f.fromEmail,
+        fromName: f.fromName,
+        dailyCap: Number(f.dailyCap),
+        minGapSeconds: Number(f.minGapSeconds),
+        smtp:
+          f.kind === "smtp"
+            ? {
+                host: f.host,
+                port: Number(f.port),
+                secure: f.secure,
+                user: f.user || undefined,
+                password: f.password || undefined,
+              }
+            : undefined,
+      });
+      setNotice(`Added ${f.name}`);
+      setF({ ...f, name: "", password: "" });
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  async function test(s: Sender) {
+    const r = await api<{ ok: boolean; error?: string }>("POST", `/api/sender-accounts/${s.id}/test`);
+    setNotice(r.ok ? `${s.name}: connection and login work` : null);
+    setError(r.ok ? null : `${s.name}: ${r.error}`);
+  }
+
+  return (
+    <div className="stack">
+      <p className="muted">
+        Sequences send email through these accounts, each with its own daily cap and minimum gap between
+        sends. The sandbox keeps every message on this machine (see Inbox).
+      </p>
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>From</th>
+            <th>Kind</th>
+            <th>Cap / gap</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {senders.map((s) => (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td>{s.fromEmail}</td>
+              <td>{s.kind === "smtp" ? `SMTP ${s.smtpHost}` : "Sandbox"}</td>
+              <td>
+                {s.dailyCap}/day, {s.minGapSeconds}s
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => test(s)}>
+                  Test connection
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="card form-grid" onSubmit={add}>
+        <h3>Add a sender</h3>
+        <div className="row">
+          <Field label="Kind">
+            <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+              <option value="sandbox">Sandbox (nothing leaves this machine)</option>
+              <option value="smtp">SMTP mailbox</option>
+            </select>
+          </Field>
+          <Field label="Account name">
+            <input
+              required
+              value={f.name}
+              onChange={(e) => setF({ ...f, name: e.target.value })}
+              placeholder="e.g. Sales mailbox"
+            />
+          </Field>
+        </div>
+        <div className="row">
+          <Field label="From address">
+            <input
+              required
+              type="email"
+              value={f.fromEmail}
+              onChange={(e) => setF({ ...f, fromEmail: e.target.value })}
+            />
+          </Field>
+          <Field label="From name">
+            <input value={f.fromName} onChange={(e) => setF({ ...f, fromName: e.target.value })} />
+          </Field>
+        </div>
+        {f.kind === "smtp" && (
+          <div className="grid2">
+            <Field label="SMTP host">
+              <input required value={f.host} onChange={(e) => setF({ ...f, host: e.target.value })} />
+            </Field>
+            <Field label="SMTP port">
+              <input
+                required
+                type="number"
+                value={f.port}
+                onChange={(e) => setF({ ...f, port: e.target.value })}
+              />
+            </Field>
+            <Field label="SMTP user">
+              <input value={f.user} onChange={(e) => setF({ ...f, user: e.target.value })} />
+            </Field>
+            <Field label="SMTP password" hint="Stored encrypted; never shown again.">
+              <input
+                type="password"
+                value={f.password}
+                onChange={(e) => setF({ ...f, password: e.target.value })}
+              />
+            </Field>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={f.secure}
+                onChange={(e) => setF({ ...f, secure: e.target.checked })}
+              />{" "}
+              TLS from the start (port 465)
+            </label>
+          </div>
+        )}
+        <div className="row">
+          <Field label="Daily cap">
+            <input
+              type="number"
+              min={1}
+              value={f.dailyCap}
+              onChange={(e) => setF({ ...f, dailyCap: e.target.value })}
+            />
+          </Field>
+          <Field label="Minimum gap (seconds)">
+            <input
+              type="number"
+              min={0}
+              value={f.minGapSeconds}
+              onChange={(e) => setF({ ...f, minGapSeconds: e.target.value })}
+            />
+          </Field>
+        </div>
+        <div className="actions">
+          <button className="primary" type="submit">
+            Add sender
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function StrategySettings() {
+  const [profiles, setProfiles] = useState<Profile[]>([]);
+  const [f, setF] = useState({
+    name: "",
+    senderName: "",
+    senderCompany: "",
+    offer: "",
+    proofPoints: "",
+    tone: "friendly",
+    callToAction: "",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(
+    () => api<Profile[]>("GET", "/api/strategy-profiles").then(setProfiles, (e) => setError(e.message)),
+    [],
+  );
+  useEffect(() => {
+    load();
+  }, [load]);
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api("POST", "/api/strategy-profiles", {
+        ...f,
+        proofPoints: f.proofPoints
+          .split("\n")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
+      setF({ ...f, name: "" });
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <div className="stack">
+      <p className="muted">
+        Who is writing, what you offer, the proof, the tone and the call to action: sequences use this to
+        write messages.
+      </p>
+      <ul className="plain">
+        {profiles.map((p) => (
+          <li key={p.id}>
+            <strong>{p.name}</strong>{" "}
+            <span className="muted small">
+              — {p.senderName} · {p.tone} · {p.offer}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form className="card form-grid" onSubmit={add}>
+        <h3>New strategy profile</h3>
+        <Field label="Profile name">
+          <input required value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
+        </Field>
+        <div className="row">
+          <Field label="Sender name">
+            <input value={f.senderName} onChange={(e) => setF({ ...f, senderName: e.target.value })} />
+          </Field>
+          <Field label="Sender company">
+            <input value={f.senderCompany} onChange={(e) => setF({ ...f, senderCompany: e.target.value })} />
+          </Field>
+        </div>
+        <Field label="Offer">
+          <textarea rows={2} value={f.offer} onChange={(e) => setF({ ...f, offer: e.target.value })} />
+        </Field>
+        <Field label="Proof points" hint="One per line.">
+          <textarea
+            rows={3}
+            value={f.proofPoints}
+            onChange={(e) => setF({ ...f, proofPoints: e.target.value })}
+          />
+        </Field>
+        <div className="row">
+          <Field label="Tone">
+            <select value={f.tone} onChange={(e) => setF({ ...f, tone: e.target.value })}>
+              <option value="friendly">Friendly</option>
+              <option value="direct">Direct</option>
+              <option value="formal">Formal</option>
+            </select>
+          </Field>
+          <Field label="Call to action">
+            <input value={f.callToAction} onChange={(e) => setF({ ...f, callToAction: e.target.value })} />
+          </Field>
+        </div>
+        <ErrorNote error={error} />
+        <div className="actions">
+          <button className="primary" type="submit">
+            Save profile
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
