@@ -57,6 +57,12 @@ export const configSpec = {
     default: "60",
     schema: z.coerce.number().int().min(5).max(3600),
   },
+  SEND_LEASE_SECONDS: {
+    description:
+      "How long a claimed send may stay without a known outcome before it is marked 'uncertain' for a human (the sending process probably died).",
+    default: "600",
+    schema: z.coerce.number().int().min(1).max(86400),
+  },
   LOGIN_RATE_LIMIT: {
     description: "Login attempts allowed per IP per minute.",
     default: "10",
@@ -86,6 +92,7 @@ export type Config = {
   workerConcurrency: number;
   jobLeaseSeconds: number;
   loginRateLimit: number;
+  sendLeaseSeconds: number;
   secureCookies: boolean;
   fetchAllowPrivate: string[];
 };
@@ -116,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: values.WORKER_CONCURRENCY as number,
     jobLeaseSeconds: values.JOB_LEASE_SECONDS as number,
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,
+    sendLeaseSeconds: values.SEND_LEASE_SECONDS as number,
     secureCookies: values.SECURE_COOKIES as boolean,
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
       .split(",")

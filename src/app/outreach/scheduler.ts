@@ -23,9 +23,6 @@ import type { ChannelPool } from "./senderAccounts";
 import { stepsOf } from "./sequences";
 import { unsubscribeUrl } from "./unsubscribe";
 
-/** A claimed send whose outcome is still unknown after this long is 'uncertain' (never retried blindly). */
-export const SEND_LEASE_MS = 10 * 60_000;
-
 type Claimed = { messageId: string };
 const system = (workspaceId: string) => ({
   workspaceId,
@@ -390,7 +387,8 @@ async function recordOutcome(
 
 /** Sends left 'sending' by a process that died: marked 'uncertain', their enrollments paused for a human. */
 export async function markStaleSendsUncertain(ctx: AppContext) {
-  const cutoff = new Date(ctx.clock.now().getTime() - SEND_LEASE_MS);
+  // A claimed send whose outcome is still unknown after the lease is 'uncertain' (never retried blindly).
+  const cutoff = new Date(ctx.clock.now().getTime() - ctx.config.sendLeaseSeconds * 1000);
   const stale = await ctx.db
     .update(messages)
     .set({ status: "uncertain", error: "the sending process stopped before the outcome was known" })
