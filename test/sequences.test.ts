@@ -166,42 +166,52 @@ describe("sequences over a real SMTP server", () => {
     expect(sink.received.filter((r) => r.to[0] === "ben@firma.de").length).toBe(2);
   });
 
-  it("never sends a step twice: a claim whose worker died becomes 'uncertain' for a human, and is not retried", async () => {
+  it("never sends a step twice: a claim that died before the attempt is released; one that died during it is 'uncertain'", async () => {
     const list = await createList(ctx, actor, { name: "Crash" });
-    const lead = await createLead(ctx, actor, {
+    const released = await createLead(ctx, actor, {
       firstName: "Cy",
       email: "cy@crash.io",
       listId: list.id,
       location: "London",
     });
-    const [seq] = await ctx.db
-      .select()
-      .from(enrollments)
-      .where(eq(enrollments.sequenceId, sequenceId))
-      .limit(1);
-    void seq;
-    const { createSequence: cs } = await import("../src/app/outreach/sequences");
-    const s2 = await cs(ctx, actor, {
-      runId: (await createRun(ctx, actor, { name: "Crash run", playKey: "builtin:email-only" })).id,
+    const attempted = await createLead(ctx, actor, {
+      firstName: "Di",
+      email: "di@crash.io",
+      listId: list.id,
+      location: "London",
+    });
+    const senderId = (await ctx.db.select().from(senderAccounts))[0]!.id;
+    const run = await createRun(ctx, actor, { name: "Crash run", playKey: "builtin:email-only" });
+    const s2 = await createSequence(ctx, actor, {
+      runId: run.id,
       name: "Crash",
       listIds: [list.id],
-      senderAccountId: (await ctx.db.select().from(senderAccounts))[0]!.id,
+      senderAccountId: senderId,
       steps: [
         { channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello {{first_name}}" },
       ],
     });
     await launchSequence(ctx, actor, s2.id);
-    const claimed = await claimDueSends(ctx); // the worker claims... and is killed before sending
-    expect(claimed.length).toBe(1);
+    // The worker claims both... marks Di's send as attempted (it was talking to the server) and is killed.
+    const claimed = await claimDueSends(ctx);
+    expect(claimed.length).toBe(2);
+    await ctx.db
+      .update(messages)
+      .set({ attemptedAt: ctx.clock.now() })
+      .where(eq(messages.leadId, attempted.id));
     expect(await claimDueSends(ctx)).toEqual([]);
     ctx.clock.advance(11 * 60_000);
     expect(await markStaleSendsUncertain(ctx)).toBe(1);
     const before = sink.received.length;
     await runSchedulerOnce(ctx, pool);
-    expect(sink.received.length).toBe(before);
-    const [m] = await ctx.db.select().from(messages).where(eq(messages.leadId, lead.id));
+    // Cy's claim was never attempted: it went back to the queue and was sent once now. Di's is uncertain.
+    expect(sink.received.slice(before).map((r) => r.to[0])).toEqual(["cy@crash.io"]);
+    const [m] = await ctx.db.select().from(messages).where(eq(messages.leadId, attempted.id));
     expect(m!.status).toBe("uncertain");
-    expect((await enr(lead.id)).state).toBe("paused");
+    expect((await enr(attempted.id)).state).toBe("paused");
+    expect((await enr(released.id)).state).toBe("completed");
+    await runSchedulerOnce(ctx, pool);
+    expect(sink.received.length).toBe(before + 1);
   });
 
   it("refuses to send with an empty merge field, and records a refused recipient as failed", async () => {

@@ -14,7 +14,7 @@ function headersOf(raw: string) {
 
 /** A real SMTP server on loopback that keeps what it receives; `reject` makes it refuse recipients. */
 export async function startSmtpSink(
-  opts: { rejectRecipients?: RegExp; user?: string; password?: string } = {},
+  opts: { rejectRecipients?: RegExp; user?: string; password?: string; delayMs?: number } = {},
 ) {
   const received: Received[] = [];
   const server = new SMTPServer({
@@ -35,7 +35,8 @@ export async function startSmtpSink(
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
@@ -47,6 +48,8 @@ export async function startSmtpSink(
       });
     },
   });
+  // A client killed mid-conversation resets its connection; that is the point of some tests.
+  server.on("error", () => {});
   const port = await new Promise<number>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
   );

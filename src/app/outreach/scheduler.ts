@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { PermanentSendError } from "../../channels/channel";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { automaticTransitionAllowed, isLeadStatus } from "../../domain/leadStatus";
@@ -284,6 +284,14 @@ export async function deliver(ctx: AppContext, pool: ChannelPool, claimed: Claim
           .map((r) => r.id!)
           .filter(Boolean)
       : [];
+    // Fence: mark the attempt (committed) before the channel is called. If a sweep released this
+    // claim meanwhile (the row is gone or no longer 'sending'), nothing is sent.
+    const fenced = await ctx.db
+      .update(messages)
+      .set({ attemptedAt: ctx.clock.now() })
+      .where(and(eq(messages.id, m.id), eq(messages.status, "sending")))
+      .returning({ id: messages.id });
+    if (!fenced.length) continue;
     const channel = pool.for(
       sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect),
     );
@@ -385,14 +393,29 @@ async function recordOutcome(
   });
 }
 
-/** Sends left 'sending' by a process that died: marked 'uncertain', their enrollments paused for a human. */
+/**
+ * Sends left 'sending' by a process that died. One that was never attempted is known not to have
+ * left: it is released and the step is due again. One that was attempted may or may not have been
+ * delivered: 'uncertain', and the lead is paused for a human.
+ */
 export async function markStaleSendsUncertain(ctx: AppContext) {
-  // A claimed send whose outcome is still unknown after the lease is 'uncertain' (never retried blindly).
-  const cutoff = new Date(ctx.clock.now().getTime() - ctx.config.sendLeaseSeconds * 1000);
+  const now = ctx.clock.now();
+  const cutoff = new Date(now.getTime() - ctx.config.sendLeaseSeconds * 1000);
+  const released = await ctx.db
+    .delete(messages)
+    .where(and(eq(messages.status, "sending"), isNull(messages.attemptedAt), lte(messages.claimedAt, cutoff)))
+    .returning({ enrollmentId: messages.enrollmentId });
+  for (const r of released)
+    await ctx.db
+      .update(enrollments)
+      .set({ nextStepAt: now, updatedAt: now })
+      .where(and(eq(enrollments.id, r.enrollmentId), eq(enrollments.state, "active")));
   const stale = await ctx.db
     .update(messages)
     .set({ status: "uncertain", error: "the sending process stopped before the outcome was known" })
-    .where(and(eq(messages.status, "sending"), lte(messages.claimedAt, cutoff)))
+    .where(
+      and(eq(messages.status, "sending"), isNotNull(messages.attemptedAt), lte(messages.attemptedAt, cutoff)),
+    )
     .returning({ enrollmentId: messages.enrollmentId });
   for (const s of stale)
     await ctx.db
@@ -400,7 +423,7 @@ export async function markStaleSendsUncertain(ctx: AppContext) {
       .set({
         state: "paused",
         stateReason: "a send's outcome is unknown; check it before resuming",
-        updatedAt: ctx.clock.now(),
+        updatedAt: now,
       })
       .where(eq(enrollments.id, s.enrollmentId));
   return stale.length;

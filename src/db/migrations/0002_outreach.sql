@@ -46,6 +46,7 @@ CREATE TABLE "messages" (
 	"in_reply_to" text,
 	"error" text,
 	"claimed_at" timestamp with time zone NOT NULL,
+	"attempted_at" timestamp with time zone,
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint

@@ -203,6 +203,8 @@ export const messages = pgTable(
     inReplyTo: text("in_reply_to"),
     error: text("error"),
     claimedAt: ts("claimed_at").notNull(),
+    /** Set (and committed) right before the channel is called: a claim without it was certainly never sent. */
+    attemptedAt: ts("attempted_at"),
     sentAt: ts("sent_at"),
   },
   (t) => [
