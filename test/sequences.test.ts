@@ -41,7 +41,6 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe("sequences over a real SMTP server", () => {
   const ids: Record<string, string> = {};
-  let sequenceId = "";
 
   it("enrolls a list, each lead scheduled at 09:00 in their own zone (or at once if their window is open)", async () => {
     const list = await createList(ctx, actor, { name: "Launch" });
@@ -90,7 +89,6 @@ describe("sequences over a real SMTP server", () => {
         { channel: "linkedin_message", delayDays: 2, condition: "no_reply", body: "Hi {{first_name}}!" },
       ],
     });
-    sequenceId = seq.id;
     expect(await launchSequence(ctx, actor, seq.id)).toEqual({
       enrolled: 4,
       active: 3,
