@@ -259,10 +259,20 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
 }
 
 /** Sends claimed messages and records the outcome; then schedules each lead's next step in its own zone. */
-export async function deliver(ctx: AppContext, pool: ChannelPool, claimed: Claimed[]) {
-  for (const c of claimed) {
+export async function deliver(ctx: AppContext, pool: ChannelPool, claimed: Claimed[], concurrency = 4) {
+  // A few sends in flight at once, like the SMTP connection pool they go through; order does not matter.
+  const queue = [...claimed];
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) await deliverOne(ctx, pool, c);
+    }),
+  );
+}
+
+async function deliverOne(ctx: AppContext, pool: ChannelPool, c: Claimed) {
+  {
     const [m] = await ctx.db.select().from(messages).where(eq(messages.id, c.messageId));
-    if (!m || m.status !== "sending") continue;
+    if (!m || m.status !== "sending") return;
     const [lead] = await ctx.db.select().from(leads).where(eq(leads.id, m.leadId));
     const [e] = await ctx.db.select().from(enrollments).where(eq(enrollments.id, m.enrollmentId));
     const [sender] = m.senderAccountId
@@ -291,7 +301,7 @@ export async function deliver(ctx: AppContext, pool: ChannelPool, claimed: Claim
       .set({ attemptedAt: ctx.clock.now() })
       .where(and(eq(messages.id, m.id), eq(messages.status, "sending")))
       .returning({ id: messages.id });
-    if (!fenced.length) continue;
+    if (!fenced.length) return;
     const channel = pool.for(
       sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect),
     );
@@ -333,7 +343,7 @@ export async function deliver(ctx: AppContext, pool: ChannelPool, claimed: Claim
             updatedAt: ctx.clock.now(),
           })
           .where(eq(enrollments.id, m.enrollmentId));
-        continue;
+        return;
       }
     }
     await recordOutcome(ctx, m, e!, lead!, outcome);
