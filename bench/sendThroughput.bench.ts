@@ -151,6 +151,7 @@ if (admin) {
   await admin.end();
 }
 server.close();
+if (received < sent) throw new Error(`the sink received ${received} of ${sent} messages`);
 const bareRate = n / (bareMs / 1000);
 const ourRate = sent / (oursMs / 1000);
 console.log(
