@@ -13,6 +13,12 @@ const peers = [
     paths: ["/usr/bin/chromium", "/usr/bin/chromium-browser"],
     install: "sudo apt-get install -y chromium",
   },
+  {
+    name: "Dovecot IMAP server (reply detection tests)",
+    env: "OVERTURE_DOVECOT",
+    paths: ["/usr/sbin/dovecot"],
+    install: "sudo apt-get install -y dovecot-imapd",
+  },
 ];
 let missing = 0;
 for (const p of peers) {

@@ -1,4 +1,5 @@
 import type { AppContext } from "../app/context";
+import { pollInboxes } from "../app/outreach/pollInboxes";
 import { runSchedulerOnce } from "../app/outreach/scheduler";
 import { ChannelPool } from "../app/outreach/senderAccounts";
 
@@ -12,7 +13,10 @@ export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000) {
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
-    running = runSchedulerOnce(ctx, pool)
+    // Replies are read first, so a reply that has arrived stops the follow-ups due in the same pass.
+    running = pollInboxes(ctx)
+      .catch((e) => ctx.log.error({ err: e }, "inbox poll failed"))
+      .then(() => runSchedulerOnce(ctx, pool))
       .then(() => undefined)
       .catch((e) => ctx.log.error({ err: e }, "scheduler pass failed"))
       .finally(() => {

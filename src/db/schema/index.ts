@@ -3,3 +3,4 @@ export * from "./jobs";
 export * from "./workspaces";
 export * from "./leads";
 export * from "./outreach";
+export * from "./mailboxes";
