@@ -37,7 +37,14 @@ export async function run(ctx: Booted, mode: Mode) {
     if (stopping) return;
     stopping = true;
     ctx.log.info({ signal }, "shutting down");
-    await server?.close();
+    if (server) {
+      // In-flight requests get 5 s to finish; browsers holding keep-alive connections open (or a
+      // request arriving mid-close) must not keep the process alive, so the rest are then cut.
+      const closing = server.close();
+      const cut = setTimeout(() => server?.server.closeAllConnections(), 5_000);
+      await closing;
+      clearTimeout(cut);
+    }
     await scheduler?.stop();
     await worker?.stop();
     await ctx.shutdown();

@@ -40,9 +40,18 @@ export async function startOverture(args: string[], env: Record<string, string>)
   return {
     url,
     output: () => out,
+    /** SIGTERM and the exit code; a process that is already gone answers at once, one that hangs is killed after 15 s. */
     stop: () =>
       new Promise<number | null>((resolve) => {
-        child.once("exit", (code) => resolve(code));
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        const force = setTimeout(() => {
+          console.error(`server did not stop within 15 s; output:\n${out}`);
+          child.kill("SIGKILL");
+        }, 15_000);
+        child.once("exit", (code) => {
+          clearTimeout(force);
+          resolve(code);
+        });
         child.kill("SIGTERM");
       }),
   };
