@@ -46,7 +46,7 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
     actor = { workspaceId: ws.workspaceId, userId: ws.userId, role: "owner", via: "cli", label: "t" };
     await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
     const list = await createList(ctx, actor, { name: "Mailbox list" });
-    for (const k of ["ana", "bo", "cy", "di"])
+    for (const k of ["ana", "bo", "cy", "di", "ed"])
       ids[k] = (
         await createLead(ctx, actor, {
           firstName: k,
@@ -102,7 +102,7 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
     (await ctx.db.select().from(enrollments).where(eq(enrollments.leadId, ids[who]!)))[0]!;
 
   it("matches each message to its lead and classifies it", async () => {
-    expect(sink.received.length).toBe(4);
+    expect(sink.received.length).toBe(5);
     await deliverToInbox(
       `From: Ana <ana@prospect.example>\nTo: me@overture.test\nSubject: Re: Idea for ana\nMessage-ID: <r1@prospect.example>\nIn-Reply-To: ${sentId("ana")}\nReferences: ${sentId("ana")}\n\nHappy to talk next week.\n`,
     );
@@ -119,7 +119,10 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
       `From: Di <di@prospect.example>\nTo: me@overture.test\nSubject: question\nMessage-ID: <r5@prospect.example>\n\nWho are you?\n`,
     );
 
-    expect(await pollInboxes(ctx)).toBe(4);
+    await deliverToInbox(
+      `From: postmaster@mx.prospect.example\nTo: me@overture.test\nSubject: Delayed Mail (still being retried)\nMessage-ID: <dsn2@mx.prospect.example>\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary="C"\n\n--C\nContent-Type: text/plain\n\nThe mailbox is full; delivery will be retried.\n\n--C\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.prospect.example\n\nFinal-Recipient: rfc822; ed@prospect.example\nAction: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 4.2.2 mailbox full\n\n--C\nContent-Type: text/rfc822-headers\n\nFrom: me@overture.test\nTo: ed@prospect.example\nMessage-ID: ${sentId("ed")}\n\n--C--\n`,
+    );
+    expect(await pollInboxes(ctx)).toBe(5);
     expect((await stateOf("ana")).state).toBe("replied");
     const bo = await stateOf("bo");
     expect(bo.state).toBe("paused");
@@ -127,6 +130,8 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
     expect((await stateOf("cy")).state).toBe("bounced");
     expect((await ctx.db.select().from(leads).where(eq(leads.id, ids.cy!)))[0]!.emailStatus).toBe("invalid");
     expect((await stateOf("di")).state).toBe("replied");
+    // A full mailbox is a soft bounce: the address exists and the sequence goes on.
+    expect((await stateOf("ed")).state).toBe("active");
   });
 
   it("remembers where it stopped: a second poll records nothing new, a new reply is picked up", async () => {
@@ -137,9 +142,9 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
     expect(await pollInboxes(ctx)).toBe(1);
   });
 
-  it("no follow-up goes to anyone who answered or bounced", async () => {
+  it("no follow-up goes to anyone who answered or bounced hard; the soft bounce gets the next step", async () => {
     ctx.clock.set("2026-03-12T10:00:00Z");
     await runSchedulerOnce(ctx, new ChannelPool(ctx));
-    expect(sink.received.length).toBe(4);
+    expect(sink.received.slice(5).map((r) => r.to[0])).toEqual(["ed@prospect.example"]);
   });
 });

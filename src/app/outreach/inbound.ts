@@ -13,7 +13,9 @@ export type InboundInput = {
   from: string;
   subject: string;
   text: string;
-  headers?: Record<string, string | undefined>;
+  headers?: Record<string, string | undefined> | import("../../domain/inbound").HeaderField[];
+  /** The raw source when there is one: bounce reports are then read from their delivery-status part. */
+  raw?: Uint8Array | string;
   messageId?: string | null;
   inReplyTo?: string | null;
   ourAddresses?: string[];
@@ -36,6 +38,8 @@ export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
     text: m.text,
     ourAddresses: m.ourAddresses ?? [],
     receivedAtMs: now.getTime(),
+    raw: m.raw,
+    messageId: m.messageId,
   });
   if (c.kind === "own_copy") return c;
   const actor = {
@@ -108,6 +112,11 @@ export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
           },
         },
       ]);
+    } else if (c.kind === "auto_reply" && c.returnDateSource === "none") {
+      // A read receipt: automatic, but it says nothing about being away.
+      await recordLeadEvents(tx, actor, now, [
+        { leadId: lead.id, type: "read_receipt", data: { reason: c.reason } },
+      ]);
     } else if (c.kind === "auto_reply") {
       await tx
         .update(enrollments)
@@ -125,15 +134,35 @@ export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
           data: { reason: c.reason, pausedUntil: new Date(c.pauseUntilMs!).toISOString() },
         },
       ]);
-    } else {
+    } else if (c.kind === "bounce" && !c.hard) {
+      // Delayed or mailbox full: the address exists; the sequence goes on and a later step may land.
+      const r = c.report?.recipients[0];
+      await recordLeadEvents(tx, actor, now, [
+        {
+          leadId: lead.id,
+          type: "soft_bounce",
+          data: { status: r?.status ?? null, diagnostic: r?.diagnosticCode ?? null },
+        },
+      ]);
+    } else if (c.kind === "bounce") {
+      const r = c.report?.recipients[0];
       await tx
         .update(enrollments)
-        .set({ state: "bounced", stateReason: "the email bounced", nextStepAt: null, updatedAt: now })
+        .set({
+          state: "bounced",
+          stateReason: `the email bounced${r?.status ? ` (${r.status})` : ""}`,
+          nextStepAt: null,
+          updatedAt: now,
+        })
         .where(and(eq(enrollments.leadId, lead.id), inArray(enrollments.state, [...live])));
       await tx.update(leads).set({ emailStatus: "invalid" }).where(eq(leads.id, lead.id));
       await setLead("bounced");
       await recordLeadEvents(tx, actor, now, [
-        { leadId: lead.id, type: "bounced", data: { subject: m.subject } },
+        {
+          leadId: lead.id,
+          type: "bounced",
+          data: { subject: m.subject, status: r?.status ?? null, diagnostic: r?.diagnosticCode ?? null },
+        },
       ]);
     }
   });

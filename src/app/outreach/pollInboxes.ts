@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { fetchNewMessages } from "../../channels/email/imapMailbox";
+import { parseBounce, parseHeaders } from "../../domain/inbound";
 import { inboundMessages, leads, mailboxCursors, messages, senderAccounts } from "../../db/schema";
 import type { AppContext } from "../context";
 import { recordInboundMessage } from "./inbound";
@@ -141,6 +142,7 @@ async function recordFetched(
     subject: mail.subject ?? "",
     text: (mail.text ?? "").slice(0, 20000),
     headers,
+    raw: source,
     messageId,
     inReplyTo: refs[0] ?? null,
     ourAddresses: [acc.fromEmail],

@@ -1,78 +1,112 @@
-export type InboundKind = "human_reply" | "auto_reply" | "bounce" | "own_copy";
-export type Classified = { kind: InboundKind; pauseUntilMs?: number; reason: string };
+import { autoReplyByContent, autoReplyByHeaders } from "./autoReplySignals";
+import type { BounceReport } from "./bounceReport";
+import { bounceSignal } from "./bounceSignals";
+import { parseBounceText } from "./bounceText";
+import { decodeEncodedWords } from "./encodedWords";
+import { type ReturnDateHint, extractReturnDate } from "./extractReturnDate";
+import { type HeaderInput, headerLookup } from "./headerLookup";
+import { messageIdDomain } from "./messageIds";
+import { parseBounce } from "./parseBounce";
+import { addressOf } from "./readMessage";
 
-type Input = {
-  headers: Record<string, string | undefined>;
-  from: string;
+export type InboundInput = {
+  /** Parsed fields (parseHeaders) or a name → value(s) record; names are matched case-insensitively. */
+  headers: HeaderInput;
   subject: string;
   text: string;
-  ourAddresses: string[];
+  /** The From header or just its address. */
+  from: string;
+  /** Addresses we send from; a message from one of them is our own copy. */
+  ourAddresses: readonly string[];
+  /** The domain in Message-IDs we generate; only set it if no one else's ids use it. */
+  ourMessageIdDomain?: string | null;
+  /** This message's Message-ID; read from `headers` when left out. */
+  messageId?: string | null;
   receivedAtMs: number;
+  /** The sender's (lead's) IANA zone, for return-day boundaries and 03/04-style dates. */
+  zoneHint?: string;
+  /** The raw source, when available: bounces are then read from their delivery-status part. */
+  raw?: string | Uint8Array;
 };
 
-const AUTO_SUBJECT =
-  /\b(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheitsnotiz|automatische antwort|absence du bureau|r[ée]ponse automatique|respuesta autom[aá]tica|fuera de la oficina|afwezigheidsbericht|automatisch antwoord|risposta automatica|fuori ufficio|resposta autom[aá]tica)\b/i;
-const AUTO_BODY =
-  /\b(i am|i'm|i will be) (currently )?(out of (the )?office|away|on (annual |parental )?leave|on vacation|on holiday)|\bnicht im b[üu]ro\b|\bich bin (bis|vom)\b.*\b(abwesend|nicht erreichbar)|\bje suis absente?\b|\bestoy fuera de la oficina\b/i;
-const BOUNCE_FROM = /^(mailer-daemon|postmaster)@/i;
-const BOUNCE_SUBJECT =
-  /(undeliver|delivery status notification \((failure|delay)\)|mail delivery (failed|subsystem)|returned mail|delivery failure|non[- ]?delivery)/i;
-const DEFAULT_PAUSE_DAYS = 7;
+export type ClassifyOptions = { defaultPauseDays?: number } & Omit<ReturnDateHint, "zone">;
 
-/** "back on 12 March", "until January 5th", "return on 2026-03-12": the first date after receipt, else null. */
-export function extractReturnDate(text: string, receivedAtMs: number): number | null {
-  const months = "january|february|march|april|may|june|july|august|september|october|november|december";
-  const iso = text.match(/\b(20\d\d)-(\d\d)-(\d\d)\b/);
-  const named = text.match(
-    new RegExp(
-      `\\b(?:until|till|back|return(?:ing)?)\\b[^.\\n]{0,40}?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${months})|\\b(?:until|till|back|return(?:ing)?)\\b[^.\\n]{0,40}?\\b(${months})\\s+(\\d{1,2})`,
-      "i",
-    ),
-  );
-  const received = new Date(receivedAtMs);
-  let candidate: Date | null = null;
-  if (iso) candidate = new Date(Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!));
-  else if (named) {
-    const day = Number(named[1] ?? named[4]);
-    const month = months.split("|").indexOf((named[2] ?? named[3])!.toLowerCase());
-    candidate = new Date(Date.UTC(received.getUTCFullYear(), month, day));
-    if (candidate.getTime() < receivedAtMs - 86_400_000)
-      candidate = new Date(Date.UTC(received.getUTCFullYear() + 1, month, day));
-  }
-  if (!candidate || Number.isNaN(candidate.getTime())) return null;
-  // The pause ends the day after they are back; a date more than 60 days away is ignored as unlikely.
-  const until = candidate.getTime() + 86_400_000;
-  return until > receivedAtMs && until - receivedAtMs < 60 * 86_400_000 ? until : null;
-}
+export type Classified =
+  | { kind: "own_copy"; reason: string }
+  | { kind: "bounce"; reason: string; hard: boolean; report: BounceReport | null }
+  | {
+      kind: "auto_reply";
+      reason: string;
+      pauseUntilMs: number;
+      /** "none": read receipts, which are automatic but say nothing about being away. */
+      returnDateSource: "stated" | "default" | "none";
+    }
+  | { kind: "human_reply"; reason: string };
+
+const DAY_MS = 86_400_000;
 
 /**
- * Headers decide first (they are written by software, not people); content second. Our own sent
- * copies (mailbox providers put them in the inbox) never count.
+ * What an inbound message means for a sequence, in this order:
+ * 1. own_copy: From is one of our addresses (providers such as Gmail file sent copies in the inbox).
+ * 2. bounce: a delivery report (see bounceSignal); `hard` is false for delays and full mailboxes.
+ *    own_copy again when the Message-ID has our id domain (an alias we send from but did not list).
+ * 3. auto_reply: headers first (autoReplyByHeaders), then wording (autoReplyByContent); pauses until
+ *    the day after the stated return date, else `defaultPauseDays` (7) after receipt. A read receipt
+ *    is automatic too but pauses nothing.
+ * 4. human_reply: everything else.
  */
-export function classifyInbound(m: Input): Classified {
-  const h = (name: string) => m.headers[name.toLowerCase()]?.trim().toLowerCase();
-  const from = m.from.trim().toLowerCase();
-  if (m.ourAddresses.map((a) => a.toLowerCase()).includes(from))
-    return { kind: "own_copy", reason: "sent by our own account" };
-  const ct = h("content-type") ?? "";
-  if (ct.includes("multipart/report") || (BOUNCE_FROM.test(from) && BOUNCE_SUBJECT.test(m.subject)))
-    return { kind: "bounce", reason: "delivery status notification" };
-  const auto =
-    (h("auto-submitted") && h("auto-submitted") !== "no" ? "Auto-Submitted header" : null) ??
-    (h("x-autoreply") ? "X-Autoreply header" : null) ??
-    (h("x-autorespond") ? "X-Autorespond header" : null) ??
-    (["auto_reply", "auto-reply", "bulk", "junk"].includes(h("precedence") ?? "")
-      ? "Precedence header"
-      : null) ??
-    (AUTO_SUBJECT.test(m.subject) ? "out-of-office subject" : null) ??
-    (AUTO_BODY.test(m.text) ? "out-of-office wording" : null);
-  if (auto) {
-    const stated = extractReturnDate(m.text, m.receivedAtMs);
+export function classifyInbound(m: InboundInput, options: ClassifyOptions = {}): Classified {
+  const { defaultPauseDays = 7, ...dateHint } = options;
+  const get = headerLookup(m.headers);
+  const from = addressOf(m.from);
+  if (from && m.ourAddresses.some((a) => addressOf(a) === from))
+    return { kind: "own_copy", reason: "sent from one of our addresses" };
+
+  const subject = decodeEncodedWords(m.subject);
+  const signal = bounceSignal(get, from, subject, m.text);
+  const parsed = m.raw ? parseBounce(m.raw) : null;
+  // A delivery-status part anywhere in the source (e.g. inside multipart/mixed) is enough too.
+  if (signal.bounce || parsed?.source === "dsn") {
+    const report = parsed ?? {
+      source: "text" as const,
+      reportingMta: null,
+      arrivalDate: null,
+      isHard: false,
+      ...parseBounceText(m.text, get("x-failed-recipients")),
+    };
+    const hard = report.recipients.length
+      ? report.recipients.some((r) => r.hard)
+      : !/\bdelay/i.test(subject + m.text.slice(0, 3000));
     return {
-      kind: "auto_reply",
-      reason: auto,
-      pauseUntilMs: stated ?? m.receivedAtMs + DEFAULT_PAUSE_DAYS * 86_400_000,
+      kind: "bounce",
+      reason: signal.reason || "delivery-status part",
+      hard,
+      report: { ...report, isHard: hard },
     };
   }
-  return { kind: "human_reply", reason: "written by a person" };
+
+  // Checked after bounces: our own MTA's bounces may carry ids in our domain.
+  const ourDomain = (m.ourMessageIdDomain ?? "").trim().toLowerCase();
+  if (ourDomain && messageIdDomain(m.messageId ?? get("message-id")[0]) === ourDomain)
+    return { kind: "own_copy", reason: "Message-ID generated by us" };
+
+  if (signal.readReceipt)
+    return {
+      kind: "auto_reply",
+      reason: signal.reason,
+      pauseUntilMs: m.receivedAtMs,
+      returnDateSource: "none",
+    };
+
+  const reason = autoReplyByHeaders(get) ?? autoReplyByContent(subject, m.text);
+  if (!reason) return { kind: "human_reply", reason: "no automatic-reply or bounce signal" };
+  const stated = extractReturnDate(m.text, m.receivedAtMs, { ...dateHint, zone: m.zoneHint });
+  return stated !== null
+    ? { kind: "auto_reply", reason, pauseUntilMs: stated, returnDateSource: "stated" }
+    : {
+        kind: "auto_reply",
+        reason,
+        pauseUntilMs: m.receivedAtMs + defaultPauseDays * DAY_MS,
+        returnDateSource: "default",
+      };
 }
