@@ -12,14 +12,6 @@ const ids = (v: string | string[] | undefined) =>
     .filter(Boolean)
     .map((x) => (x.startsWith("<") ? x : `<${x}>`));
 
-/** Pulls the original Message-ID out of a bounce report (message/rfc822 or text/rfc822-headers part). */
-function originalMessageId(raw: string): string | null {
-  const m = raw.match(
-    /Content-Type:\s*(?:message\/rfc822|text\/rfc822-headers)[\s\S]*?^Message-ID:\s*(<[^>]+>)/im,
-  );
-  return m?.[1] ?? null;
-}
-
 /**
  * Reads every sender inbox that has IMAP settings and records what prospects sent: matched to the
  * enrollment by In-Reply-To/References (our Message-IDs), else to the lead by sender address.
@@ -103,17 +95,11 @@ async function recordFetched(
       .where(and(eq(inboundMessages.workspaceId, acc.workspaceId), eq(inboundMessages.messageId, messageId)));
     if (seen) return 0;
   }
-  const headers: Record<string, string> = {};
-  for (const [k, v] of mail.headers)
-    headers[k.toLowerCase()] =
-      typeof v === "string"
-        ? v
-        : typeof v === "object" && v && "value" in v
-          ? String((v as { value: unknown }).value)
-          : String(v);
-  const raw = source.toString("utf8");
+  // Our own header reader keeps parameters (report-type=delivery-status) that mailparser folds away.
+  const headers = parseHeaders(source);
   const refs = [...ids(mail.inReplyTo), ...ids(mail.references as string | string[] | undefined)];
-  const bounceRef = originalMessageId(raw);
+  // A bounce report names the message it is about in its message/rfc822 (or headers) part.
+  const bounceRef = parseBounce(source)?.originalMessageId;
   if (bounceRef) refs.push(bounceRef);
   const from = mail.from?.value[0]?.address?.toLowerCase() ?? "";
   let match: { leadId: string; enrollmentId: string | null } | null = null;
