@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
+import { isUniqueViolation } from "../../db/errors";
 import { validateLeadRow } from "../../domain/imports/validateLeadRow";
 import type { LeadFieldKey, LeadInput } from "../../domain/leadFields";
 import { type LeadStatus, leadStatusLabels } from "../../domain/leadStatus";
@@ -10,11 +11,6 @@ import { getList } from "../lists/lists";
 import { getLeadRow } from "./leadDetail";
 import { recordLeadEvents } from "./leadEvents";
 import { presentLead } from "./presentLead";
-
-function isUniqueViolation(e: unknown) {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.code === "23505" || err.cause?.code === "23505";
-}
 
 const duplicateError = () =>
   new AppError("conflict", "another lead in this workspace already has this LinkedIn URL or email", {

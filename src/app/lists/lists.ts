@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
+import { isUniqueViolation } from "../../db/errors";
 import { queryRows } from "../../db/client";
 import { leadSources, leads, listMembers, lists } from "../../db/schema";
 import { recordLeadEvents } from "../leads/leadEvents";
@@ -32,11 +33,6 @@ export async function listLists(ctx: AppContext, actor: Actor) {
     .groupBy(lists.id)
     .orderBy(asc(lists.name));
   return rows;
-}
-
-function isUniqueViolation(e: unknown) {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.code === "23505" || err.cause?.code === "23505";
 }
 
 export async function createList(

@@ -1,3 +1,4 @@
+import { Link } from "../../components/Link";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
@@ -83,15 +84,7 @@ export function LeadDetail({ id }: { id: string }) {
     <section>
       <header className="page-head row-between">
         <div>
-          <a
-            href="/leads"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate("/leads");
-            }}
-          >
-            ← Leads
-          </a>
+          <Link to="/leads">← Leads</Link>
           <h1>{fullName(lead)}</h1>
           <p className="muted">
             {[lead.jobTitle, lead.company].filter(Boolean).join(" at ")}{" "}
@@ -161,15 +154,7 @@ export function LeadDetail({ id }: { id: string }) {
               <ul className="plain">
                 {lead.lists.map((l) => (
                   <li key={l.id}>
-                    <a
-                      href={`/leads?listId=${l.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/leads?listId=${l.id}`);
-                      }}
-                    >
-                      {l.name}
-                    </a>{" "}
+                    <Link to={`/leads?listId=${l.id}`}>{l.name}</Link>{" "}
                     <span className="muted small">since {new Date(l.addedAt).toLocaleDateString()}</span>
                   </li>
                 ))}

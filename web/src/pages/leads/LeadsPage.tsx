@@ -1,3 +1,4 @@
+import { Link } from "../../components/Link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
@@ -277,15 +278,7 @@ export function LeadsPage() {
               <td>{l.opens}</td>
               <td className="small">{new Date(l.createdAt).toLocaleDateString()}</td>
               <td>
-                <a
-                  href={`/leads/${l.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/leads/${l.id}`);
-                  }}
-                >
-                  View details
-                </a>
+                <Link to={`/leads/${l.id}`}>View details</Link>
               </td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
+import { Link } from "../../components/Link";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
-import { navigate } from "../../router";
 import type { ListSummary } from "../leads/leadTypes";
 import { ImportWizard } from "./ImportWizard";
 
@@ -101,15 +101,7 @@ export function ListsPage() {
           {lists.map((l) => (
             <tr key={l.id}>
               <td>
-                <a
-                  href={`/leads?listId=${l.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/leads?listId=${l.id}`);
-                  }}
-                >
-                  {l.name}
-                </a>
+                <Link to={`/leads?listId=${l.id}`}>{l.name}</Link>
               </td>
               <td>
                 <span className="badge">{l.source}</span>

@@ -1,3 +1,4 @@
+import { Link } from "../../components/Link";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
@@ -8,17 +9,7 @@ type Run = { id: string; name: string; playKey: string; status: string; createdA
 type Seq = { id: string; name: string; status: string };
 type Named = { id: string; name: string };
 
-const link = (to: string, text: string) => (
-  <a
-    href={to}
-    onClick={(e) => {
-      e.preventDefault();
-      navigate(to);
-    }}
-  >
-    {text}
-  </a>
-);
+const link = (to: string, text: string) => <Link to={to}>{text}</Link>;
 
 export function RunsPage() {
   const [runs, setRuns] = useState<Run[]>([]);

@@ -1,7 +1,7 @@
+import { Link } from "../../components/Link";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
-import { navigate } from "../../router";
 import { channelLabel } from "./PlaysPage";
 
 type Step = {
@@ -84,15 +84,7 @@ export function SequencesPage() {
           {seqs.map((s) => (
             <tr key={s.id}>
               <td>
-                <a
-                  href={`/sequences/${s.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/sequences/${s.id}`);
-                  }}
-                >
-                  {s.name}
-                </a>
+                <Link to={`/sequences/${s.id}`}>{s.name}</Link>
               </td>
               <td>
                 <span className="badge">{s.status}</span>
@@ -152,15 +144,7 @@ export function SequenceDetail({ id, workspaceZone }: { id: string; workspaceZon
     <section>
       <header className="page-head row-between">
         <div>
-          <a
-            href={`/runs/${seq.runId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/runs/${seq.runId}`);
-            }}
-          >
-            ← Run
-          </a>
+          <Link to={`/runs/${seq.runId}`}>← Run</Link>
           <h1>{seq.name}</h1>
           <p className="muted">
             <span className="badge">{seq.status}</span> · sending window opens at 09:00 in each lead's time
