@@ -2,29 +2,22 @@
  * Claim + render + send into a loopback SMTP sink, against bare pooled nodemailer sends of the same
  * number of messages to the same sink, in one run (goal: at least 70% of bare). Needs DATABASE_URL
  * (a scratch database is created next to it) or runs on an in-memory PGlite.
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/sendThroughput.bench.ts 2000
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/sendThroughput.bench.ts 2000 3
  */
-import { PGlite } from "@electric-sql/pglite";
+import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import pg from "pg";
-import pino from "pino";
 import { SMTPServer } from "smtp-server";
-import { setupWorkspace } from "../src/app/auth/setupWorkspace";
-import type { AppContext } from "../src/app/context";
 import { createList } from "../src/app/lists/lists";
 import { launchSequence } from "../src/app/outreach/enrollments";
 import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
 import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
 import { createSequence } from "../src/app/outreach/sequences";
-import { createSecretBox } from "../src/app/security/secretBox";
-import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
-import { loadConfig } from "../src/config";
-import { openDb, pgliteOptions } from "../src/db/client";
-import { migrate } from "../src/db/migrate";
 import { leads, listMembers } from "../src/db/schema";
+import { benchContext } from "./support/benchContext";
 
 const n = Number(process.argv[2] ?? 2000);
+const rounds = Number(process.argv[3] ?? 3);
 let received = 0;
 const server = new SMTPServer({
   authOptional: true,
@@ -43,82 +36,43 @@ const port = await new Promise<number>((r) =>
   server.listen(0, "127.0.0.1", () => r((server.server.address() as { port: number }).port)),
 );
 
-// Bare: nodemailer pooled, same message shape, same sink.
-const bare = nodemailer.createTransport({
-  host: "127.0.0.1",
-  port,
-  secure: false,
-  pool: true,
-  maxConnections: 3,
-  tls: { rejectUnauthorized: false },
-});
-let t = performance.now();
-const batch = 50;
-for (let i = 0; i < n; i += batch)
-  await Promise.all(
-    Array.from({ length: Math.min(batch, n - i) }, (_, k) =>
-      bare.sendMail({
-        from: "me@bench.example",
-        to: `lead${i + k}@bench.example`,
-        subject: `Hi Lead${i + k}`,
-        text: "Hello",
-      }),
-    ),
-  );
-const bareMs = performance.now() - t;
-bare.close();
-
-let handle;
-let admin: pg.Client | null = null;
-if (process.env.DATABASE_URL) {
-  admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query("drop database if exists overture_send_bench with (force)");
-  await admin.query("create database overture_send_bench");
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = "/overture_send_bench";
-  handle = await openDb({ databaseUrl: u.toString() });
-} else handle = await openDb({ pglite: await PGlite.create(pgliteOptions) });
-await migrate(handle.db);
-const ctx = {
-  db: handle.db,
-  dbHandle: handle,
-  config: loadConfig({ LOG_LEVEL: "silent" }),
-  clock: { now: () => new Date() },
-  log: pino({ level: "silent" }),
-  secrets: createSecretBox("b".repeat(40)),
-} as AppContext;
-const r = await setupWorkspace(
-  ctx,
-  { workspaceName: "B", email: "b@bench.example", password: "password-1" },
-  { firstRunOnly: false },
-);
-const actor = {
-  workspaceId: r.workspace.id,
-  userId: r.user.id,
-  role: "owner" as const,
-  via: "cli" as const,
-  label: "bench",
-};
-await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
-const list = await createList(ctx, actor, { name: "L" });
-const ids = await ctx.db
-  .insert(leads)
-  .values(
-    Array.from({ length: n }, (_, i) => ({
-      workspaceId: actor.workspaceId,
-      firstName: `Lead${i}`,
-      email: `lead${i}@bench.example`,
-      timezone: "UTC",
-    })),
-  )
-  .returning({ id: leads.id });
-for (let i = 0; i < ids.length; i += 1000)
-  await ctx.db
-    .insert(listMembers)
-    .values(
-      ids.slice(i, i + 1000).map((l) => ({ listId: list.id, leadId: l.id, workspaceId: actor.workspaceId })),
+// Bare: nodemailer pooled, same message shape, same sink, 50 messages in flight.
+const unsubscribeExample =
+  "http://127.0.0.1:3000/unsubscribe/AZqJ1x2bcYl0m0XzAZqJ1x2bcYl0m0XzAZqJ1x2bcYl0m0Xz.AZqJ1x2bcYl0m0XzAZqJ1x";
+async function bareRun() {
+  const bare = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    pool: true,
+    maxConnections: 3,
+    tls: { rejectUnauthorized: false },
+  });
+  const t = performance.now();
+  for (let i = 0; i < n; i += 50)
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, (_, k) =>
+        // The same bytes our scheduler sends: names, threading id, unsubscribe footer and RFC 8058 headers.
+        bare.sendMail({
+          from: { name: "", address: "me@bench.example" },
+          to: { name: `Lead${i + k}`, address: `lead${i + k}@bench.example` },
+          subject: `Hi Lead${i + k}`,
+          text: `Hello\n\n--\nNot interested? Unsubscribe: ${unsubscribeExample}`,
+          messageId: `<${randomUUID()}@bench.example>`,
+          headers: {
+            "List-Unsubscribe": `<${unsubscribeExample}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          },
+        }),
+      ),
     );
+  const ms = performance.now() - t;
+  bare.close();
+  return n / (ms / 1000);
+}
+
+const bench = await benchContext("send");
+const { ctx, actor } = bench;
 const sender = await createSenderAccount(ctx, actor, {
   kind: "smtp",
   name: "S",
@@ -129,31 +83,66 @@ const sender = await createSenderAccount(ctx, actor, {
   jitterSeconds: 0,
 });
 const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-const seq = await createSequence(ctx, actor, {
-  runId: run.id,
-  name: "S",
-  listIds: [list.id],
-  senderAccountId: sender.id,
-  steps: [
-    { channel: "email", delayDays: 0, condition: "always", subject: "Hi {{first_name}}", body: "Hello" },
-  ],
-});
-await launchSequence(ctx, actor, seq.id);
-const pool = new ChannelPool(ctx);
-received = 0;
-t = performance.now();
-const sent = await runSchedulerOnce(ctx, pool, 50);
-const oursMs = performance.now() - t;
-await pool.close();
-await handle.close();
-if (admin) {
-  await admin.query("drop database if exists overture_send_bench with (force)");
-  await admin.end();
+
+/** A fresh list of n leads and a one-step sequence on it, launched: n sends due now. */
+async function prepareRound(r: number) {
+  const list = await createList(ctx, actor, { name: `L${r}` });
+  const ids = await ctx.db
+    .insert(leads)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        workspaceId: actor.workspaceId,
+        firstName: `Lead${i}`,
+        email: `lead${i}.r${r}@bench.example`,
+        timezone: "UTC",
+      })),
+    )
+    .returning({ id: leads.id });
+  for (let i = 0; i < ids.length; i += 1000)
+    await ctx.db
+      .insert(listMembers)
+      .values(
+        ids
+          .slice(i, i + 1000)
+          .map((l) => ({ listId: list.id, leadId: l.id, workspaceId: actor.workspaceId })),
+      );
+  const seq = await createSequence(ctx, actor, {
+    runId: run.id,
+    name: `S${r}`,
+    listIds: [list.id],
+    senderAccountId: sender.id,
+    steps: [
+      { channel: "email", delayDays: 0, condition: "always", subject: "Hi {{first_name}}", body: "Hello" },
+    ],
+  });
+  await launchSequence(ctx, actor, seq.id);
 }
+
+// Rounds alternate bare and ours so machine noise hits both alike; the median ratio is reported.
+const ratios: number[] = [];
+const rates: [number, number][] = [];
+const pool = new ChannelPool(ctx);
+for (let r = 0; r < rounds; r++) {
+  const bareRate = await bareRun();
+  await prepareRound(r);
+  received = 0;
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const sent = await runSchedulerOnce(ctx, pool);
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  if (process.env.BENCH_VERBOSE)
+    console.error(`round ${r}: node CPU ${((used.user + used.system) / 10 / wall).toFixed(0)}% of wall time`);
+  const ourRate = sent / (wall / 1000);
+  if (sent !== n || received < sent)
+    throw new Error(`round ${r}: sent ${sent}, the sink received ${received}`);
+  ratios.push(ourRate / bareRate);
+  rates.push([bareRate, ourRate]);
+}
+await pool.close();
+await bench.close();
 server.close();
-if (received < sent) throw new Error(`the sink received ${received} of ${sent} messages`);
-const bareRate = n / (bareMs / 1000);
-const ourRate = sent / (oursMs / 1000);
+const mid = [...ratios.keys()].sort((a, b) => ratios[a]! - ratios[b]!)[Math.floor(rounds / 2)]!;
 console.log(
-  `sendThroughput[${handle.kind}] ${n} messages: bare nodemailer ${bareRate.toFixed(0)} msg/s, claim+render+send ${ourRate.toFixed(0)} msg/s, ratio ${((100 * ourRate) / bareRate).toFixed(0)}% (goal >= 70%)`,
+  `sendThroughput[${bench.kind}] ${n} messages x ${rounds} rounds, median round: bare nodemailer ${rates[mid]![0].toFixed(0)} msg/s, claim+render+send ${rates[mid]![1].toFixed(0)} msg/s, ratio ${(100 * ratios[mid]!).toFixed(0)}% (goal >= 70%; all rounds ${ratios.map((x) => `${(100 * x).toFixed(0)}%`).join(" ")})`,
 );

@@ -63,6 +63,12 @@ export const configSpec = {
     default: "600",
     schema: z.coerce.number().int().min(1).max(86400),
   },
+  SEND_IN_FLIGHT: {
+    description:
+      "How many sends one worker keeps in flight at once. Higher is faster; it is also how many may end 'uncertain' if the worker is killed mid-send.",
+    default: "10",
+    schema: z.coerce.number().int().min(1).max(256),
+  },
   LOGIN_RATE_LIMIT: {
     description: "Login attempts allowed per IP per minute.",
     default: "10",
@@ -93,6 +99,7 @@ export type Config = {
   jobLeaseSeconds: number;
   loginRateLimit: number;
   sendLeaseSeconds: number;
+  sendInFlight: number;
   secureCookies: boolean;
   fetchAllowPrivate: string[];
 };
@@ -124,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobLeaseSeconds: values.JOB_LEASE_SECONDS as number,
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,
     sendLeaseSeconds: values.SEND_LEASE_SECONDS as number,
+    sendInFlight: values.SEND_IN_FLIGHT as number,
     secureCookies: values.SECURE_COOKIES as boolean,
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
       .split(",")

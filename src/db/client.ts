@@ -63,3 +63,13 @@ export async function queryRows<T>(db: Pick<Db, "execute">, query: import("drizz
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * One bound parameter holding a Postgres array literal, for `= any(${sqlArray(xs)}::uuid[])`.
+ * (Drizzle spreads a JS array into a row of parameters, which `any()` does not accept.)
+ */
+export function sqlArray(values: readonly (string | number | boolean | null)[]) {
+  const item = (v: string | number | boolean | null) =>
+    v === null ? "NULL" : `"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `{${values.map(item).join(",")}}`;
+}

@@ -1,0 +1,183 @@
+import { eq, sql } from "drizzle-orm";
+import { PermanentSendError } from "../../../channels/channel";
+import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
+import { dueInstant } from "../../../domain/schedule/sendingWindow";
+import { nextStep } from "../../../domain/sequence/sequenceEngine";
+import { queryRows, sqlArray } from "../../../db/client";
+import { enrollments, messages, type senderAccounts } from "../../../db/schema";
+import type { AppContext } from "../../context";
+import { recordLeadEvents } from "../../leads/leadEvents";
+import type { ChannelPool } from "../senderAccounts";
+import { stepsOf } from "../sequences";
+import { composeEmail } from "./composeEmail";
+import { groupCommit } from "./groupCommit";
+import type { Claimed } from "./claimDueSends";
+import { groupBy, schedulerActor } from "./schedulerShared";
+
+/**
+ * Sends claimed messages and records each outcome; then schedules each lead's next step in its own
+ * zone. The claim carries everything a send needs, so delivery reads nothing. Up to `inFlight`
+ * messages move at once, each through: fence (committed before the channel is called), send, record
+ * outcome. Fences and outcomes are group-committed: whatever is waiting goes in one statement, so the
+ * database work per message shrinks as load grows, while a process killed at any moment leaves at
+ * most about `inFlight` messages 'uncertain' (attempted, outcome unknown), and never sends one twice.
+ */
+export async function deliver(
+  ctx: AppContext,
+  pool: ChannelPool,
+  claimed: Claimed[],
+  o: { inFlight?: number } = {},
+) {
+  const fence = groupCommit((cs: Claimed[]) => fenceMessages(ctx, cs));
+  const record = groupCommit(async (outs: Outcome[]) => {
+    await recordOutcomes(ctx, outs);
+    return outs.map(() => true);
+  });
+  const queue = [...claimed];
+  const recorded: Promise<unknown>[] = [];
+  await Promise.all(
+    Array.from({ length: Math.min(o.inFlight ?? ctx.config.sendInFlight, queue.length) }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift())
+        if (await fence(c)) recorded.push(record(await sendOne(ctx, pool, c)));
+    }),
+  );
+  await Promise.all(recorded);
+}
+
+type Outcome = { c: Claimed; ok: true } | { c: Claimed; ok: false; error: string; certain: boolean };
+
+/**
+ * Marks the attempts (committed) before any channel is called. A claim that a sweep released
+ * meanwhile (the row is gone or no longer 'sending') is not returned, and so not sent.
+ */
+async function fenceMessages(ctx: AppContext, cs: Claimed[]) {
+  const fenced = new Set(
+    (
+      await queryRows<{ id: string }>(
+        ctx.db,
+        sql`update messages set attempted_at = ${ctx.clock.now().toISOString()}::timestamptz
+            where id = any(${sqlArray(cs.map((c) => c.messageId))}::uuid[]) and status = 'sending' returning id`,
+      )
+    ).map((r) => r.id),
+  );
+  return cs.map((c) => fenced.has(c.messageId));
+}
+
+async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<Outcome> {
+  const { message: m, lead, sender } = c;
+  const channel = pool.for(
+    sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect),
+  );
+  const content =
+    m.channel === "email"
+      ? composeEmail(ctx, m, { trackOpens: c.track.opens, trackClicks: c.track.clicks })
+      : { text: m.body, html: null, unsubscribeUrl: null };
+  try {
+    await channel.send({
+      channel: m.channel as "email",
+      messageId: m.messageId,
+      from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
+      to: {
+        name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
+        email: lead.email,
+        linkedinUrl: lead.linkedinUrl,
+      },
+      subject: m.subject,
+      text: content.text,
+      html: content.html,
+      inReplyTo: m.inReplyTo ?? null,
+      references: c.references,
+      unsubscribeUrl: content.unsubscribeUrl,
+    });
+    return { c, ok: true };
+  } catch (err) {
+    // A refusal we are sure about is 'failed'; anything else (timeout, dropped connection) may have
+    // been delivered, so it is 'uncertain' and waits for a human rather than a blind retry.
+    return { c, ok: false, error: (err as Error).message, certain: err instanceof PermanentSendError };
+  }
+}
+
+/** Outcomes in one transaction, set-based: a few statements whatever the chunk size. */
+async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
+  if (!outcomes.length) return;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const sent = outcomes.filter((o) => o.ok).map((o) => o.c);
+  await ctx.db.transaction(async (tx) => {
+    for (const o of outcomes) {
+      if (o.ok) continue;
+      await tx
+        .update(messages)
+        .set({ status: o.certain ? "failed" : "uncertain", error: o.error })
+        .where(eq(messages.id, o.c.messageId));
+      await tx
+        .update(enrollments)
+        .set(
+          o.certain
+            ? { state: "failed", stateReason: o.error, updatedAt: now }
+            : {
+                state: "paused",
+                stateReason: "the last send's outcome is unknown; check it before resuming",
+                updatedAt: now,
+              },
+        )
+        .where(eq(enrollments.id, o.c.enrollment.id));
+    }
+    if (!sent.length) return;
+    await tx.execute(
+      sql`update messages set status = 'sent', sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
+    );
+    const plans = sent.map(({ message: m, enrollment: e, lead, steps, cache }) => {
+      const next = nextStep(
+        stepsOf(steps),
+        m.stepIndex,
+        { hasUsableEmail: !!lead.email, hasLinkedIn: !!lead.linkedinUrl },
+        false,
+      );
+      return {
+        id: e.id,
+        last: m.stepIndex,
+        next: next.done ? null : next.step.index,
+        at: next.done
+          ? null
+          : new Date(dueInstant(now.getTime(), next.delayDays, e.zone, cache)).toISOString(),
+        done: next.done,
+      };
+    });
+    // Decided on each row as it is now: a reply or pause that landed while the message was in flight
+    // keeps the enrollment stopped (SET expressions see the row before the update).
+    await tx.execute(sql`update enrollments e set
+        last_step_index = v.last,
+        next_step_index = v.next,
+        next_step_at = case when e.state = 'active' then v.at else null end,
+        state_reason = case when e.state = 'active' and v.done then 'all steps sent' else e.state_reason end,
+        state = case when e.state = 'active' and v.done then 'completed' else e.state end,
+        updated_at = ${at}::timestamptz
+      from unnest(${sqlArray(plans.map((p) => p.id))}::uuid[], ${sqlArray(plans.map((p) => p.last))}::int[],
+                  ${sqlArray(plans.map((p) => p.next))}::int[], ${sqlArray(plans.map((p) => p.at))}::timestamptz[],
+                  ${sqlArray(plans.map((p) => p.done))}::bool[]) as v(id, last, next, at, done)
+      where e.id = v.id`);
+    for (const target of ["email_sent", "outreach_active"] as const) {
+      const ids = sent
+        .filter((c) => (c.message.channel === "email") === (target === "email_sent"))
+        .map((c) => c.lead.id);
+      if (!ids.length) continue;
+      const from = leadStatuses.filter((s) => automaticTransitionAllowed(s, target));
+      await tx.execute(
+        sql`update leads set status = ${target}, updated_at = ${at}::timestamptz
+            where id = any(${sqlArray(ids)}::uuid[]) and status = any(${sqlArray(from)}::text[])`,
+      );
+    }
+    for (const [wsId, group] of groupBy(sent, (c) => c.lead.workspaceId))
+      await recordLeadEvents(
+        tx,
+        schedulerActor(wsId),
+        now,
+        group.map(({ message: m }) => ({
+          leadId: m.leadId,
+          type: "message_sent",
+          data: { channel: m.channel, step: m.stepIndex, subject: m.subject, messageId: m.messageId },
+        })),
+      );
+  });
+}
