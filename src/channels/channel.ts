@@ -9,6 +9,8 @@ export type OutboundMessage = {
   to: { name: string; email: string | null; linkedinUrl: string | null };
   subject: string;
   text: string;
+  /** An HTML alternative, only when the sequence tracks opens or clicks. */
+  html?: string | null;
   inReplyTo: string | null;
   references: string[];
   unsubscribeUrl: string | null;

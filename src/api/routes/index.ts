@@ -7,6 +7,7 @@ import { leadRoutes } from "./leadRoutes";
 import { listRoutes } from "./listRoutes";
 import { outreachRoutes } from "./outreachRoutes";
 import { sequenceRoutes } from "./sequenceRoutes";
+import { trackingRoutes } from "./trackingRoutes";
 import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { jobRoutes } from "./jobRoutes";
@@ -25,4 +26,5 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   outreachRoutes(app, ctx);
   sequenceRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
+  trackingRoutes(app, ctx);
 }

@@ -52,6 +52,11 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
           strategyProfileId: z.string().uuid().optional(),
           senderAccountId: z.string().uuid().optional(),
           steps: z.array(stepInput).min(1).max(20).optional(),
+          trackOpens: z.boolean().optional().describe("Add an open-tracking pixel (off by default)"),
+          trackClicks: z
+            .boolean()
+            .optional()
+            .describe("Route links through signed click-tracking redirects (off by default)"),
         }),
         response: { 201: any, ...authErrors },
       },
@@ -77,12 +82,14 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       preHandler: auth,
       schema: {
         tags: ["sequences"],
-        summary: "Rename, choose the sender account or strategy profile",
+        summary: "Rename, choose the sender account or strategy profile, turn open/click tracking on or off",
         params: idParam,
         body: z.object({
           name: z.string().trim().min(1).max(120).optional(),
           senderAccountId: z.string().uuid().optional(),
           strategyProfileId: z.string().uuid().optional(),
+          trackOpens: z.boolean().optional(),
+          trackClicks: z.boolean().optional(),
         }),
         response: { 200: any, ...authErrors },
       },

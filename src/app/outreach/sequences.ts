@@ -74,6 +74,8 @@ export async function createSequence(
     strategyProfileId?: string;
     senderAccountId?: string;
     steps?: StepInput[];
+    trackOpens?: boolean;
+    trackClicks?: boolean;
   },
 ) {
   const run = await getRun(ctx, actor, i.runId);
@@ -93,6 +95,8 @@ export async function createSequence(
         name: i.name.trim(),
         strategyProfileId: i.strategyProfileId,
         senderAccountId: i.senderAccountId,
+        trackOpens: i.trackOpens ?? false,
+        trackClicks: i.trackClicks ?? false,
         createdAt: ctx.clock.now(),
       })
       .returning();
@@ -144,7 +148,13 @@ export async function updateSequence(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  patch: { name?: string; senderAccountId?: string; strategyProfileId?: string },
+  patch: {
+    name?: string;
+    senderAccountId?: string;
+    strategyProfileId?: string;
+    trackOpens?: boolean;
+    trackClicks?: boolean;
+  },
 ) {
   await getSequence(ctx, actor, id);
   if (patch.senderAccountId) await getSenderRow(ctx, actor.workspaceId, patch.senderAccountId);

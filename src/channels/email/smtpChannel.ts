@@ -42,6 +42,7 @@ export function smtpChannel(s: SmtpSettings): Channel {
           to: { name: m.to.name, address: m.to.email },
           subject: m.subject,
           text: m.text,
+          html: m.html ?? undefined,
           messageId: m.messageId,
           inReplyTo: m.inReplyTo ?? undefined,
           references: m.references.length ? m.references : undefined,

@@ -99,6 +99,9 @@ export const sequences = pgTable("sequences", {
   status: text("status", { enum: ["draft", "active", "paused"] })
     .notNull()
     .default("draft"),
+  /** Off by default: tracking pixels and rewritten links cost deliverability and some trust. */
+  trackOpens: boolean("track_opens").notNull().default(false),
+  trackClicks: boolean("track_clicks").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -206,6 +209,10 @@ export const messages = pgTable(
     /** Set (and committed) right before the channel is called: a claim without it was certainly never sent. */
     attemptedAt: ts("attempted_at"),
     sentAt: ts("sent_at"),
+    openCount: integer("open_count").notNull().default(0),
+    firstOpenedAt: ts("first_opened_at"),
+    clickCount: integer("click_count").notNull().default(0),
+    firstClickedAt: ts("first_clicked_at"),
   },
   (t) => [
     uniqueIndex("messages_enrollment_step").on(t.enrollmentId, t.stepIndex),

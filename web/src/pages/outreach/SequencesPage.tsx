@@ -18,6 +18,8 @@ type Seq = {
   status: string;
   runId: string;
   senderAccountId: string | null;
+  trackOpens: boolean;
+  trackClicks: boolean;
   steps: Step[];
   listIds: string[];
 };
@@ -166,6 +168,26 @@ export function SequenceDetail({ id, workspaceZone }: { id: string; workspaceZon
               </option>
             ))}
           </select>
+          <label className="check" title="Adds an invisible image; opens show in the Leads table">
+            <input
+              type="checkbox"
+              checked={seq.trackOpens}
+              onChange={(e) =>
+                act(() => api("PATCH", `/api/sequences/${id}`, { trackOpens: e.target.checked }))
+              }
+            />{" "}
+            Track opens
+          </label>
+          <label className="check" title="Links go through a signed redirect that counts the click">
+            <input
+              type="checkbox"
+              checked={seq.trackClicks}
+              onChange={(e) =>
+                act(() => api("PATCH", `/api/sequences/${id}`, { trackClicks: e.target.checked }))
+              }
+            />{" "}
+            Track clicks
+          </label>
           {draft && (
             <button
               type="button"
