@@ -1,18 +1,15 @@
 import { eq } from "drizzle-orm";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
-import { launchSequence } from "../src/app/outreach/enrollments";
 import { pollInboxes } from "../src/app/outreach/pollInboxes";
-import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
-import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
-import { createSequence } from "../src/app/outreach/sequences";
+import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { enrollments, leads } from "../src/db/schema";
-import { dovecotPath, startDovecot } from "./support/dovecot";
+import { appendToInbox, dovecotPath, startDovecot } from "./support/dovecot";
+import { launchEmailSequence } from "./support/emailSequence";
 import { startSmtpSink } from "./support/smtpSink";
 import { seedWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext, testClock } from "./support/testContext";
@@ -24,18 +21,7 @@ let imap: Awaited<ReturnType<typeof startDovecot>>;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 const ids: Record<string, string> = {};
 
-async function deliverToInbox(raw: string) {
-  const c = new ImapFlow({
-    host: "127.0.0.1",
-    port: imap.port,
-    secure: false,
-    auth: { user: "me@overture.test", pass: imap.password },
-    logger: false,
-  });
-  await c.connect();
-  await c.append("INBOX", raw.replace(/\n/g, "\r\n"));
-  await c.logout();
-}
+const deliverToInbox = (raw: string) => appendToInbox(imap.port, "me@overture.test", imap.password, raw);
 
 describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read over IMAP", () => {
   beforeAll(async () => {
@@ -55,27 +41,11 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
           listId: list.id,
         })
       ).id;
-    const sender = await createSenderAccount(ctx, actor, {
-      kind: "smtp",
-      name: "Mailbox",
+    await launchEmailSequence(ctx, actor, {
+      listId: list.id,
+      smtpPort: sink.port,
       fromEmail: "me@overture.test",
-      smtp: { host: "127.0.0.1", port: sink.port, secure: false },
-      imap: {
-        host: "127.0.0.1",
-        port: imap.port,
-        secure: false,
-        user: "me@overture.test",
-        password: imap.password,
-      },
-      minGapSeconds: 0,
-      jitterSeconds: 0,
-    });
-    const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-    const seq = await createSequence(ctx, actor, {
-      runId: run.id,
-      name: "S",
-      listIds: [list.id],
-      senderAccountId: sender.id,
+      imap: { port: imap.port, password: imap.password },
       steps: [
         {
           channel: "email",
@@ -87,7 +57,6 @@ describe.skipIf(!dovecotPath && !ci)("replies, out-of-office and bounces read ov
         { channel: "email", delayDays: 2, condition: "no_reply", body: "Bump" },
       ],
     });
-    await launchSequence(ctx, actor, seq.id);
     await runSchedulerOnce(ctx, new ChannelPool(ctx));
   });
   afterAll(async () => {

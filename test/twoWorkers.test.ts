@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import type { Actor, AppContext } from "../src/app/context";
 import { createList } from "../src/app/lists/lists";
-import { launchSequence } from "../src/app/outreach/enrollments";
-import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
-import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
-import { createSequence } from "../src/app/outreach/sequences";
+import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { openDb } from "../src/db/client";
 import { leads, listMembers } from "../src/db/schema";
+import { launchEmailSequence } from "./support/emailSequence";
 import { startSmtpSink } from "./support/smtpSink";
 import { seedWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
@@ -56,26 +54,15 @@ describe.skipIf(!pg)("two workers on PostgreSQL", () => {
     await ctx.db
       .insert(listMembers)
       .values(ids.map((l) => ({ listId: list.id, leadId: l.id, workspaceId: ws.workspaceId })));
-    const sender = await createSenderAccount(ctx, actor, {
-      kind: "smtp",
-      name: "S",
+    await launchEmailSequence(ctx, actor, {
+      listId: list.id,
+      smtpPort: sink.port,
       fromEmail: "s@two.example",
-      smtp: { host: "127.0.0.1", port: sink.port, secure: false },
       dailyCap: 100000,
-      minGapSeconds: 0,
-      jitterSeconds: 0,
-    });
-    const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-    const seq = await createSequence(ctx, actor, {
-      runId: run.id,
-      name: "S",
-      listIds: [list.id],
-      senderAccountId: sender.id,
       steps: [
         { channel: "email", delayDays: 0, condition: "always", subject: "Hi {{first_name}}", body: "Hello" },
       ],
     });
-    await launchSequence(ctx, actor, seq.id);
 
     // Two workers = two separate connection pools, each with its own channel pool, running at once.
     const worker = async () => {

@@ -103,3 +103,18 @@ userdb {
       }),
   };
 }
+
+/** Puts a message in a user's INBOX over IMAP APPEND, as a mail server delivering it would. */
+export async function appendToInbox(port: number, user: string, password: string, raw: string) {
+  const { ImapFlow } = await import("imapflow");
+  const c = new ImapFlow({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    auth: { user, pass: password },
+    logger: false,
+  });
+  await c.connect();
+  await c.append("INBOX", raw.replace(/\r?\n/g, "\r\n"));
+  await c.logout();
+}
