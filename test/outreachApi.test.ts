@@ -136,4 +136,65 @@ describe("runs, sequences and the sandbox over the API", () => {
     const t = (await call("GET", `/api/leads/${lead.id}/timeline`)).json;
     expect(t[0]).toMatchObject({ type: "unsubscribed", data: { via: "one-click" } });
   });
+
+  it("edits a sender without exposing or losing its password, and refuses to delete one a sequence uses", async () => {
+    const created = await call("POST", "/api/sender-accounts", {
+      kind: "smtp",
+      name: "Mailbox",
+      fromEmail: "Sales@Outreach.example",
+      smtp: { host: "smtp.outreach.example", port: 587, secure: false, user: "sales", password: "pw-1" },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id;
+    const { senderAccounts } = await import("../src/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const stored = async () =>
+      (await ctx.db.select().from(senderAccounts).where(eq(senderAccounts.id, id)))[0]!;
+    const encBefore = (await stored()).smtpPasswordEnc;
+
+    const edited = await call("PATCH", `/api/sender-accounts/${id}`, {
+      name: "Sales mailbox",
+      dailyCap: 80,
+      smtp: { host: "smtp2.outreach.example", port: 465, secure: true, user: "sales" },
+      imap: { host: "imap.outreach.example", port: 993, secure: true, password: "pw-imap" },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.json).toMatchObject({
+      name: "Sales mailbox",
+      dailyCap: 80,
+      smtpHost: "smtp2.outreach.example",
+      smtpPort: 465,
+      hasSmtpPassword: true,
+      hasImapPassword: true,
+    });
+    expect(JSON.stringify(edited.json)).not.toContain("pw-");
+    expect((await stored()).smtpPasswordEnc).toBe(encBefore); // left out: kept
+    expect(ctx.secrets.decrypt((await stored()).imapPasswordEnc!)).toBe("pw-imap");
+    expect((await call("PATCH", `/api/sender-accounts/${id}`, { imap: null })).json.imapHost).toBeNull();
+    expect((await call("PATCH", `/api/sender-accounts/${id}`, { dailyCap: 0 })).status).toBe(400);
+
+    const run = (await call("POST", "/api/runs", { name: "Uses sender", playKey: "builtin:email-only" }))
+      .json;
+    const list = (await call("POST", "/api/lists", { name: "Sender list" })).json;
+    const seq = (
+      await call("POST", "/api/sequences", {
+        runId: run.id,
+        name: "Through it",
+        listIds: [list.id],
+        senderAccountId: id,
+      })
+    ).json;
+    await call("POST", `/api/sequences/${seq.id}/launch`);
+    const refused = await call("DELETE", `/api/sender-accounts/${id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toContain("Through it");
+    // A draft-only account goes at once.
+    const spare = (
+      await call("POST", "/api/sender-accounts", { kind: "sandbox", name: "Spare", fromEmail: "s@o.example" })
+    ).json;
+    expect((await call("DELETE", `/api/sender-accounts/${spare.id}`)).status).toBe(200);
+    expect(
+      (await call("GET", "/api/sender-accounts")).json.map((s: { name: string }) => s.name),
+    ).not.toContain("Spare");
+  });
 });

@@ -45,6 +45,7 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/runs/{id}": { status: "completed" },
   "POST /api/strategy-profiles": { name: "Alpha strategy" },
   "POST /api/sender-accounts": { kind: "sandbox", name: "Alpha sandbox", fromEmail: "a@alpha.test" },
+  "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
   "POST /api/sequences": { runId: "__B_RUN__", name: "steal", listIds: ["__B_LIST__"] },
   "PATCH /api/sequences/{id}": { name: "Hacked" },
   "PUT /api/sequences/{id}/steps": { steps: [{ channel: "email", delayDays: 0, condition: "always" }] },

@@ -7,13 +7,15 @@ import {
   createSenderAccount,
   listSenderAccounts,
   testSenderConnection,
+  deleteSenderAccount,
+  updateSenderAccount,
 } from "../../app/outreach/senderAccounts";
 import { createStrategyProfile, listStrategyProfiles } from "../../app/outreach/strategyProfiles";
 import { AppError } from "../../domain/appError";
 import { messages } from "../../db/schema";
 import { and, eq } from "drizzle-orm";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors, idParam } from "../schemas";
+import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
 
 const stepSchema = z.object({
@@ -206,6 +208,47 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await createSenderAccount(ctx, actorOf(req), req.body)),
+  );
+  app.patch(
+    "/api/sender-accounts/:id",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["senders"],
+        summary:
+          "Change a sender's settings; a password left out keeps the stored one; imap: null removes the inbox",
+        params: idParam,
+        body: z.object({
+          name: z.string().trim().min(1).max(120).optional(),
+          fromEmail: z.string().email("must be an email address").optional(),
+          fromName: z.string().max(120).optional(),
+          smtp: serverSchema.optional(),
+          imap: serverSchema.nullable().optional(),
+          dailyCap: z.number().int().min(1).max(10000).optional(),
+          minGapSeconds: z.number().int().min(0).max(86400).optional(),
+          jitterSeconds: z.number().int().min(0).max(86400).optional(),
+          rampUp: z
+            .object({ startCap: z.number().int().min(1), perDay: z.number().int().min(1) })
+            .nullable()
+            .optional(),
+        }),
+        response: { 200: z.record(z.string(), z.unknown()), ...authErrors },
+      },
+    },
+    (req) => updateSenderAccount(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    "/api/sender-accounts/:id",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["senders"],
+        summary: "Remove a sender (refused while an active or paused sequence sends through it)",
+        params: idParam,
+        response: { 200: okSchema, ...authErrors },
+      },
+    },
+    (req) => deleteSenderAccount(ctx, actorOf(req), req.params.id),
   );
   app.post(
     "/api/sender-accounts/:id/test",

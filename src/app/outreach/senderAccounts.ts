@@ -1,9 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Channel } from "../../channels/channel";
 import { smtpChannel, verifySmtp } from "../../channels/email/smtpChannel";
 import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
 import { AppError } from "../../domain/appError";
-import { senderAccounts } from "../../db/schema";
+import { senderAccounts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
 type Row = typeof senderAccounts.$inferSelect;
@@ -95,11 +95,19 @@ export async function testSenderConnection(ctx: AppContext, actor: Actor, id: st
 export class ChannelPool {
   private channels = new Map<string, Channel>();
   constructor(private ctx: AppContext) {}
+  private keys = new Map<string, string>();
   for(r: Row): Channel {
+    // Keyed on the settings too: an edited account gets a fresh connection pool on its next send.
+    const key = [r.kind, r.smtpHost, r.smtpPort, r.smtpSecure, r.smtpUser, r.smtpPasswordEnc].join("|");
     let c = this.channels.get(r.id);
+    if (c && this.keys.get(r.id) !== key) {
+      void c.close?.();
+      c = undefined;
+    }
     if (!c) {
       c = r.kind === "sandbox" ? sandboxChannel() : smtpChannel(smtpSettings(this.ctx, r));
       this.channels.set(r.id, c);
+      this.keys.set(r.id, key);
     }
     return c;
   }
@@ -107,4 +115,76 @@ export class ChannelPool {
     for (const c of this.channels.values()) await c.close?.();
     this.channels.clear();
   }
+}
+
+export type SenderPatch = Partial<Omit<SenderInput, "kind" | "smtp" | "imap">> & {
+  smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
+  /** null removes the inbox (no reply detection). */
+  imap?: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
+};
+
+/**
+ * Changes an account's settings. A password left out keeps the stored one (the UI never sees it);
+ * the pooled SMTP connection is rebuilt on the next send because the channel pool keys on settings.
+ */
+export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: string, p: SenderPatch) {
+  const r = await getSenderRow(ctx, actor.workspaceId, id);
+  if (p.smtp && r.kind !== "smtp")
+    throw new AppError("validation", "the sandbox sender has no SMTP settings", { field: "smtp" });
+  const [row] = await ctx.db
+    .update(senderAccounts)
+    .set({
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(p.fromEmail !== undefined ? { fromEmail: p.fromEmail.trim().toLowerCase() } : {}),
+      ...(p.fromName !== undefined ? { fromName: p.fromName } : {}),
+      ...(p.dailyCap !== undefined ? { dailyCap: p.dailyCap } : {}),
+      ...(p.minGapSeconds !== undefined ? { minGapSeconds: p.minGapSeconds } : {}),
+      ...(p.jitterSeconds !== undefined ? { jitterSeconds: p.jitterSeconds } : {}),
+      ...(p.rampUp !== undefined
+        ? { rampStartCap: p.rampUp?.startCap ?? null, rampPerDay: p.rampUp?.perDay ?? null }
+        : {}),
+      ...(p.smtp
+        ? {
+            smtpHost: p.smtp.host,
+            smtpPort: p.smtp.port,
+            smtpSecure: p.smtp.secure,
+            smtpUser: p.smtp.user ?? null,
+            ...(p.smtp.password ? { smtpPasswordEnc: ctx.secrets.encrypt(p.smtp.password) } : {}),
+          }
+        : {}),
+      ...(p.imap === null
+        ? { imapHost: null, imapPort: null, imapUser: null, imapPasswordEnc: null }
+        : p.imap
+          ? {
+              imapHost: p.imap.host,
+              imapPort: p.imap.port,
+              imapSecure: p.imap.secure,
+              imapUser: p.imap.user ?? null,
+              ...(p.imap.password ? { imapPasswordEnc: ctx.secrets.encrypt(p.imap.password) } : {}),
+            }
+          : {}),
+    })
+    .where(eq(senderAccounts.id, r.id))
+    .returning();
+  return presentSender(row!);
+}
+
+/**
+ * Removes an account. Refused while a running or paused sequence sends through it (its leads would
+ * stop with "no sender account"): switch those sequences to another account first. Sent messages keep
+ * their history.
+ */
+export async function deleteSenderAccount(ctx: AppContext, actor: Actor, id: string) {
+  const r = await getSenderRow(ctx, actor.workspaceId, id);
+  const using = await ctx.db
+    .select({ name: sequences.name })
+    .from(sequences)
+    .where(and(eq(sequences.senderAccountId, r.id), inArray(sequences.status, ["active", "paused"])));
+  if (using.length)
+    throw new AppError(
+      "conflict",
+      `"${r.name}" sends for ${using.map((s) => `“${s.name}”`).join(", ")}; choose another sender account for ${using.length === 1 ? "that sequence" : "those sequences"} first`,
+    );
+  await ctx.db.delete(senderAccounts).where(eq(senderAccounts.id, r.id));
+  return { ok: true as const };
 }

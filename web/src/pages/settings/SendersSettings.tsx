@@ -7,10 +7,20 @@ type Sender = {
   kind: string;
   name: string;
   fromEmail: string;
+  fromName: string;
   smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  imapHost: string | null;
+  imapPort: number | null;
+  imapSecure: boolean;
+  imapUser: string | null;
   dailyCap: number;
   minGapSeconds: number;
+  jitterSeconds: number;
   hasSmtpPassword: boolean;
+  hasImapPassword: boolean;
 };
 type Profile = {
   id: string;
@@ -21,21 +31,51 @@ type Profile = {
   callToAction: string;
 };
 
+const blank = {
+  kind: "sandbox",
+  name: "",
+  fromEmail: "",
+  fromName: "",
+  host: "",
+  port: "587",
+  secure: false,
+  user: "",
+  password: "",
+  imapHost: "",
+  imapPort: "993",
+  imapSecure: true,
+  imapUser: "",
+  imapPassword: "",
+  dailyCap: "50",
+  minGapSeconds: "120",
+  jitterSeconds: "180",
+};
+
+const formOf = (s: Sender): typeof blank => ({
+  kind: s.kind,
+  name: s.name,
+  fromEmail: s.fromEmail,
+  fromName: s.fromName ?? "",
+  host: s.smtpHost ?? "",
+  port: String(s.smtpPort ?? 587),
+  secure: s.smtpSecure,
+  user: s.smtpUser ?? "",
+  password: "",
+  imapHost: s.imapHost ?? "",
+  imapPort: String(s.imapPort ?? 993),
+  imapSecure: s.imapSecure,
+  imapUser: s.imapUser ?? "",
+  imapPassword: "",
+  dailyCap: String(s.dailyCap),
+  minGapSeconds: String(s.minGapSeconds),
+  jitterSeconds: String(s.jitterSeconds),
+});
+
 export function SendersSettings() {
   const [senders, setSenders] = useState<Sender[]>([]);
-  const [f, setF] = useState({
-    kind: "sandbox",
-    name: "",
-    fromEmail: "",
-    fromName: "",
-    host: "",
-    port: "587",
-    secure: false,
-    user: "",
-    password: "",
-    dailyCap: "50",
-    minGapSeconds: "120",
-  });
+  const [f, setF] = useState(blank);
+  // The account being edited, or null when the form adds a new one.
+  const [editing, setEditing] = useState<Sender | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(
@@ -46,30 +86,46 @@ export function SendersSettings() {
     load();
   }, [load]);
 
-  async function add(e: FormEvent) {
+  async function save(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    try {
-      await api("POST", "/api/sender-accounts", {
-        kind: f.kind,
-        name: f.name,
-        fromEmail: f.fromEmail,
-        fromName: f.fromName,
-        dailyCap: Number(f.dailyCap),
-        minGapSeconds: Number(f.minGapSeconds),
-        smtp:
-          f.kind === "smtp"
-            ? {
-                host: f.host,
-                port: Number(f.port),
-                secure: f.secure,
-                user: f.user || undefined,
-                password: f.password || undefined,
-              }
+    const body = {
+      name: f.name,
+      fromEmail: f.fromEmail,
+      fromName: f.fromName,
+      dailyCap: Number(f.dailyCap),
+      minGapSeconds: Number(f.minGapSeconds),
+      jitterSeconds: Number(f.jitterSeconds),
+      smtp:
+        f.kind === "smtp"
+          ? {
+              host: f.host,
+              port: Number(f.port),
+              secure: f.secure,
+              user: f.user || undefined,
+              // Left empty while editing: the stored password is kept.
+              password: f.password || undefined,
+            }
+          : undefined,
+      imap:
+        f.kind === "smtp" && f.imapHost
+          ? {
+              host: f.imapHost,
+              port: Number(f.imapPort),
+              secure: f.imapSecure,
+              user: f.imapUser || undefined,
+              password: f.imapPassword || undefined,
+            }
+          : editing?.imapHost
+            ? null
             : undefined,
-      });
-      setNotice(`Added ${f.name}`);
-      setF({ ...f, name: "", password: "" });
+    };
+    try {
+      if (editing) await api("PATCH", `/api/sender-accounts/${editing.id}`, body);
+      else await api("POST", "/api/sender-accounts", { ...body, kind: f.kind });
+      setNotice(editing ? `Saved ${f.name}` : `Added ${f.name}`);
+      setEditing(null);
+      setF(blank);
       await load();
     } catch (err) {
       setError((err as Error).message);
@@ -80,12 +136,34 @@ export function SendersSettings() {
     setNotice(r.ok ? `${s.name}: connection and login work` : null);
     setError(r.ok ? null : `${s.name}: ${r.error}`);
   }
+  async function remove(s: Sender) {
+    if (!window.confirm(`Remove the sender “${s.name}”? Messages already sent keep their history.`)) return;
+    try {
+      await api("DELETE", `/api/sender-accounts/${s.id}`);
+      setNotice(`Removed ${s.name}`);
+      setError(null);
+      if (editing?.id === s.id) {
+        setEditing(null);
+        setF(blank);
+      }
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  const edit = (s: Sender) => {
+    setEditing(s);
+    setF(formOf(s));
+    setNotice(null);
+    setError(null);
+  };
 
   return (
     <div className="stack">
       <p className="muted">
         Sequences send email through these accounts, each with its own daily cap and minimum gap between
-        sends. The sandbox keeps every message on this machine (see Inbox).
+        sends. Give an account an IMAP inbox and replies, out-of-office notes and bounces are read from it.
+        The sandbox keeps every message on this machine (see Inbox).
       </p>
       {notice && (
         <p className="ok" role="status">
@@ -99,6 +177,7 @@ export function SendersSettings() {
             <th>Name</th>
             <th>From</th>
             <th>Kind</th>
+            <th>Replies read from</th>
             <th>Cap / gap</th>
             <th />
           </tr>
@@ -109,23 +188,34 @@ export function SendersSettings() {
               <td>{s.name}</td>
               <td>{s.fromEmail}</td>
               <td>{s.kind === "smtp" ? `SMTP ${s.smtpHost}` : "Sandbox"}</td>
+              <td>{s.kind === "sandbox" ? "Inbox page" : s.imapHost ? `IMAP ${s.imapHost}` : "—"}</td>
               <td>
                 {s.dailyCap}/day, {s.minGapSeconds}s
               </td>
-              <td>
+              <td className="actions">
                 <button type="button" className="link" onClick={() => test(s)}>
                   Test connection
+                </button>
+                <button type="button" className="link" onClick={() => edit(s)}>
+                  Edit
+                </button>
+                <button type="button" className="link danger" onClick={() => remove(s)}>
+                  Remove
                 </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form className="card form-grid" onSubmit={add}>
-        <h3>Add a sender</h3>
+      <form className="card form-grid" onSubmit={save}>
+        <h3>{editing ? `Edit ${editing.name}` : "Add a sender"}</h3>
         <div className="row">
           <Field label="Kind">
-            <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+            <select
+              value={f.kind}
+              disabled={!!editing}
+              onChange={(e) => setF({ ...f, kind: e.target.value })}
+            >
               <option value="sandbox">Sandbox (nothing leaves this machine)</option>
               <option value="smtp">SMTP mailbox</option>
             </select>
@@ -153,37 +243,82 @@ export function SendersSettings() {
           </Field>
         </div>
         {f.kind === "smtp" && (
-          <div className="grid2">
-            <Field label="SMTP host">
-              <input required value={f.host} onChange={(e) => setF({ ...f, host: e.target.value })} />
-            </Field>
-            <Field label="SMTP port">
-              <input
-                required
-                type="number"
-                value={f.port}
-                onChange={(e) => setF({ ...f, port: e.target.value })}
-              />
-            </Field>
-            <Field label="SMTP user">
-              <input value={f.user} onChange={(e) => setF({ ...f, user: e.target.value })} />
-            </Field>
-            <Field label="SMTP password" hint="Stored encrypted; never shown again.">
-              <input
-                type="password"
-                value={f.password}
-                onChange={(e) => setF({ ...f, password: e.target.value })}
-              />
-            </Field>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={f.secure}
-                onChange={(e) => setF({ ...f, secure: e.target.checked })}
-              />{" "}
-              TLS from the start (port 465)
-            </label>
-          </div>
+          <>
+            <div className="grid2">
+              <Field label="SMTP host">
+                <input required value={f.host} onChange={(e) => setF({ ...f, host: e.target.value })} />
+              </Field>
+              <Field label="SMTP port">
+                <input
+                  required
+                  type="number"
+                  value={f.port}
+                  onChange={(e) => setF({ ...f, port: e.target.value })}
+                />
+              </Field>
+              <Field label="SMTP user">
+                <input value={f.user} onChange={(e) => setF({ ...f, user: e.target.value })} />
+              </Field>
+              <Field
+                label="SMTP password"
+                hint={
+                  editing?.hasSmtpPassword
+                    ? "Leave empty to keep the saved one."
+                    : "Stored encrypted; never shown again."
+                }
+              >
+                <input
+                  type="password"
+                  value={f.password}
+                  onChange={(e) => setF({ ...f, password: e.target.value })}
+                />
+              </Field>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={f.secure}
+                  onChange={(e) => setF({ ...f, secure: e.target.checked })}
+                />{" "}
+                TLS from the start (port 465)
+              </label>
+            </div>
+            <div className="grid2">
+              <Field
+                label="IMAP host"
+                hint="Optional: where replies arrive. Leave empty to not read replies."
+              >
+                <input value={f.imapHost} onChange={(e) => setF({ ...f, imapHost: e.target.value })} />
+              </Field>
+              <Field label="IMAP port">
+                <input
+                  type="number"
+                  value={f.imapPort}
+                  onChange={(e) => setF({ ...f, imapPort: e.target.value })}
+                />
+              </Field>
+              <Field label="IMAP user" hint="Defaults to the from address.">
+                <input value={f.imapUser} onChange={(e) => setF({ ...f, imapUser: e.target.value })} />
+              </Field>
+              <Field
+                label="IMAP password"
+                hint={editing?.hasImapPassword ? "Leave empty to keep the saved one." : "Stored encrypted."}
+              >
+                <input
+                  type="password"
+                  value={f.imapPassword}
+                  onChange={(e) => setF({ ...f, imapPassword: e.target.value })}
+                />
+              </Field>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={f.imapSecure}
+                  onChange={(e) => setF({ ...f, imapSecure: e.target.checked })}
+                />{" "}
+                IMAP over TLS (port 993)
+              </label>
+            </div>
+          </>
         )}
         <div className="row">
           <Field label="Daily cap">
@@ -202,11 +337,30 @@ export function SendersSettings() {
               onChange={(e) => setF({ ...f, minGapSeconds: e.target.value })}
             />
           </Field>
+          <Field label="Jitter (seconds)" hint="A random extra wait, up to this much.">
+            <input
+              type="number"
+              min={0}
+              value={f.jitterSeconds}
+              onChange={(e) => setF({ ...f, jitterSeconds: e.target.value })}
+            />
+          </Field>
         </div>
         <div className="actions">
           <button className="primary" type="submit">
-            Add sender
+            {editing ? "Save changes" : "Add sender"}
           </button>
+          {editing && (
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setF(blank);
+              }}
+            >
+              Cancel
+            </button>
+          )}
         </div>
       </form>
     </div>
