@@ -85,6 +85,12 @@ export const configSpec = {
     default: "",
     schema: z.string(),
   },
+  DNS_SERVERS: {
+    description:
+      "Comma-separated DNS servers (ip or ip:port) for audits and email verification look-ups. Empty = the system's resolver.",
+    default: "",
+    schema: z.string(),
+  },
 } satisfies Record<string, VarSpec>;
 
 export type Config = {
@@ -102,6 +108,7 @@ export type Config = {
   sendInFlight: number;
   secureCookies: boolean;
   fetchAllowPrivate: string[];
+  dnsServers: string[];
 };
 
 export class ConfigError extends Error {}
@@ -134,6 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendInFlight: values.SEND_IN_FLIGHT as number,
     secureCookies: values.SECURE_COOKIES as boolean,
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dnsServers: (values.DNS_SERVERS as string)
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),

@@ -1,5 +1,9 @@
 import type { JobDefinition } from "./defineJob";
+import { auditLeadsJob } from "./definitions/auditLeadsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
 
 /** Every job kind the worker runs. Issues add their definitions here. */
-export const jobDefinitions: JobDefinition[] = [importLeadsJob as unknown as JobDefinition];
+export const jobDefinitions: JobDefinition[] = [
+  importLeadsJob as unknown as JobDefinition,
+  auditLeadsJob as unknown as JobDefinition,
+];

@@ -46,6 +46,9 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/strategy-profiles": { name: "Alpha strategy" },
   "POST /api/sender-accounts": { kind: "sandbox", name: "Alpha sandbox", fromEmail: "a@alpha.test" },
   "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
+  "POST /api/leads/audits": { leadIds: ["__B_LEAD__"] },
+  "PATCH /api/emails/{id}": { subject: "Hacked" },
+  "POST /api/emails/{id}/send": {},
   "POST /api/sequences": { runId: "__B_RUN__", name: "steal", listIds: ["__B_LIST__"] },
   "PATCH /api/sequences/{id}": { name: "Hacked" },
   "PUT /api/sequences/{id}/steps": { steps: [{ channel: "email", delayDays: 0, condition: "always" }] },
@@ -130,6 +133,19 @@ export async function createResourcesOfB(
   const outbox = await call("GET", "/api/sandbox/messages", { key: b.apiKey });
   const dash = await call("GET", `/api/sequences/${seq.json.id}/dashboard`, { key: b.apiKey });
   if (!outbox.json.length) throw new Error(`B's sequence sent nothing: ${JSON.stringify(dash.json)}`);
+  const { audits } = await import("../../src/db/schema");
+  const [audit] = await ctx.db
+    .insert(audits)
+    .values({
+      workspaceId: b.workspaceId,
+      leadId: lead.json.id,
+      domain: "bravo.test",
+      status: "complete",
+      grade: "C",
+    })
+    .returning();
+  const email = await call("POST", `/api/leads/${lead.json.id}/generate-email`, { key: b.apiKey });
+  if (email.status !== 201) throw new Error(`could not write B's email: ${email.body}`);
   return {
     ids: [
       key.json.id,
@@ -145,6 +161,8 @@ export async function createResourcesOfB(
       strategy.json.id,
       seq.json.id,
       outbox.json[0].id,
+      audit!.id,
+      email.json.id,
     ] as string[],
     strings: [
       "b-secret",

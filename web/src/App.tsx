@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
+import { AuditReport } from "./pages/audits/AuditReport";
+import { EmailsPage } from "./pages/emails/EmailsPage";
 import { LeadDetail } from "./pages/leads/LeadDetail";
 import { LeadsPage } from "./pages/leads/LeadsPage";
 import { ListsPage } from "./pages/lists/ListsPage";
@@ -51,8 +53,10 @@ export function App() {
     );
   if (state.kind === "login") return <LoginPage onDone={refresh} />;
 
+  // An audit report belongs with the leads it was run for.
+  const navPath = path.startsWith("/audits/") ? "/leads" : path;
   const current =
-    sections.find((s) => path.startsWith(s.path)) ?? sections.find((s) => s.path === "/settings")!;
+    sections.find((s) => navPath.startsWith(s.path)) ?? sections.find((s) => s.path === "/settings")!;
   async function logout() {
     await api("POST", "/api/auth/logout");
     setState({ kind: "login" });
@@ -112,7 +116,9 @@ export function App() {
         </div>
       </nav>
       <main className="content">
-        {current.path === "/settings" ? (
+        {path.startsWith("/audits/") ? (
+          <AuditReport key={path} id={path.slice("/audits/".length)} />
+        ) : current.path === "/settings" ? (
           <SettingsPage me={state.me} onChanged={refresh} />
         ) : path.startsWith("/leads/") ? (
           <LeadDetail key={path} id={path.slice("/leads/".length)} />
@@ -134,6 +140,8 @@ export function App() {
           />
         ) : current.path === "/sequences" ? (
           <SequencesPage />
+        ) : current.path === "/emails" ? (
+          <EmailsPage />
         ) : current.path === "/inbox" ? (
           <SandboxMailbox />
         ) : (

@@ -1,7 +1,9 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
+import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { blocklistRoutes } from "./blocklistRoutes";
+import { emailRoutes } from "./emailRoutes";
 import { importRoutes } from "./importRoutes";
 import { leadRoutes } from "./leadRoutes";
 import { listRoutes } from "./listRoutes";
@@ -27,4 +29,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   sequenceRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
   trackingRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  emailRoutes(app, ctx);
 }

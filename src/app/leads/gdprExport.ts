@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { imports } from "../../db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { audits, imports, inboundMessages, messages, outreachEmails } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getLead, leadTimeline } from "./leadDetail";
 
@@ -18,5 +18,44 @@ export async function exportLeadData(ctx: AppContext, actor: Actor, id: string) 
       .where(and(eq(imports.id, importId), eq(imports.workspaceId, actor.workspaceId)));
     if (imp) sources.push(imp);
   }
-  return { exportedAt: ctx.clock.now().toISOString(), lead, timeline, sources };
+  const mine = <T extends { workspaceId: unknown; leadId: unknown }>(t: T) =>
+    and(eq(t.workspaceId as never, actor.workspaceId), eq(t.leadId as never, id));
+  // What we sent them, what they sent us, drafts written for them, and audits of their company's site.
+  const [sent, received, drafts, siteAudits] = await Promise.all([
+    ctx.db.select().from(messages).where(mine(messages)).orderBy(asc(messages.claimedAt)),
+    ctx.db
+      .select({
+        id: inboundMessages.id,
+        channel: inboundMessages.channel,
+        kind: inboundMessages.kind,
+        fromAddress: inboundMessages.fromAddress,
+        subject: inboundMessages.subject,
+        text: inboundMessages.text,
+        receivedAt: inboundMessages.receivedAt,
+      })
+      .from(inboundMessages)
+      .where(mine(inboundMessages))
+      .orderBy(asc(inboundMessages.receivedAt)),
+    ctx.db.select().from(outreachEmails).where(mine(outreachEmails)).orderBy(asc(outreachEmails.createdAt)),
+    ctx.db
+      .select({
+        id: audits.id,
+        domain: audits.domain,
+        grade: audits.grade,
+        topIssue: audits.topIssue,
+        createdAt: audits.createdAt,
+      })
+      .from(audits)
+      .where(mine(audits)),
+  ]);
+  return {
+    exportedAt: ctx.clock.now().toISOString(),
+    lead,
+    timeline,
+    sources,
+    messagesSent: sent,
+    messagesReceived: received,
+    outreachEmails: drafts,
+    audits: siteAudits,
+  };
 }

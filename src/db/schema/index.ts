@@ -4,3 +4,4 @@ export * from "./workspaces";
 export * from "./leads";
 export * from "./outreach";
 export * from "./mailboxes";
+export * from "./enrichment";

@@ -43,6 +43,10 @@ export const leads = pgTable(
     customFields: jsonb("custom_fields").$type<Record<string, string>>().notNull().default({}),
     enrichment: jsonb("enrichment").$type<Record<string, unknown>>().notNull().default({}),
     opens: integer("opens").notNull().default(0),
+    // The latest completed website audit (seed 004's Grade and Top issue columns, "View audit").
+    auditId: uuid("audit_id"),
+    auditGrade: text("audit_grade"),
+    auditTopIssue: text("audit_top_issue"),
     sourceImportId: uuid("source_import_id"),
     createdBy: text("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -20,13 +20,7 @@ export const sections: Section[] = [
     ready: false,
     empty: "Message generation, review and approval are not built yet.",
   },
-  {
-    path: "/emails",
-    label: "Emails",
-    group: "Outreach",
-    ready: false,
-    empty: "No emails generated yet. Drafts appear here once messages are generated for leads.",
-  },
+  { path: "/emails", label: "Emails", group: "Outreach", ready: true },
   { path: "/inbox", label: "Inbox", group: "Outreach", ready: true },
   {
     path: "/pipeline",

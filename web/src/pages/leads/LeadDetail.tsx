@@ -31,6 +31,8 @@ export function LeadDetail({ id }: { id: string }) {
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [working, setWorking] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -69,6 +71,21 @@ export function LeadDetail({ id }: { id: string }) {
     }
   }
 
+  // Audits wait on the lead's web server (up to ~10 s), so the button says what is happening.
+  async function run(label: string, path: string, done: (r: Record<string, unknown>) => string) {
+    setWorking(label);
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(done(await api<Record<string, unknown>>("POST", path)));
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setWorking(null);
+    }
+  }
+
   async function erase() {
     if (
       !lead ||
@@ -93,6 +110,33 @@ export function LeadDetail({ id }: { id: string }) {
           </p>
         </div>
         <div className="actions">
+          {lead.auditId && (
+            <Link className="button" to={`/audits/${lead.auditId}`}>
+              View audit ({lead.auditGrade})
+            </Link>
+          )}
+          <button
+            type="button"
+            disabled={!!working}
+            onClick={() =>
+              run(
+                "Auditing…",
+                `/api/leads/${id}/audit`,
+                (r) => `Audit done: grade ${r.grade}; an email draft is in Emails`,
+              )
+            }
+          >
+            {working === "Auditing…" ? working : "Audit website"}
+          </button>
+          <button
+            type="button"
+            disabled={!!working}
+            onClick={() =>
+              run("Writing…", `/api/leads/${id}/generate-email`, () => "Draft written: see Emails")
+            }
+          >
+            {working === "Writing…" ? working : "Generate email"}
+          </button>
           <a className="button" href={`/api/leads/${id}/export`} download>
             Export data (GDPR)
           </a>
@@ -101,6 +145,11 @@ export function LeadDetail({ id }: { id: string }) {
           </button>
         </div>
       </header>
+      {notice && (
+        <p className="ok" role="status">
+          {notice} <Link to="/emails">Open Emails</Link>
+        </p>
+      )}
       <div className="two-col">
         <form className="card form-grid" onSubmit={save}>
           <h3>Details</h3>

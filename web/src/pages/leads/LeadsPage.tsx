@@ -112,6 +112,24 @@ export function LeadsPage() {
     }
   }
 
+  async function auditSelected() {
+    setError(null);
+    try {
+      const r = await api<{ jobId: number | null; queued: number; skipped: { id: string }[] }>(
+        "POST",
+        "/api/leads/audits",
+        { leadIds: [...selected] },
+      );
+      setNotice(
+        `${r.queued} audit(s) queued${r.skipped.length ? `, ${r.skipped.length} skipped (no company domain)` : ""}; progress under Settings → Background jobs`,
+      );
+      setSelected(new Set());
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   function exportCsv() {
     const p = new URLSearchParams(qs);
     if (selected.size) p.set("ids", [...selected].join(","));
@@ -210,6 +228,9 @@ export function LeadsPage() {
           >
             Change status
           </button>
+          <button type="button" onClick={auditSelected}>
+            Audit websites
+          </button>
           <button type="button" onClick={exportCsv}>
             Export CSV
           </button>
@@ -243,6 +264,8 @@ export function LeadsPage() {
                 </button>
               </th>
             ))}
+            <th>Grade</th>
+            <th>Top issue</th>
             <th>Actions</th>
           </tr>
         </thead>
@@ -277,8 +300,11 @@ export function LeadsPage() {
               </td>
               <td>{l.opens}</td>
               <td className="small">{new Date(l.createdAt).toLocaleDateString()}</td>
-              <td>
+              <td>{l.auditGrade && <span className={`grade grade-${l.auditGrade}`}>{l.auditGrade}</span>}</td>
+              <td className="small">{l.auditTopIssue}</td>
+              <td className="row-actions">
                 <Link to={`/leads/${l.id}`}>View details</Link>
+                {l.auditId && <Link to={`/audits/${l.auditId}`}>View audit</Link>}
               </td>
             </tr>
           ))}

@@ -19,6 +19,9 @@ export type Lead = {
   statusLabel: string;
   customFields: Record<string, string>;
   opens: number;
+  auditId: string | null;
+  auditGrade: string | null;
+  auditTopIssue: string | null;
   blocked: boolean;
   blockedReason: string | null;
   createdAt: string;

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { auditLead, getAudit, listLeadAudits, queueAudits } from "../../app/audits/auditLead";
+import { writebackOutreachEmail } from "../../app/audits/writeback";
+import type { AppContext } from "../../app/context";
+import { getLeadRow } from "../../app/leads/leadDetail";
+import { AppError } from "../../domain/appError";
+import { enqueue } from "../../jobs/enqueue";
+import { auditLeadsJob } from "../../jobs/definitions/auditLeadsJob";
+import { actorOf, authenticate } from "../authenticate";
+import { authErrors, idParam } from "../schemas";
+import type { Api } from "../server";
+
+const any = z.record(z.string(), z.unknown());
+
+export function auditRoutes(app: Api, ctx: AppContext) {
+  const auth = authenticate(ctx);
+  app.post(
+    "/api/leads/audits",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["audits"],
+        summary: "Audit the websites of the selected leads in the background (progress on the returned job)",
+        body: z.object({ leadIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+        response: {
+          202: z.object({
+            jobId: z.number().nullable(),
+            queued: z.number(),
+            skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+          }),
+          ...authErrors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { queued, skipped } = await queueAudits(ctx, actor, req.body.leadIds);
+      const job = queued.length
+        ? await enqueue(ctx, auditLeadsJob, actor.workspaceId, {
+            leadIds: queued,
+            actorLabel: actor.label,
+            userId: actor.userId,
+          })
+        : null;
+      return reply.status(202).send({ jobId: job?.id ?? null, queued: queued.length, skipped });
+    },
+  );
+  app.post(
+    "/api/leads/:id/audit",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["audits"],
+        summary: "Audit one lead's website now and run the writeback (answers when done, within ~10 s)",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => auditLead(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/leads/:id/audits",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["audits"],
+        summary: "A lead's audits, newest first",
+        params: idParam,
+        response: { 200: z.array(any), ...authErrors },
+      },
+    },
+    (req) => listLeadAudits(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/audits/:id",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["audits"],
+        summary: "An audit report: grade, score, top issue and every finding with its evidence",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => getAudit(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/leads/:id/generate-email",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["emails"],
+        summary:
+          "Write an outreach email draft for the lead now (uses its latest audit if any) and fill its merge variables",
+        params: idParam,
+        response: { 201: any, ...authErrors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const lead = await getLeadRow(ctx, actor, req.params.id);
+      if (!lead.email && !lead.linkedinUrl) throw new AppError("validation", "the lead has no email address");
+      return reply.status(201).send(await writebackOutreachEmail(ctx, actor, lead.id, lead.auditId));
+    },
+  );
+}

@@ -1,0 +1,9 @@
+export {
+  clip,
+  type Hook,
+  pickHook,
+  type WriterLead,
+  type WriterProfile,
+  type WrittenMessage,
+  writeMessage,
+} from "./writeMessage";

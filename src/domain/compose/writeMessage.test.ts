@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { findPlaceholders } from "../messages/renderTemplate";
+import { clip, pickHook, writeMessage } from "./writeMessage";
+
+const now = new Date("2026-06-01T12:00:00Z");
+const profile = {
+  senderName: "Mia",
+  senderCompany: "Overture Labs",
+  offer: "Fix slow websites in a week",
+  proof: "Acme cut its load time from 4 s to 0.9 s",
+  tone: "friendly",
+  callToAction: "Open to a 15-minute call next week",
+};
+
+describe("the built-in writer", () => {
+  it("picks the freshest real hook: a recent post, then a new role, then company news, then the audit", () => {
+    const base = {
+      firstName: "Ana",
+      company: "Acme",
+      audit: { grade: "D", topIssue: "The site has no HTTPS", url: "/a/1" },
+    };
+    expect(pickHook(base, now)).toMatchObject({ kind: "audit_finding", source: "/a/1" });
+    expect(
+      pickHook({ ...base, companySignals: [{ kind: "hiring", text: "Acme is hiring 5 engineers" }] }, now)
+        .kind,
+    ).toBe("company_signal");
+    const move = { title: "VP Sales", company: "Acme", start: "2026-03-01" };
+    expect(pickHook({ ...base, experience: [move] }, now)).toMatchObject({
+      kind: "career_move",
+      text: "VP Sales at Acme",
+    });
+    expect(pickHook({ ...base, experience: [{ ...move, start: "2024-01-01" }] }, now).kind).toBe(
+      "audit_finding",
+    );
+    const post = { text: "Why we rebuilt our onboarding", date: "2026-05-20", url: "https://x/p/1" };
+    expect(pickHook({ ...base, recentPosts: [post] }, now)).toMatchObject({
+      kind: "recent_post",
+      source: "https://x/p/1",
+    });
+    expect(pickHook({ ...base, recentPosts: [{ ...post, date: "2025-01-01" }] }, now).kind).toBe(
+      "audit_finding",
+    );
+  });
+
+  it("writes a complete email from the audit finding, and is the same for the same lead", () => {
+    const lead = {
+      firstName: "Ana",
+      company: "Acme",
+      audit: { grade: "D", topIssue: "The site has no HTTPS", url: null },
+    };
+    const m = writeMessage({ lead, profile, channel: "email", stepNumber: 1, now, seed: "l1" });
+    expect(m.body).toContain("the site has no HTTPS");
+    expect(m.body).toContain("Acme cut its load time");
+    expect(m.body).toContain("Open to a 15-minute call next week?");
+    expect(m.body).toMatch(/^(Hi|Hello|Hey) Ana,/);
+    expect(m.body.trimEnd()).toMatch(/Mia$/);
+    expect(m.subject.length).toBeGreaterThan(5);
+    expect(writeMessage({ lead, profile, channel: "email", stepNumber: 1, now, seed: "l1" })).toEqual(m);
+  });
+
+  it("never leaves holes, placeholders or 'undefined' on sparse, long or non-ASCII leads", () => {
+    const shapes = [
+      {},
+      { firstName: "Zoë", company: "Łódź Dynamics" },
+      { firstName: "田中", lastName: "太郎" },
+      { firstName: "  ", company: "" },
+      { firstName: "Maximilian-Alexander", company: "A".repeat(200), jobTitle: "Chief Everything Officer" },
+    ];
+    for (const lead of shapes)
+      for (const channel of ["email", "linkedin_invite", "linkedin_message"] as const)
+        for (const stepNumber of [1, 2, 3]) {
+          const m = writeMessage({
+            lead,
+            profile: { ...profile, proof: "", offer: "" },
+            channel,
+            stepNumber,
+            now,
+          });
+          const all = `${m.subject} ${m.body}`;
+          expect(all).not.toMatch(/undefined|null|\{\{|\s,|,,|\.\./);
+          expect(findPlaceholders(all)).toEqual([]);
+          expect(m.body.trim().length).toBeGreaterThan(10);
+          if (channel === "linkedin_invite") expect([...m.body].length).toBeLessThanOrEqual(300);
+          if (channel !== "email") expect(m.subject).toBe("");
+          if (channel === "email") expect([...m.subject].length).toBeLessThanOrEqual(80);
+        }
+  });
+
+  it("keeps a LinkedIn note under 300 characters without cutting a word", () => {
+    const m = writeMessage({
+      lead: { firstName: "Ana", recentPosts: [{ text: "word ".repeat(200), date: "2026-05-30" }] },
+      profile: { ...profile, offer: "long offer ".repeat(40) },
+      channel: "linkedin_invite",
+      stepNumber: 1,
+      now,
+    });
+    expect([...m.body].length).toBeLessThanOrEqual(300);
+    expect(m.body).toMatch(/(word|offer|\.)…?$/);
+    expect(clip("abc def ghi", 8)).toBe("abc…");
+  });
+
+  it("varies between leads", () => {
+    const openings = new Set(
+      Array.from({ length: 50 }, (_, i) =>
+        writeMessage({
+          lead: { firstName: `P${i}`, company: `Co${i}`, jobTitle: "CTO" },
+          profile,
+          channel: "email",
+          stepNumber: 1,
+          now,
+        })
+          .body.split("\n")[0]!
+          .replace(/P\d+/, "X"),
+      ),
+    );
+    expect(openings.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes 10,000 messages in well under 5 seconds", () => {
+    const t = performance.now();
+    for (let i = 0; i < 10_000; i++)
+      writeMessage({
+        lead: {
+          firstName: `P${i}`,
+          company: `Company ${i}`,
+          jobTitle: "Head of Growth",
+          audit: { grade: "C", topIssue: "Slow response" },
+        },
+        profile,
+        channel: i % 3 === 0 ? "linkedin_invite" : "email",
+        stepNumber: (i % 3) + 1,
+        now,
+      });
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,88 @@
+import { useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote } from "../../components/Field";
+import { Link } from "../../components/Link";
+
+type Finding = {
+  code: string;
+  severity: string;
+  title: string;
+  detail: string;
+  evidence?: string;
+  penalty: number;
+};
+type Audit = {
+  id: string;
+  leadId: string | null;
+  domain: string;
+  status: string;
+  grade: string | null;
+  score: number | null;
+  topIssue: string | null;
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  result: { findings: Finding[]; facts: { title: string | null; description: string | null } | null } | null;
+  observations: { finalUrl: string | null; responseMs: number | null; status: number | null } | null;
+};
+
+/** The report at its stable URL (/audits/<id>): grade, top issue, and each finding with its evidence. */
+export function AuditReport({ id }: { id: string }) {
+  const [a, setA] = useState<Audit | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Audit>("GET", `/api/audits/${id}`).then(setA, (e) => setError(e.message));
+  }, [id]);
+  if (error) return <ErrorNote error={error} />;
+  if (!a) return <p className="muted">Loading…</p>;
+  const findings = a.result?.findings ?? [];
+  return (
+    <section className="stack">
+      <header className="page-head">
+        {a.leadId && <Link to={`/leads/${a.leadId}`}>← Lead</Link>}
+        <h1>Website audit: {a.domain}</h1>
+        <p className="muted">
+          {a.completedAt ? `Checked ${new Date(a.completedAt).toLocaleString()}` : `Status: ${a.status}`}
+          {a.observations?.finalUrl && (
+            <>
+              {" "}
+              · final address <code>{a.observations.finalUrl}</code>
+            </>
+          )}
+          {a.observations?.responseMs != null && <> · answered in {a.observations.responseMs} ms</>}
+        </p>
+      </header>
+      {a.status === "failed" && <ErrorNote error={`The audit could not run: ${a.error}`} />}
+      {a.grade && (
+        <div className="card row" style={{ alignItems: "center", gap: 20 }}>
+          <span className={`grade big grade-${a.grade}`} aria-label={`Grade ${a.grade}`}>
+            {a.grade}
+          </span>
+          <div>
+            <div className="strong">Score {a.score} / 100</div>
+            <div>{a.topIssue ? <>Top issue: {a.topIssue}</> : "Nothing to fix: no problems found."}</div>
+            <div className="muted small">
+              Each finding below shows the points it cost. A critical problem alone means F; a major one costs
+              the A.
+            </div>
+          </div>
+        </div>
+      )}
+      {findings.length > 0 && (
+        <div className="card">
+          <h2>Findings</h2>
+          <ul className="findings">
+            {findings.map((f) => (
+              <li key={f.code}>
+                <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{f.title}</strong>
+                {f.penalty > 0 && <span className="muted small"> (−{f.penalty})</span>}
+                <div>{f.detail}</div>
+                {f.evidence && <pre className="muted small evidence">{f.evidence}</pre>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote } from "../../components/Field";
+import { Link } from "../../components/Link";
+
+type Email = {
+  id: string;
+  leadId: string;
+  auditId: string | null;
+  toAddress: string | null;
+  subject: string;
+  body: string;
+  hook: { kind?: string; text?: string; source?: string | null };
+  status: string;
+  writebackStatus: string;
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+};
+
+/** Drafts on the left; the selected one on the right, to read, edit, and approve & send. */
+export function EmailsPage() {
+  const [emails, setEmails] = useState<Email[] | null>(null);
+  const [sel, setSel] = useState<string | null>(null);
+  const [tab, setTab] = useState<"preview" | "edit">("preview");
+  const [draft, setDraft] = useState({ subject: "", body: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(
+    () =>
+      api<Email[]>("GET", "/api/emails").then(
+        (list) => {
+          setEmails(list);
+          return list;
+        },
+        (e) => setError(e.message),
+      ),
+    [],
+  );
+  useEffect(() => {
+    load();
+  }, [load]);
+  const current = emails?.find((e) => e.id === sel) ?? null;
+  const select = (e: Email) => {
+    setSel(e.id);
+    setDraft({ subject: e.subject, body: e.body });
+    setTab("preview");
+    setNotice(null);
+    setError(null);
+  };
+  const dirty = !!current && (draft.subject !== current.subject || draft.body !== current.body);
+
+  async function save() {
+    if (!current) return;
+    try {
+      await api("PATCH", `/api/emails/${current.id}`, draft);
+      setNotice("Saved");
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  async function send() {
+    if (!current) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (dirty) await api("PATCH", `/api/emails/${current.id}`, draft);
+      await api("POST", `/api/emails/${current.id}/send`, {});
+      setNotice(`Sent to ${current.toAddress ?? "the lead"}`);
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <header className="page-head">
+        <h1>Emails</h1>
+        <p className="muted">Outreach emails written for leads. Nothing is sent until you approve it.</p>
+      </header>
+      {emails && !emails.length && (
+        <div className="empty">
+          <h2>No emails generated yet</h2>
+          <p>
+            Run audits on leads to generate outreach emails (Leads → select → Audit websites), or use Generate
+            email on a lead's page.
+          </p>
+        </div>
+      )}
+      {!!emails?.length && (
+        <div className="split">
+          <div role="listbox" aria-label="Drafts">
+            {emails.map((e) => (
+              <button
+                type="button"
+                key={e.id}
+                role="option"
+                aria-selected={e.id === sel}
+                className={`draft-card ${e.id === sel ? "active" : ""}`}
+                onClick={() => select(e)}
+              >
+                <div className="strong">{e.subject}</div>
+                <div className="small">
+                  {[e.firstName, e.lastName].filter(Boolean).join(" ") || e.toAddress}{" "}
+                  {e.company && `· ${e.company}`}
+                </div>
+                <div className="small muted">
+                  {new Date(e.createdAt).toLocaleDateString()} ·{" "}
+                  <span className={`badge wb-${e.writebackStatus}`}>writeback {e.writebackStatus}</span>{" "}
+                  <span className="badge">{e.status}</span>
+                </div>
+              </button>
+            ))}
+          </div>
+          <div className="card stack">
+            {!current && <p className="muted">Select a draft to read it.</p>}
+            {current && (
+              <>
+                <div className="tabs" role="tablist">
+                  {(["preview", "edit"] as const).map((t) => (
+                    <button
+                      key={t}
+                      type="button"
+                      role="tab"
+                      aria-selected={tab === t}
+                      className={tab === t ? "tab active" : "tab"}
+                      onClick={() => setTab(t)}
+                    >
+                      {t === "preview" ? "Email preview" : "Edit email"}
+                    </button>
+                  ))}
+                </div>
+                <div className="small muted">
+                  To {current.toAddress ?? "—"} · <Link to={`/leads/${current.leadId}`}>lead</Link>
+                  {current.auditId && (
+                    <>
+                      {" "}
+                      · <Link to={`/audits/${current.auditId}`}>audit</Link>
+                    </>
+                  )}
+                  {current.hook.kind && current.hook.kind !== "none" && (
+                    <> · hook: {current.hook.kind.replace("_", " ")}</>
+                  )}
+                </div>
+                {tab === "preview" ? (
+                  <div>
+                    <div className="strong">{draft.subject}</div>
+                    <div className="mail-preview">{draft.body}</div>
+                  </div>
+                ) : (
+                  <div className="stack">
+                    <label>
+                      Subject
+                      <input
+                        value={draft.subject}
+                        disabled={current.status === "sent"}
+                        onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
+                      />
+                    </label>
+                    <label>
+                      Body
+                      <textarea
+                        rows={14}
+                        value={draft.body}
+                        disabled={current.status === "sent"}
+                        onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+                      />
+                    </label>
+                  </div>
+                )}
+                {notice && (
+                  <p className="ok" role="status">
+                    {notice}
+                  </p>
+                )}
+                <ErrorNote error={error ?? (current.error ? `Last attempt: ${current.error}` : null)} />
+                <div className="actions">
+                  {current.status !== "sent" && (
+                    <button type="button" disabled={!dirty} onClick={save}>
+                      Save
+                    </button>
+                  )}
+                  {current.status !== "sent" && (
+                    <button type="button" className="primary" disabled={busy} onClick={send}>
+                      {busy ? "Sending…" : "Approve & send"}
+                    </button>
+                  )}
+                  {current.status === "sent" && current.sentAt && (
+                    <span className="muted">Sent {new Date(current.sentAt).toLocaleString()}</span>
+                  )}
+                </div>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
