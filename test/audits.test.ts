@@ -114,6 +114,11 @@ describe("website audits and the writeback", () => {
     const exported = (await call("GET", `/api/leads/${lead.id}/export`)).json;
     expect(exported.outreachEmails.map((e: { id: string }) => e.id)).toEqual([email!.id]);
     expect(exported.audits.map((a: { id: string }) => a.id)).toEqual([audit.id]);
+    // Auditing again replaces the unsent draft instead of queueing a second one.
+    await call("POST", `/api/leads/${lead.id}/audit`);
+    expect(await ctx.db.select().from(outreachEmails).where(eq(outreachEmails.leadId, lead.id))).toHaveLength(
+      1,
+    );
   });
 
   it("will not fetch a private address that is not allowlisted (the SSRF guard): the audit says unreachable", async () => {

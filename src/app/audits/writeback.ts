@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { type WriterLead, writeMessage } from "../../domain/compose";
 import { audits, leads, outreachEmails, strategyProfiles, workspaces } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -79,22 +79,29 @@ export async function writebackOutreachEmail(
     ...(auditUrl ? { audit_url: auditUrl } : {}),
   };
   return ctx.db.transaction(async (tx) => {
-    const [email] = await tx
-      .insert(outreachEmails)
-      .values({
-        workspaceId: actor.workspaceId,
-        leadId,
-        auditId,
-        toAddress: lead.email,
-        subject: written.subject,
-        body: written.body,
-        hook: written.hook as unknown as Record<string, unknown>,
-        variables: Object.fromEntries(Object.entries(variables).map(([k, v]) => [`custom_${k}`, v])),
-        writebackStatus: "written",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    // A new audit replaces the lead's unsent draft rather than stacking a second one in the queue.
+    const [existing] = await tx
+      .select({ id: outreachEmails.id })
+      .from(outreachEmails)
+      .where(and(eq(outreachEmails.leadId, leadId), eq(outreachEmails.status, "draft")))
+      .orderBy(desc(outreachEmails.createdAt))
+      .limit(1);
+    const values = {
+      auditId,
+      toAddress: lead.email,
+      subject: written.subject,
+      body: written.body,
+      hook: written.hook as unknown as Record<string, unknown>,
+      variables: Object.fromEntries(Object.entries(variables).map(([k, v]) => [`custom_${k}`, v])),
+      writebackStatus: "written" as const,
+      updatedAt: now,
+    };
+    const [email] = existing
+      ? await tx.update(outreachEmails).set(values).where(eq(outreachEmails.id, existing.id)).returning()
+      : await tx
+          .insert(outreachEmails)
+          .values({ ...values, workspaceId: actor.workspaceId, leadId, createdAt: now })
+          .returning();
     await tx
       .update(leads)
       .set({ customFields: { ...lead.customFields, ...variables }, updatedAt: now })

@@ -56,6 +56,14 @@ describe("the built-in writer", () => {
     expect(m.body.trimEnd()).toMatch(/Mia$/);
     expect(m.subject.length).toBeGreaterThan(5);
     expect(writeMessage({ lead, profile, channel: "email", stepNumber: 1, now, seed: "l1" })).toEqual(m);
+    const plural = writeMessage({
+      lead: { ...lead, company: "Acme Rockets" },
+      profile,
+      channel: "email",
+      stepNumber: 1,
+      now,
+    });
+    expect(plural.body).toMatch(/Acme Rockets' (website|site)/);
   });
 
   it("never leaves holes, placeholders or 'undefined' on sparse, long or non-ASCII leads", () => {

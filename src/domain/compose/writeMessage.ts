@@ -105,7 +105,7 @@ function opener(hook: Hook, company: string, key: string): string {
     case "company_signal":
       return choose(
         [
-          `I noticed ${c}'s news: ${hook.text.replace(/\.$/, "")}.`,
+          `I noticed ${possessive(c)} news: ${hook.text.replace(/\.$/, "")}.`,
           `${hook.text.replace(/\.$/, "")}: that caught my eye.`,
         ],
         key,
@@ -113,8 +113,8 @@ function opener(hook: Hook, company: string, key: string): string {
     case "audit_finding":
       return choose(
         [
-          `I looked at ${c}'s website and one thing stood out: ${lowerFirst(hook.text)}.`,
-          `A quick check of ${c}'s site turned up something worth fixing: ${lowerFirst(hook.text)}.`,
+          `I looked at ${possessive(c)} website and one thing stood out: ${lowerFirst(hook.text)}.`,
+          `A quick check of ${possessive(c)} site turned up something worth fixing: ${lowerFirst(hook.text)}.`,
         ],
         key,
       );
@@ -130,6 +130,8 @@ function opener(hook: Hook, company: string, key: string): string {
       return choose([`I'm reaching out to ${c} with a short note.`, `A quick note for ${c}.`], key);
   }
 }
+/** "Acme's", but "Acme Rockets'" (a name ending in s takes the apostrophe alone). */
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
 const lowerFirst = (s: string) => s.replace(/\.$/, "").replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
 
 export function writeMessage(input: {

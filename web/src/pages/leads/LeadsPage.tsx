@@ -302,9 +302,11 @@ export function LeadsPage() {
               <td className="small">{new Date(l.createdAt).toLocaleDateString()}</td>
               <td>{l.auditGrade && <span className={`grade grade-${l.auditGrade}`}>{l.auditGrade}</span>}</td>
               <td className="small">{l.auditTopIssue}</td>
-              <td className="row-actions">
-                <Link to={`/leads/${l.id}`}>View details</Link>
-                {l.auditId && <Link to={`/audits/${l.auditId}`}>View audit</Link>}
+              <td>
+                <div className="row-actions">
+                  <Link to={`/leads/${l.id}`}>View details</Link>
+                  {l.auditId && <Link to={`/audits/${l.auditId}`}>View audit</Link>}
+                </div>
               </td>
             </tr>
           ))}
