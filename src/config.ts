@@ -91,6 +91,29 @@ export const configSpec = {
     default: "",
     schema: z.string(),
   },
+  VERIFY_MAIL_FROM: {
+    description:
+      "The sender address email verification probes announce (MAIL FROM). Use an address of your own domain.",
+    default: "verify@overture.invalid",
+    schema: z.string().email(),
+  },
+  VERIFY_HELO_NAME: {
+    description: "The host name email verification probes greet mail servers with (EHLO).",
+    default: "overture.invalid",
+    schema: z.string().min(1),
+  },
+  VERIFY_SMTP_PORT: {
+    description:
+      "The port verification probes connect to on mail servers (25 in the real world; tests use a loopback port).",
+    default: "25",
+    schema: z.coerce.number().int().min(1).max(65535),
+  },
+  VERIFY_DOMAIN_INTERVAL_MS: {
+    description:
+      "The least time between two verification probes to the same mail domain (politeness; servers block eager probers).",
+    default: "2000",
+    schema: z.coerce.number().int().min(0).max(600000),
+  },
 } satisfies Record<string, VarSpec>;
 
 export type Config = {
@@ -109,6 +132,7 @@ export type Config = {
   secureCookies: boolean;
   fetchAllowPrivate: string[];
   dnsServers: string[];
+  verify: { mailFrom: string; heloName: string; smtpPort: number; domainIntervalMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -144,6 +168,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+    verify: {
+      mailFrom: values.VERIFY_MAIL_FROM as string,
+      heloName: values.VERIFY_HELO_NAME as string,
+      smtpPort: values.VERIFY_SMTP_PORT as number,
+      domainIntervalMs: values.VERIFY_DOMAIN_INTERVAL_MS as number,
+    },
     dnsServers: (values.DNS_SERVERS as string)
       .split(",")
       .map((s) => s.trim())

@@ -1,9 +1,11 @@
 import type { JobDefinition } from "./defineJob";
 import { auditLeadsJob } from "./definitions/auditLeadsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
+import { verifyEmailsJob } from "./definitions/verifyEmailsJob";
 
 /** Every job kind the worker runs. Issues add their definitions here. */
 export const jobDefinitions: JobDefinition[] = [
   importLeadsJob as unknown as JobDefinition,
   auditLeadsJob as unknown as JobDefinition,
+  verifyEmailsJob as unknown as JobDefinition,
 ];

@@ -47,6 +47,7 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/sender-accounts": { kind: "sandbox", name: "Alpha sandbox", fromEmail: "a@alpha.test" },
   "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
   "POST /api/leads/audits": { leadIds: ["__B_LEAD__"] },
+  "POST /api/leads/verify-emails": { leadIds: ["__B_LEAD__"] },
   "PATCH /api/emails/{id}": { subject: "Hacked" },
   "POST /api/emails/{id}/send": {},
   "POST /api/sequences": { runId: "__B_RUN__", name: "steal", listIds: ["__B_LIST__"] },

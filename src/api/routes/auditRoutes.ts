@@ -1,4 +1,6 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { leads } from "../../db/schema";
 import { auditLead, getAudit, listLeadAudits, queueAudits } from "../../app/audits/auditLead";
 import { writebackOutreachEmail } from "../../app/audits/writeback";
 import type { AppContext } from "../../app/context";
@@ -6,6 +8,8 @@ import { getLeadRow } from "../../app/leads/leadDetail";
 import { AppError } from "../../domain/appError";
 import { enqueue } from "../../jobs/enqueue";
 import { auditLeadsJob } from "../../jobs/definitions/auditLeadsJob";
+import { verifyEmailsJob } from "../../jobs/definitions/verifyEmailsJob";
+import { verifyLeadEmail } from "../../app/verification/verifyEmail";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
@@ -101,6 +105,48 @@ export function auditRoutes(app: Api, ctx: AppContext) {
       const lead = await getLeadRow(ctx, actor, req.params.id);
       if (!lead.email && !lead.linkedinUrl) throw new AppError("validation", "the lead has no email address");
       return reply.status(201).send(await writebackOutreachEmail(ctx, actor, lead.id, lead.auditId));
+    },
+  );
+  app.post(
+    "/api/leads/:id/verify-email",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["enrichment"],
+        summary:
+          "Verify the lead's email now (MX look-up and an SMTP RCPT probe with catch-all detection), or find one from name + company domain",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => verifyLeadEmail(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/leads/verify-emails",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["enrichment"],
+        summary:
+          "Verify (or find) the selected leads' emails in the background (progress on the returned job)",
+        body: z.object({ leadIds: z.array(z.string().uuid()).min(1).max(100_000) }),
+        response: { 202: z.object({ jobId: z.number() }), ...authErrors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      // Only this workspace's leads go into the job.
+      const own = await ctx.db
+        .select({ id: leads.id })
+        .from(leads)
+        .where(and(eq(leads.workspaceId, actor.workspaceId), inArray(leads.id, req.body.leadIds)));
+      if (!own.length) throw new AppError("not_found", "none of these leads are in this workspace");
+      const job = await enqueue(ctx, verifyEmailsJob, actor.workspaceId, {
+        leadIds: own.map((l) => l.id),
+        actorLabel: actor.label,
+        userId: actor.userId,
+      });
+      return reply.status(202).send({ jobId: job.id });
     },
   );
 }

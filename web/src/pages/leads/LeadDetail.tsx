@@ -147,7 +147,7 @@ export function LeadDetail({ id }: { id: string }) {
       </header>
       {notice && (
         <p className="ok" role="status">
-          {notice} <Link to="/emails">Open Emails</Link>
+          {notice} {notice.includes("Emails") && <Link to="/emails">Open Emails</Link>}
         </p>
       )}
       <div className="two-col">

@@ -130,6 +130,19 @@ export function LeadsPage() {
     }
   }
 
+  async function verifySelected() {
+    setError(null);
+    try {
+      await api("POST", "/api/leads/verify-emails", { leadIds: [...selected] });
+      setNotice(
+        `verification of ${selected.size} lead(s) started (leads without an email get one found from name + domain); progress under Settings → Background jobs`,
+      );
+      setSelected(new Set());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   function exportCsv() {
     const p = new URLSearchParams(qs);
     if (selected.size) p.set("ids", [...selected].join(","));
@@ -230,6 +243,9 @@ export function LeadsPage() {
           </button>
           <button type="button" onClick={auditSelected}>
             Audit websites
+          </button>
+          <button type="button" onClick={verifySelected}>
+            Verify emails
           </button>
           <button type="button" onClick={exportCsv}>
             Export CSV

@@ -1,0 +1,13 @@
+export { checkSyntax, type SyntaxCheck } from "./checkSyntax";
+export { classifyVerification } from "./classifyVerification";
+export { DomainPacer } from "./DomainPacer";
+export { emailCandidates } from "./emailCandidates";
+export { interpretReply, type ReplyKind, type ReplyReading } from "./interpretReply";
+export { DISPOSABLE_DOMAINS, isDisposableDomain } from "./isDisposableDomain";
+export { isFreeMailDomain } from "./isFreeMailDomain";
+export { isRoleAccount } from "./isRoleAccount";
+export { normaliseNamePart, type NameForms, type Transliteration } from "./normaliseNamePart";
+export { randomProbeLocal } from "./randomProbeLocal";
+export { shouldRetryLater } from "./shouldRetryLater";
+export { REASONS } from "./verificationReasons";
+export type { ProbeEvidence, ProbeReply, VerificationResult, VerificationStatus } from "./verificationTypes";
