@@ -114,6 +114,52 @@ export const configSpec = {
     default: "2000",
     schema: z.coerce.number().int().min(0).max(600000),
   },
+  LLM_PROVIDER: {
+    description:
+      "Which LLM writes messages: none (the built-in writer), openai (OpenAI or any OpenAI-compatible server such as Ollama, vLLM, LM Studio) or anthropic.",
+    default: "none",
+    schema: z.enum(["none", "openai", "anthropic"]),
+  },
+  LLM_BASE_URL: {
+    description:
+      "API base URL of the LLM server, e.g. http://127.0.0.1:11434/v1 for Ollama. Empty = the provider's public API.",
+    default: "",
+    schema: z.union([z.literal(""), z.string().url()]),
+  },
+  LLM_API_KEY: {
+    description: "API key for the LLM provider (local servers usually accept any value).",
+    default: "",
+    secret: true,
+    schema: z.string(),
+  },
+  LLM_MODEL: {
+    description: "Model name, e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1:8b.",
+    default: "gpt-4o-mini",
+    schema: z.string().min(1),
+  },
+  LLM_TIMEOUT_MS: {
+    description:
+      "How long one LLM request may take before it is abandoned (and retried, then the built-in writer takes over).",
+    default: "30000",
+    schema: z.coerce.number().int().min(100).max(600000),
+  },
+  LLM_MAX_RETRIES: {
+    description:
+      "Retries of a failed LLM request (timeouts, 429 with Retry-After, 5xx) and of an answer that breaks the output rules.",
+    default: "2",
+    schema: z.coerce.number().int().min(0).max(10),
+  },
+  LLM_PRICE_INPUT_PER_MTOK: {
+    description:
+      "Price in USD per million input tokens, to record the cost of each generated message (0 = not priced).",
+    default: "0",
+    schema: z.coerce.number().min(0),
+  },
+  LLM_PRICE_OUTPUT_PER_MTOK: {
+    description: "Price in USD per million output tokens (0 = not priced).",
+    default: "0",
+    schema: z.coerce.number().min(0),
+  },
 } satisfies Record<string, VarSpec>;
 
 export type Config = {
@@ -133,6 +179,17 @@ export type Config = {
   fetchAllowPrivate: string[];
   dnsServers: string[];
   verify: { mailFrom: string; heloName: string; smtpPort: number; domainIntervalMs: number };
+  llm: LlmConfig;
+};
+
+export type LlmConfig = {
+  provider: "none" | "openai" | "anthropic";
+  baseUrl: string | null;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  pricePerMTok: { input: number; output: number };
 };
 
 export class ConfigError extends Error {}
@@ -173,6 +230,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heloName: values.VERIFY_HELO_NAME as string,
       smtpPort: values.VERIFY_SMTP_PORT as number,
       domainIntervalMs: values.VERIFY_DOMAIN_INTERVAL_MS as number,
+    },
+    llm: {
+      provider: values.LLM_PROVIDER as LlmConfig["provider"],
+      baseUrl: (values.LLM_BASE_URL as string) || null,
+      apiKey: values.LLM_API_KEY as string,
+      model: values.LLM_MODEL as string,
+      timeoutMs: values.LLM_TIMEOUT_MS as number,
+      maxRetries: values.LLM_MAX_RETRIES as number,
+      pricePerMTok: {
+        input: values.LLM_PRICE_INPUT_PER_MTOK as number,
+        output: values.LLM_PRICE_OUTPUT_PER_MTOK as number,
+      },
     },
     dnsServers: (values.DNS_SERVERS as string)
       .split(",")

@@ -37,6 +37,22 @@ afterAll(async () => {
 
 const enr = async (leadId: string) =>
   (await ctx.db.select().from(enrollments).where(eq(enrollments.leadId, leadId)))[0]!;
+/** Launch refuses a template that a lead cannot fill: a blocking readiness finding. */
+async function expectLaunchRefusedWithoutName() {
+  const list = await createList(ctx, actor, { name: "Gate" });
+  await createLead(ctx, actor, { email: "nameless@gate.io", listId: list.id, location: "London" });
+  const run = await createRun(ctx, actor, { name: "Gate run", playKey: "builtin:email-only" });
+  const s = await createSequence(ctx, actor, {
+    runId: run.id,
+    name: "Gate",
+    listIds: [list.id],
+    senderAccountId: (await ctx.db.select().from(senderAccounts))[0]!.id,
+    steps: [
+      { channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello {{first_name}}" },
+    ],
+  });
+  await expect(launchSequence(ctx, actor, s.id)).rejects.toThrow(/merge variable "\{\{first_name\}\}"/);
+}
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe("sequences over a real SMTP server", () => {
@@ -213,8 +229,10 @@ describe("sequences over a real SMTP server", () => {
   });
 
   it("refuses to send with an empty merge field, and records a refused recipient as failed", async () => {
+    await expectLaunchRefusedWithoutName();
     const list = await createList(ctx, actor, { name: "Edge" });
     const noName = await createLead(ctx, actor, {
+      firstName: "Anon",
       email: "anon@edge.io",
       listId: list.id,
       location: "London",
@@ -236,6 +254,9 @@ describe("sequences over a real SMTP server", () => {
       ],
     });
     await launchSequence(ctx, actor, s.id);
+    // The readiness gate refused launch while the name was missing; it is removed after launch,
+    // and the send-time render still refuses to go out with the hole.
+    await ctx.db.update(leads).set({ firstName: null }).where(eq(leads.id, noName.id));
     const before = sink.received.length;
     await runSchedulerOnce(ctx, pool);
     expect(sink.received.length).toBe(before);

@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./defineJob";
 import { auditLeadsJob } from "./definitions/auditLeadsJob";
+import { generateDraftsJob } from "./definitions/generateDraftsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
 import { verifyEmailsJob } from "./definitions/verifyEmailsJob";
 
@@ -8,4 +9,5 @@ export const jobDefinitions: JobDefinition[] = [
   importLeadsJob as unknown as JobDefinition,
   auditLeadsJob as unknown as JobDefinition,
   verifyEmailsJob as unknown as JobDefinition,
+  generateDraftsJob as unknown as JobDefinition,
 ];

@@ -54,6 +54,10 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/sequences/{id}": { name: "Hacked" },
   "PUT /api/sequences/{id}/steps": { steps: [{ channel: "email", delayDays: 0, condition: "always" }] },
   "POST /api/sandbox/messages/{id}/reply": { text: "fake reply" },
+  "POST /api/sequences/{id}/messages/generate": {},
+  "PATCH /api/messages/drafts/{id}": { body: "Hacked" },
+  "POST /api/messages/drafts/{id}/regenerate": {},
+  "POST /api/messages/drafts/approve": { ids: ["__B_DRAFT__"] },
 };
 
 const noopJob = defineJob({
@@ -147,6 +151,19 @@ export async function createResourcesOfB(
     .returning();
   const email = await call("POST", `/api/leads/${lead.json.id}/generate-email`, { key: b.apiKey });
   if (email.status !== 201) throw new Error(`could not write B's email: ${email.body}`);
+  const lab = await call("POST", "/api/sequences", {
+    key: b.apiKey,
+    body: { runId: run.json.id, name: "Bravo lab", listIds: [list.json.id], senderAccountId: sender.json.id },
+  });
+  await call("PATCH", `/api/sequences/${lab.json.id}`, {
+    key: b.apiKey,
+    body: { messageSource: "personalised" },
+  });
+  const { generateDrafts } = await import("../../src/app/lab/messageDrafts");
+  await generateDrafts(ctx, bActor, lab.json.id);
+  const { messageDrafts } = await import("../../src/db/schema");
+  const [draft] = await ctx.db.select().from(messageDrafts);
+  if (!draft) throw new Error("could not write B's lab message");
   return {
     ids: [
       key.json.id,
@@ -164,6 +181,8 @@ export async function createResourcesOfB(
       outbox.json[0].id,
       audit!.id,
       email.json.id,
+      lab.json.id,
+      draft.id,
     ] as string[],
     strings: [
       "b-secret",
@@ -183,6 +202,7 @@ export async function createResourcesOfB(
       __B_LEAD__: lead.json.id,
       __B_LIST__: list.json.id,
       __B_RUN__: run.json.id,
+      __B_DRAFT__: draft.id,
     } as Record<string, string>,
   };
 }

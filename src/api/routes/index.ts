@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
+import { labRoutes } from "./labRoutes";
 import { authRoutes } from "./authRoutes";
 import { blocklistRoutes } from "./blocklistRoutes";
 import { emailRoutes } from "./emailRoutes";
@@ -30,5 +31,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   unsubscribeRoutes(app, ctx);
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);
+  labRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

@@ -82,7 +82,8 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       preHandler: auth,
       schema: {
         tags: ["sequences"],
-        summary: "Rename, choose the sender account or strategy profile, turn open/click tracking on or off",
+        summary:
+          "Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source",
         params: idParam,
         body: z.object({
           name: z.string().trim().min(1).max(120).optional(),
@@ -90,6 +91,12 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
           strategyProfileId: z.string().uuid().optional(),
           trackOpens: z.boolean().optional(),
           trackClicks: z.boolean().optional(),
+          messageSource: z
+            .enum(["template", "personalised"])
+            .optional()
+            .describe(
+              "template: the steps' templates for every lead; personalised: each lead's own approved message from the Messaging Lab (before launch only)",
+            ),
         }),
         response: { 200: any, ...authErrors },
       },

@@ -1,43 +1,16 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import { type WriterLead, writeMessage } from "../../domain/compose";
-import { audits, leads, outreachEmails, strategyProfiles, workspaces } from "../../db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { audits, leads, outreachEmails } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
+import { generateMessage } from "../generation/generateMessage";
+import { writerLead, writerProfile } from "../generation/writerInput";
 import { advanceStatus } from "../leads/advanceStatus";
 import { getLeadRow } from "../leads/leadDetail";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { publicBase } from "../security/signedToken";
 
-/** The workspace's first strategy profile, else one made from the workspace's name. */
-async function writerProfile(ctx: AppContext, workspaceId: string) {
-  const [p] = await ctx.db
-    .select()
-    .from(strategyProfiles)
-    .where(eq(strategyProfiles.workspaceId, workspaceId))
-    .orderBy(asc(strategyProfiles.createdAt))
-    .limit(1);
-  if (p)
-    return {
-      senderName: p.senderName,
-      senderCompany: p.senderCompany,
-      offer: p.offer,
-      proof: p.proofPoints.join("; "),
-      tone: p.tone,
-      callToAction: p.callToAction,
-    };
-  const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-  return {
-    senderName: "",
-    senderCompany: ws?.name ?? "",
-    offer: "",
-    proof: "",
-    tone: "friendly",
-    callToAction: "",
-  };
-}
-
 /**
- * The writeback: writes the lead's outreach email (built-in writer, hook chosen from the lead's data
- * and its latest audit) and, in ONE transaction, stores the draft, fills the lead's merge variables
+ * The writeback: writes the lead's outreach email (the configured LLM, else the built-in writer; hook
+ * chosen from the lead's data and its latest audit) and, in ONE transaction, stores the draft, fills the lead's merge variables
  * (custom_audit_grade, custom_top_issue, custom_audit_url, custom_email_subject, custom_email_body)
  * and moves it to "Email Ready" — so a lead is never email_generated without its variables.
  */
@@ -50,21 +23,9 @@ export async function writebackOutreachEmail(
   const lead = await getLeadRow(ctx, actor, leadId);
   const [audit] = auditId ? await ctx.db.select().from(audits).where(eq(audits.id, auditId)) : [];
   const auditUrl = audit ? `${publicBase(ctx)}/audits/${audit.id}` : null;
-  const enrichment = lead.enrichment as Partial<WriterLead>;
   const now = ctx.clock.now();
-  const written = writeMessage({
-    lead: {
-      firstName: lead.firstName,
-      lastName: lead.lastName,
-      company: lead.company,
-      companyDomain: lead.companyDomain,
-      jobTitle: lead.jobTitle,
-      industry: lead.industry,
-      recentPosts: enrichment.recentPosts,
-      experience: enrichment.experience,
-      companySignals: enrichment.companySignals,
-      audit: audit?.grade ? { grade: audit.grade, topIssue: audit.topIssue, url: auditUrl } : null,
-    },
+  const written = await generateMessage(ctx, {
+    lead: writerLead(ctx, lead, audit ?? null),
     profile: await writerProfile(ctx, actor.workspaceId),
     channel: "email",
     stepNumber: 1,
@@ -92,6 +53,9 @@ export async function writebackOutreachEmail(
       subject: written.subject,
       body: written.body,
       hook: written.hook as unknown as Record<string, unknown>,
+      generator: written.generator,
+      model: written.model,
+      usage: written.usage as Record<string, unknown> | null,
       variables: Object.fromEntries(Object.entries(variables).map(([k, v]) => [`custom_${k}`, v])),
       writebackStatus: "written" as const,
       updatedAt: now,

@@ -8,6 +8,7 @@ import { queryRows } from "../../db/client";
 import { enrollments, runs, sequences, suppressions, workspaces } from "../../db/schema";
 import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
+import { launchBlockers } from "../lab/messagingLab";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { getSequence, stepsOf } from "./sequences";
 
@@ -93,6 +94,21 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
       nextStepAt: new Date(dueInstant(now.getTime(), first.delayDays, zone.zone, cache)),
     };
   });
+  // The readiness gate (Messaging Lab): nothing launches while a lead it would contact has a blocking finding.
+  const blockers = await launchBlockers(
+    ctx,
+    actor,
+    id,
+    rows.filter((r) => r.state === "active").map((r) => r.leadId),
+  );
+  if (blockers.length) {
+    const leadsBlocked = new Set(blockers.map((b) => b.leadId).filter(Boolean)).size;
+    throw new AppError(
+      "not_ready",
+      `${blockers.length} blocking readiness finding(s)${leadsBlocked ? ` on ${leadsBlocked} lead(s)` : ""}: ${blockers[0]!.message} Open the Messaging Lab to fix them.`,
+      { findings: blockers.slice(0, 50) },
+    );
+  }
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000)
       await tx

@@ -154,9 +154,14 @@ export async function updateSequence(
     strategyProfileId?: string;
     trackOpens?: boolean;
     trackClicks?: boolean;
+    messageSource?: "template" | "personalised";
   },
 ) {
-  await getSequence(ctx, actor, id);
+  const seq = await getSequence(ctx, actor, id);
+  if (patch.messageSource && patch.messageSource !== seq.messageSource && seq.status !== "draft")
+    throw new AppError("conflict", "the message source can only be changed before launch", {
+      field: "messageSource",
+    });
   if (patch.senderAccountId) await getSenderRow(ctx, actor.workspaceId, patch.senderAccountId);
   if (patch.strategyProfileId) await getStrategyProfile(ctx, actor, patch.strategyProfileId);
   await ctx.db.update(sequences).set(patch).where(eq(sequences.id, id));

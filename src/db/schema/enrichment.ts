@@ -53,6 +53,11 @@ export const outreachEmails = pgTable(
     hook: jsonb("hook").$type<Record<string, unknown>>().notNull().default({}),
     /** The merge variables the writeback put on the lead with this email (custom_*). */
     variables: jsonb("variables").$type<Record<string, string>>().notNull().default({}),
+    generator: text("generator", { enum: ["llm", "builtin"] })
+      .notNull()
+      .default("builtin"),
+    model: text("model"),
+    usage: jsonb("usage").$type<Record<string, unknown>>(),
     status: text("status", { enum: ["draft", "approved", "sending", "sent", "failed", "uncertain"] })
       .notNull()
       .default("draft"),

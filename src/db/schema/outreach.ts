@@ -102,6 +102,14 @@ export const sequences = pgTable("sequences", {
   /** Off by default: tracking pixels and rewritten links cost deliverability and some trust. */
   trackOpens: boolean("track_opens").notNull().default(false),
   trackClicks: boolean("track_clicks").notNull().default(false),
+  /**
+   * "template": every lead gets the steps' templates with merge variables filled (written by a human).
+   * "personalised": each lead gets its own message per step from the Messaging Lab, and only an
+   * approved one is ever sent.
+   */
+  messageSource: text("message_source", { enum: ["template", "personalised"] })
+    .notNull()
+    .default("template"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -252,4 +260,45 @@ export const inboundMessages = pgTable(
     receivedAt: ts("received_at").notNull(),
   },
   (t) => [index("inbound_lead").on(t.leadId, t.receivedAt)],
+);
+
+/**
+ * The Messaging Lab: one written message per lead and step of a personalised sequence. A human
+ * approves each before it can be sent; an edit after approval needs approval again.
+ */
+export const messageDrafts = pgTable(
+  "message_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    stepIndex: integer("step_index").notNull(),
+    channel: text("channel", { enum: ["email", "linkedin_invite", "linkedin_message"] }).notNull(),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull(),
+    /** The personalisation hook used and where it came from: { kind, text, source }. */
+    hook: jsonb("hook").$type<Record<string, unknown>>().notNull().default({}),
+    generator: text("generator", { enum: ["llm", "builtin", "human"] }).notNull(),
+    model: text("model"),
+    /** { inputTokens, outputTokens, costUsd, attempts } when an LLM was asked. */
+    usage: jsonb("usage").$type<Record<string, unknown>>(),
+    fallbackReason: text("fallback_reason"),
+    status: text("status", { enum: ["draft", "approved"] })
+      .notNull()
+      .default("draft"),
+    edited: boolean("edited").notNull().default(false),
+    approvedAt: ts("approved_at"),
+    approvedBy: text("approved_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("message_drafts_sequence_lead_step").on(t.sequenceId, t.leadId, t.stepIndex),
+    index("message_drafts_lead").on(t.leadId),
+  ],
 );

@@ -2,6 +2,7 @@ export {
   clip,
   type Hook,
   pickHook,
+  type WriterChannel,
   type WriterLead,
   type WriterProfile,
   type WrittenMessage,

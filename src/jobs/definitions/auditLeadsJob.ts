@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditLead } from "../../app/audits/auditLead";
 import { defineJob } from "../defineJob";
+import { actorFields, jobActor } from "../jobActor";
 
 /**
  * Audits leads' websites in the background, a few at once (each audit waits on someone else's web
@@ -11,18 +12,11 @@ export const auditLeadsJob = defineJob({
   version: 1,
   payload: z.object({
     leadIds: z.array(z.string().uuid()).max(10_000),
-    actorLabel: z.string(),
-    userId: z.string().nullable(),
+    ...actorFields,
   }),
   maxAttempts: 1,
   async handler(ctx, p, run) {
-    const actor = {
-      workspaceId: run.workspaceId!,
-      userId: p.userId,
-      role: "admin" as const,
-      via: "system" as const,
-      label: p.actorLabel,
-    };
+    const actor = jobActor(run.workspaceId!, p);
     const queue = [...p.leadIds];
     const results: { leadId: string; grade?: string; error?: string }[] = [];
     await run.progress(0, queue.length);

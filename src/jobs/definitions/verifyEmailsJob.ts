@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { verifyLeadEmail } from "../../app/verification/verifyEmail";
 import { defineJob } from "../defineJob";
+import { actorFields, jobActor } from "../jobActor";
 
 /**
  * Verifies (or finds) leads' emails in the background with progress. A few probes run at once, and
@@ -12,18 +13,11 @@ export const verifyEmailsJob = defineJob({
   version: 1,
   payload: z.object({
     leadIds: z.array(z.string().uuid()).max(100_000),
-    actorLabel: z.string(),
-    userId: z.string().nullable(),
+    ...actorFields,
   }),
   maxAttempts: 1,
   async handler(ctx, p, run) {
-    const actor = {
-      workspaceId: run.workspaceId!,
-      userId: p.userId,
-      role: "admin" as const,
-      via: "system" as const,
-      label: p.actorLabel,
-    };
+    const actor = jobActor(run.workspaceId!, p);
     const queue = [...p.leadIds];
     const counts: Record<string, number> = {};
     let done = 0;

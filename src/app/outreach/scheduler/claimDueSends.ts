@@ -53,6 +53,7 @@ type DueRow = {
   strategy_profile_id: string | null;
   track_opens: boolean;
   track_clicks: boolean;
+  message_source: "template" | "personalised";
 };
 
 /**
@@ -72,7 +73,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
     const txCtx = { ...ctx, db: tx };
     const due = await queryRows<DueRow>(
       tx,
-      sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.zone, s.sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks
+      sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.zone, s.sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source
           from enrollments e join sequences s on s.id = e.sequence_id join runs r on r.id = s.run_id
           where e.state = 'active' and e.next_step_at <= ${now.toISOString()}::timestamptz
             and s.status = 'active' and r.status = 'active'
@@ -170,6 +171,21 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
       (m) => m.enrollment_id,
     );
 
+    // Personalised sequences send only messages a human approved in the Messaging Lab.
+    const personal = due.filter((e) => e.message_source === "personalised");
+    const approved = new Map(
+      personal.length
+        ? (
+            await queryRows<{ k: string; subject: string; body: string }>(
+              tx,
+              sql`select sequence_id || ' ' || lead_id || ' ' || step_index as k, subject, body from message_drafts
+                  where status = 'approved' and sequence_id = any(${sqlArray(uniq(personal.map((e) => e.sequence_id)))}::uuid[])
+                    and lead_id = any(${sqlArray(uniq(personal.map((e) => e.lead_id)))}::uuid[])`,
+            )
+          ).map((d) => [d.k, d])
+        : [],
+    );
+
     const ends: { e: DueRow; state: EndState; reason: string }[] = [];
     const defers: { id: string; at: Date }[] = [];
     const failedRenders: (typeof messages.$inferInsert)[] = [];
@@ -211,6 +227,17 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         continue;
       }
       const step = stepRows.find((s) => s.idx === next.step.index)!;
+      const draft =
+        e.message_source === "personalised"
+          ? approved.get(`${e.sequence_id} ${e.lead_id} ${step.idx}`)
+          : null;
+      if (draft === undefined) {
+        end(
+          "paused",
+          `step ${step.idx} has no approved message for this lead; approve it in the Messaging Lab and resume`,
+        );
+        continue;
+      }
       const sender =
         step.channel === "email" && e.sender_account_id ? senders.get(e.sender_account_id) : undefined;
       if (step.channel === "email") {
@@ -270,12 +297,12 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
       const thread = step.channel === "email" && previous.length > 0;
       const subjectTemplate = thread
         ? `Re: ${previous[previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
-        : step.subject;
+        : (draft?.subject ?? step.subject);
       const subject =
         step.channel === "email"
           ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars)
           : { ok: true as const, text: "" };
-      const body = renderTemplate(step.body, vars);
+      const body = renderTemplate(draft?.body ?? step.body, vars);
       const id = randomUUID();
       const base = {
         id,

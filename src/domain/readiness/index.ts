@@ -1,0 +1,10 @@
+export { findSpamPhrases } from "./findSpamPhrases";
+export { leadReadiness, type LeadReadinessInput } from "./leadReadiness";
+export { sequenceReadiness, type SequenceReadinessInput } from "./sequenceReadiness";
+export type {
+  EmailStatus,
+  ReadinessChannel,
+  ReadinessCode,
+  ReadinessFinding,
+  ReadinessSeverity,
+} from "./readinessTypes";

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { findSpamPhrases, leadReadiness, sequenceReadiness } from ".";
+
+const base = {
+  leadId: "l1",
+  email: "ada@engines.io",
+  emailStatus: "valid" as const,
+  blocked: { blocked: false },
+  messages: [{ stepIndex: 1, channel: "email" as const, subject: "Hi", body: "Hello Ada" }],
+};
+const codes = (fs: { code: string; severity: string }[]) => fs.map((f) => `${f.code}:${f.severity}`);
+
+describe("lead readiness", () => {
+  it("finds nothing wrong with a verified lead and a clean message", () => {
+    expect(leadReadiness(base)).toEqual([]);
+  });
+  it("blocks an email step for a lead without email, but only warns when LinkedIn steps can still reach them", () => {
+    expect(codes(leadReadiness({ ...base, email: null }))).toEqual(["no_email_for_email_step:blocking"]);
+    expect(
+      codes(leadReadiness({ ...base, email: null, hasLinkedIn: true, messages: [], emailStepIndexes: [1] })),
+    ).toEqual(["no_email_for_email_step:warning"]);
+  });
+  it("grades email status: invalid blocks, risky/catch-all/unverified warn", () => {
+    expect(codes(leadReadiness({ ...base, emailStatus: "invalid" }))).toEqual([
+      "email_not_verified:blocking",
+    ]);
+    for (const s of ["risky", "catch_all", "unknown", null] as const)
+      expect(codes(leadReadiness({ ...base, emailStatus: s }))).toEqual(["email_not_verified:warning"]);
+  });
+  it("names unfilled merge variables, from the text or as reported by the render", () => {
+    const f = leadReadiness({
+      ...base,
+      messages: [{ stepIndex: 2, channel: "email", subject: "", body: "Hi {{first_name}} at {{company}}" }],
+      emailStepIndexes: [1, 2],
+    });
+    expect(f[0]).toMatchObject({ code: "unfilled_merge_variable", severity: "blocking", stepIndex: 2 });
+    expect(f[0]!.message).toContain('"{{first_name}}", "{{company}}"');
+    const g = leadReadiness({
+      ...base,
+      messages: [{ ...base.messages[0]!, body: "Hi {{first_name|there}}", missingVariables: ["custom_x"] }],
+    });
+    expect(g[0]!.message).toContain("{{custom_x}}");
+  });
+  it("flags a broken brace as an unfilled variable", () => {
+    expect(
+      codes(leadReadiness({ ...base, messages: [{ ...base.messages[0]!, body: "Hi {{first_name" }] })),
+    ).toEqual(["unfilled_merge_variable:blocking"]);
+  });
+  it("blocks a LinkedIn note over 300 characters, counting emoji as one", () => {
+    const note = (n: number) => ({
+      stepIndex: 1,
+      channel: "linkedin_invite" as const,
+      subject: "",
+      body: "😀".repeat(n),
+    });
+    expect(leadReadiness({ ...base, messages: [note(300)] })).toEqual([]);
+    const f = leadReadiness({ ...base, messages: [note(301)] });
+    expect(f[0]).toMatchObject({ code: "note_too_long", severity: "blocking" });
+    expect(f[0]!.message).toContain("by 1 characters");
+  });
+  it("blocks an empty body and a first email without subject; follow-ups need no subject", () => {
+    const f = leadReadiness({
+      ...base,
+      messages: [
+        { stepIndex: 1, channel: "email", subject: " ", body: "Hello" },
+        { stepIndex: 2, channel: "email", subject: "", body: "" },
+      ],
+    });
+    expect(codes(f)).toEqual(["subject_missing:blocking", "empty_body:blocking"]);
+  });
+  it("blocks a blocklisted lead and says why", () => {
+    const f = leadReadiness({ ...base, blocked: { blocked: true, reason: "domain engines.io" } });
+    expect(f[0]).toMatchObject({ code: "blocklisted", severity: "blocking" });
+    expect(f[0]!.message).toContain("(domain engines.io)");
+  });
+  it("warns about spam-trigger phrases", () => {
+    const f = leadReadiness({
+      ...base,
+      messages: [{ ...base.messages[0]!, body: "Act now: 100% free, risk free!" }],
+    });
+    expect(f[0]).toMatchObject({ code: "spam_phrase", severity: "warning" });
+    expect(f[0]!.message).toMatch(/"act now".*"100% free".*"risk-free"/);
+  });
+});
+
+describe("spam phrases", () => {
+  it("matches whole words only, with hyphens, spaces and apostrophes interchangeable", () => {
+    expect(findSpamPhrases("Freedom to act, the insurgent said")).toEqual([]);
+    expect(findSpamPhrases("This is RISK FREE and don’t delete it")).toEqual(["risk-free", "don't delete"]);
+  });
+});
+
+describe("sequence readiness", () => {
+  it("blocks email steps without a sender account and warns without an unsubscribe footer", () => {
+    expect(
+      codes(sequenceReadiness({ hasEmailStep: true, senderAccountId: null, unsubscribeFooter: false })),
+    ).toEqual(["no_sender_account:blocking", "missing_unsubscribe:warning"]);
+    expect(
+      sequenceReadiness({ hasEmailStep: false, senderAccountId: null, unsubscribeFooter: false }),
+    ).toEqual([]);
+    expect(sequenceReadiness({ hasEmailStep: true, senderAccountId: "s1", unsubscribeFooter: true })).toEqual(
+      [],
+    );
+  });
+});
