@@ -3,6 +3,8 @@ import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
 import { AuditReport } from "./pages/audits/AuditReport";
 import { EmailsPage } from "./pages/emails/EmailsPage";
+import { LabIndex } from "./pages/lab/LabIndex";
+import { MessagingLab } from "./pages/lab/MessagingLab";
 import { LeadDetail } from "./pages/leads/LeadDetail";
 import { LeadsPage } from "./pages/leads/LeadsPage";
 import { ListsPage } from "./pages/lists/ListsPage";
@@ -54,7 +56,11 @@ export function App() {
   if (state.kind === "login") return <LoginPage onDone={refresh} />;
 
   // An audit report belongs with the leads it was run for.
-  const navPath = path.startsWith("/audits/") ? "/leads" : path;
+  const navPath = path.startsWith("/audits/")
+    ? "/leads"
+    : /^\/sequences\/[^/]+\/lab$/.test(path)
+      ? "/lab"
+      : path;
   const current =
     sections.find((s) => navPath.startsWith(s.path)) ?? sections.find((s) => s.path === "/settings")!;
   async function logout() {
@@ -132,6 +138,10 @@ export function App() {
           <RunDetail key={path} id={path.slice("/runs/".length)} />
         ) : current.path === "/runs" ? (
           <RunsPage />
+        ) : path.startsWith("/sequences/") && path.endsWith("/lab") ? (
+          <MessagingLab key={path} id={path.slice("/sequences/".length, -"/lab".length)} />
+        ) : current.path === "/lab" ? (
+          <LabIndex />
         ) : path.startsWith("/sequences/") ? (
           <SequenceDetail
             key={path}

@@ -177,12 +177,17 @@ export function writeMessage(input: {
 
   if (channel === "linkedin_invite") {
     const parts = [
-      greeting,
       opener(hook, company, key),
       offer ? `I help teams ${lowerFirst(offer)}.` : "",
       "Happy to connect.",
     ];
-    return { subject: "", body: clip(parts.filter(Boolean).join(" "), 300), hook, channel };
+    // The greeting on its own line, as in an email: "Hi Ada, A quick note" would read wrong.
+    return {
+      subject: "",
+      body: clip(`${greeting}\n${parts.filter(Boolean).join(" ")}`, 300),
+      hook,
+      channel,
+    };
   }
   const body =
     input.stepNumber <= 1

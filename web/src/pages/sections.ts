@@ -13,13 +13,7 @@ export const sections: Section[] = [
   { path: "/leads", label: "Leads", group: "Outreach", ready: true },
   { path: "/lists", label: "Lists", group: "Outreach", ready: true },
   { path: "/sequences", label: "Sequences", group: "Outreach", ready: true },
-  {
-    path: "/lab",
-    label: "Messaging Lab",
-    group: "Outreach",
-    ready: false,
-    empty: "Message generation, review and approval are not built yet.",
-  },
+  { path: "/lab", label: "Messaging Lab", group: "Outreach", ready: true },
   { path: "/emails", label: "Emails", group: "Outreach", ready: true },
   { path: "/inbox", label: "Inbox", group: "Outreach", ready: true },
   {

@@ -154,6 +154,7 @@ export function SequenceDetail({ id, workspaceZone }: { id: string; workspaceZon
           </p>
         </div>
         <div className="actions">
+          <Link to={`/sequences/${id}/lab`}>Messaging Lab →</Link>
           <select
             aria-label="Sender account"
             value={seq.senderAccountId ?? ""}
