@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./defineJob";
 import { auditLeadsJob } from "./definitions/auditLeadsJob";
+import { enrichLeadsJob } from "./definitions/enrichLeadsJob";
 import { generateDraftsJob } from "./definitions/generateDraftsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
 import { verifyEmailsJob } from "./definitions/verifyEmailsJob";
@@ -10,4 +11,5 @@ export const jobDefinitions: JobDefinition[] = [
   auditLeadsJob as unknown as JobDefinition,
   verifyEmailsJob as unknown as JobDefinition,
   generateDraftsJob as unknown as JobDefinition,
+  enrichLeadsJob as unknown as JobDefinition,
 ];

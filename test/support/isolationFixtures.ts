@@ -48,6 +48,8 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
   "POST /api/leads/audits": { leadIds: ["__B_LEAD__"] },
   "POST /api/leads/verify-emails": { leadIds: ["__B_LEAD__"] },
+  "POST /api/leads/enrich": { leadIds: ["__B_LEAD__"] },
+  "POST /api/leads/{id}/enrich": {},
   "PATCH /api/emails/{id}": { subject: "Hacked" },
   "POST /api/emails/{id}/send": {},
   "POST /api/sequences": { runId: "__B_RUN__", name: "steal", listIds: ["__B_LIST__"] },

@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { leads } from "../../db/schema";
 import { auditLead, getAudit, listLeadAudits, queueAudits } from "../../app/audits/auditLead";
 import { writebackOutreachEmail } from "../../app/audits/writeback";
 import type { AppContext } from "../../app/context";
 import { getLeadRow } from "../../app/leads/leadDetail";
 import { AppError } from "../../domain/appError";
 import { enqueue } from "../../jobs/enqueue";
+import { enrichLeadsJob } from "../../jobs/definitions/enrichLeadsJob";
+import { enrichLead } from "../../app/enrichment/enrichLead";
+import { ownLeadIds } from "../../app/leads/ownLeadIds";
 import { auditLeadsJob } from "../../jobs/definitions/auditLeadsJob";
 import { verifyEmailsJob } from "../../jobs/definitions/verifyEmailsJob";
 import { verifyLeadEmail } from "../../app/verification/verifyEmail";
@@ -122,6 +123,41 @@ export function auditRoutes(app: Api, ctx: AppContext) {
     (req) => verifyLeadEmail(ctx, actorOf(req), req.params.id),
   );
   app.post(
+    "/api/leads/:id/enrich",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["enrichment"],
+        summary:
+          "Enrich the lead now: its company from the company's website (name, description, industry, social links, signals) and its profile from a connected LinkedIn provider",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => enrichLead(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/leads/enrich",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["enrichment"],
+        summary: "Enrich the selected leads in the background (progress on the returned job)",
+        body: z.object({ leadIds: z.array(z.string().uuid()).min(1).max(100_000) }),
+        response: { 202: z.object({ jobId: z.number() }), ...authErrors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const job = await enqueue(ctx, enrichLeadsJob, actor.workspaceId, {
+        leadIds: await ownLeadIds(ctx, actor, req.body.leadIds),
+        actorLabel: actor.label,
+        userId: actor.userId,
+      });
+      return reply.status(202).send({ jobId: job.id });
+    },
+  );
+  app.post(
     "/api/leads/verify-emails",
     {
       preHandler: auth,
@@ -135,14 +171,8 @@ export function auditRoutes(app: Api, ctx: AppContext) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      // Only this workspace's leads go into the job.
-      const own = await ctx.db
-        .select({ id: leads.id })
-        .from(leads)
-        .where(and(eq(leads.workspaceId, actor.workspaceId), inArray(leads.id, req.body.leadIds)));
-      if (!own.length) throw new AppError("not_found", "none of these leads are in this workspace");
       const job = await enqueue(ctx, verifyEmailsJob, actor.workspaceId, {
-        leadIds: own.map((l) => l.id),
+        leadIds: await ownLeadIds(ctx, actor, req.body.leadIds),
         actorLabel: actor.label,
         userId: actor.userId,
       });

@@ -24,8 +24,8 @@ export async function getLead(ctx: AppContext, actor: Actor, id: string) {
     .orderBy(asc(lists.name));
   return {
     ...presentLead(row, await loadBlocklist(ctx, actor.workspaceId)),
-    enrichment: row.enrichment,
     lists: memberOf,
+    enrichment: row.enrichment,
   };
 }
 

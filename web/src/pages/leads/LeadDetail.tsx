@@ -7,7 +7,19 @@ import { fullName, type Lead, statusOptions } from "./leadTypes";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
 
-type Detail = Lead & { lists: { id: string; name: string; addedAt: string }[] };
+type Signal = { kind: string; text: string; url: string | null; date: string | null };
+type Detail = Lead & {
+  lists: { id: string; name: string; addedAt: string }[];
+  enrichment: {
+    company?: {
+      name: string | null;
+      description: string | null;
+      socialLinks: { kind: string; url: string }[];
+    };
+    companySignals?: Signal[];
+    status?: { company: string; profile: string; at: string; error: string | null };
+  };
+};
 const editable: [keyof Lead, string][] = [
   ["firstName", "First name"],
   ["lastName", "Last name"],
@@ -132,6 +144,33 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
+              run(
+                "Enriching…",
+                `/api/leads/${id}/enrich`,
+                (r) =>
+                  `Enrichment: company ${r.company}${r.signals ? ` (${r.signals} signal(s))` : ""}, profile ${r.profile}${r.error ? ` — ${r.error}` : ""}`,
+              )
+            }
+          >
+            {working === "Enriching…" ? working : "Enrich"}
+          </button>
+          <button
+            type="button"
+            disabled={!!working}
+            onClick={() =>
+              run(
+                "Verifying…",
+                `/api/leads/${id}/verify-email`,
+                (r) => `Email ${r.email ?? ""}: ${r.status ?? r.emailStatus ?? "checked"}`,
+              )
+            }
+          >
+            {working === "Verifying…" ? working : lead.email ? "Verify email" : "Find email"}
+          </button>
+          <button
+            type="button"
+            disabled={!!working}
+            onClick={() =>
               run("Writing…", `/api/leads/${id}/generate-email`, () => "Draft written: see Emails")
             }
           >
@@ -212,6 +251,41 @@ export function LeadDetail({ id }: { id: string }) {
               <p className="muted">In no list.</p>
             )}
           </div>
+          {(lead.enrichment?.company || lead.enrichment?.companySignals?.length) && (
+            <div className="card">
+              <h3>From the company's website</h3>
+              {lead.enrichment.company?.description && <p>{lead.enrichment.company.description}</p>}
+              {!!lead.enrichment.companySignals?.length && (
+                <ul className="plain">
+                  {lead.enrichment.companySignals.map((sig) => (
+                    <li key={`${sig.kind}-${sig.text}`}>
+                      <span className="badge">{sig.kind}</span>{" "}
+                      {sig.url ? (
+                        <a href={sig.url} target="_blank" rel="noreferrer noopener">
+                          {sig.text}
+                        </a>
+                      ) : (
+                        sig.text
+                      )}
+                      {sig.date && <span className="muted small"> · {sig.date}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!!lead.enrichment.company?.socialLinks?.length && (
+                <p className="small">
+                  {lead.enrichment.company.socialLinks.map((l) => (
+                    <a key={l.kind} href={l.url} target="_blank" rel="noreferrer noopener">
+                      {l.kind}{" "}
+                    </a>
+                  ))}
+                </p>
+              )}
+              {lead.enrichment.status && (
+                <p className="muted small">Enriched {new Date(lead.enrichment.status.at).toLocaleString()}</p>
+              )}
+            </div>
+          )}
           <div className="card">
             <h3>Timeline</h3>
             <Timeline events={events} />

@@ -130,18 +130,22 @@ export function LeadsPage() {
     }
   }
 
-  async function verifySelected() {
+  async function startJob(path: string, what: string) {
     setError(null);
     try {
-      await api("POST", "/api/leads/verify-emails", { leadIds: [...selected] });
-      setNotice(
-        `verification of ${selected.size} lead(s) started (leads without an email get one found from name + domain); progress under Settings → Background jobs`,
-      );
+      await api("POST", path, { leadIds: [...selected] });
+      setNotice(`${what} of ${selected.size} lead(s) started; progress under Settings → Background jobs`);
       setSelected(new Set());
     } catch (e) {
       setError((e as Error).message);
     }
   }
+  const verifySelected = () =>
+    startJob(
+      "/api/leads/verify-emails",
+      "verification (leads without an email get one found from name + domain)",
+    );
+  const enrichSelected = () => startJob("/api/leads/enrich", "enrichment (company website and profile)");
 
   function exportCsv() {
     const p = new URLSearchParams(qs);
@@ -246,6 +250,9 @@ export function LeadsPage() {
           </button>
           <button type="button" onClick={verifySelected}>
             Verify emails
+          </button>
+          <button type="button" onClick={enrichSelected}>
+            Enrich
           </button>
           <button type="button" onClick={exportCsv}>
             Export CSV
