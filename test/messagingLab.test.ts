@@ -3,7 +3,13 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBlocklistEntry } from "../src/app/blocklist/blocklist";
 import type { Actor } from "../src/app/context";
-import { approveDrafts, generateDrafts, regenerateDraft, updateDraft } from "../src/app/lab/messageDrafts";
+import {
+  approveDrafts,
+  generateDrafts,
+  listSequenceEmails,
+  regenerateDraft,
+  updateDraft,
+} from "../src/app/lab/messageDrafts";
 import { getMessagingLab } from "../src/app/lab/messagingLab";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
@@ -135,6 +141,14 @@ describe("the Messaging Lab", () => {
     const cy = await row(lead.cy);
     expect([...cy.messages[0]!.body].length).toBeLessThanOrEqual(300);
     expect(codes(ada.findings)).toEqual(["message_not_approved", "message_not_approved"]);
+    // The email steps appear in the Emails queue's "Sequence messages"; the LinkedIn note does not.
+    const queue = await listSequenceEmails(ctx, actor);
+    expect(queue.map((e) => `${e.toAddress} ${e.stepIndex} ${e.status}`).sort()).toEqual([
+      "ada@engines.io 1 draft",
+      "ada@engines.io 3 draft",
+      "dee@rival.io 1 draft",
+      "dee@rival.io 3 draft",
+    ]);
     // Running it again keeps what is there.
     expect(await generateDrafts(ctx, actor, seqId)).toMatchObject({ written: 0, kept: 5 });
   });

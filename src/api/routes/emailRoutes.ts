@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
+import { listSequenceEmails } from "../../app/lab/messageDrafts";
 import {
   approveAndSend,
   getOutreachEmail,
@@ -29,6 +30,20 @@ export function emailRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => listOutreachEmails(ctx, actorOf(req), req.query.status),
+  );
+  app.get(
+    "/api/emails/sequence-messages",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["emails"],
+        summary:
+          "Email messages of personalised sequences (written in the Messaging Lab), newest first; approve them with POST /api/messages/drafts/approve and the sequence sends them on schedule",
+        querystring: z.object({ status: z.enum(["draft", "approved"]).optional() }),
+        response: { 200: z.array(any), ...authErrors },
+      },
+    },
+    (req) => listSequenceEmails(ctx, actorOf(req), req.query.status),
   );
   app.get(
     "/api/emails/:id",

@@ -14,7 +14,8 @@ const SIGNAL_PAGE = /\/(careers?|jobs|join|blog|news|press|updates|about)(\/|$)/
 
 /**
  * Reads a company's site with the SSRF guard: the homepage and up to three pages that usually carry
- * signals (careers, blog or news, about), and extracts what the site says about the company.
+ * signals (careers, blog or news, about), one request at a time (a polite crawler never hits a
+ * small company's server in parallel), and extracts what the site says about the company.
  */
 export async function readCompanySite(ctx: AppContext, domain: string, now: Date): Promise<CompanyProfile> {
   const guard = { allowPrivate: ctx.config.fetchAllowPrivate, timeoutMs: 10_000, maxBytes: 2_000_000 };
@@ -28,16 +29,33 @@ export async function readCompanySite(ctx: AppContext, domain: string, now: Date
   const picked = [
     ...new Map(links.map((l) => [new URL(l).pathname.split("/")[1]!.toLowerCase(), l])).values(),
   ].slice(0, 3);
-  const more = await Promise.all(
-    picked.map((l) =>
-      safeFetch(l, { ...guard, maxBytes: 1_000_000 }).then(
-        (r) => (r.status < 400 ? { url: r.url, html: r.body.toString("utf8") } : null),
-        () => null,
-      ),
-    ),
-  );
-  pages.push(...more.filter((p): p is SitePage => !!p));
+  for (const l of picked) {
+    const r = await safeFetch(l, { ...guard, maxBytes: 1_000_000 }).catch(() => null);
+    if (r && r.status < 400) pages.push({ url: r.url, html: r.body.toString("utf8") });
+  }
   return extractCompanyProfile(pages, now);
+}
+
+/**
+ * One read per company domain for a whole bulk run: leads of the same company share the result (and
+ * the failure) instead of fetching the same site again.
+ */
+export class SiteReader {
+  private readonly sites = new Map<string, Promise<CompanyProfile>>();
+  constructor(private readonly ctx: AppContext) {}
+  read(domain: string, now: Date): Promise<CompanyProfile> {
+    const key = domain
+      .toLowerCase()
+      .replace(/^https?:\/\//, "")
+      .replace(/^www\./, "")
+      .replace(/\/+$/, "");
+    let p = this.sites.get(key);
+    if (!p) {
+      p = readCompanySite(this.ctx, domain, now);
+      this.sites.set(key, p);
+    }
+    return p;
+  }
 }
 
 export type EnrichmentOutcome = {
@@ -54,7 +72,12 @@ export type EnrichmentOutcome = {
  * its person profile. Only empty lead fields are filled; everything found is kept under
  * `enrichment`, with a status per source and a timeline event.
  */
-export async function enrichLead(ctx: AppContext, actor: Actor, leadId: string): Promise<EnrichmentOutcome> {
+export async function enrichLead(
+  ctx: AppContext,
+  actor: Actor,
+  leadId: string,
+  sites: SiteReader = new SiteReader(ctx),
+): Promise<EnrichmentOutcome> {
   const lead = await getLeadRow(ctx, actor, leadId);
   const now = ctx.clock.now();
   const out: EnrichmentOutcome = { leadId, company: "skipped", profile: "skipped" };
@@ -62,7 +85,7 @@ export async function enrichLead(ctx: AppContext, actor: Actor, leadId: string):
   let company: CompanyProfile | null = null;
   if (domain)
     try {
-      company = await readCompanySite(ctx, domain, now);
+      company = await sites.read(domain, now);
       out.company = "enriched";
       out.signals = company.signals.length;
     } catch (e) {

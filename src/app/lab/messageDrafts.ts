@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import type { WriterChannel } from "../../domain/compose";
 import { checkGeneratedMessage } from "../../domain/generation";
-import { messageDrafts } from "../../db/schema";
+import { leads, messageDrafts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { generateMessage } from "../generation/generateMessage";
 import { latestAudit, writerLead, writerProfile } from "../generation/writerInput";
@@ -276,4 +276,41 @@ export async function approveDrafts(ctx: AppContext, actor: Actor, ids: string[]
       await recordLeadEvents(tx, actor, now, events);
     });
   return { approved, refused };
+}
+
+/** The email messages of personalised sequences, for the Emails queue: newest first, at most 500. */
+export async function listSequenceEmails(ctx: AppContext, actor: Actor, status?: "draft" | "approved") {
+  return ctx.db
+    .select({
+      id: messageDrafts.id,
+      leadId: messageDrafts.leadId,
+      sequenceId: messageDrafts.sequenceId,
+      sequenceName: sequences.name,
+      stepIndex: messageDrafts.stepIndex,
+      toAddress: leads.email,
+      subject: messageDrafts.subject,
+      body: messageDrafts.body,
+      hook: messageDrafts.hook,
+      status: messageDrafts.status,
+      edited: messageDrafts.edited,
+      generator: messageDrafts.generator,
+      model: messageDrafts.model,
+      createdAt: messageDrafts.createdAt,
+      updatedAt: messageDrafts.updatedAt,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      company: leads.company,
+    })
+    .from(messageDrafts)
+    .innerJoin(leads, eq(leads.id, messageDrafts.leadId))
+    .innerJoin(sequences, eq(sequences.id, messageDrafts.sequenceId))
+    .where(
+      and(
+        eq(messageDrafts.workspaceId, actor.workspaceId),
+        eq(messageDrafts.channel, "email"),
+        status ? eq(messageDrafts.status, status) : undefined,
+      ),
+    )
+    .orderBy(desc(messageDrafts.updatedAt), asc(messageDrafts.id))
+    .limit(500);
 }

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { enrichLead, type EnrichmentOutcome } from "../../app/enrichment/enrichLead";
+import { enrichLead, type EnrichmentOutcome, SiteReader } from "../../app/enrichment/enrichLead";
 import { defineJob } from "../defineJob";
 import { actorFields, jobActor } from "../jobActor";
 
-/** Enriches leads in the background, several at once (each waits on someone's web server), with progress. */
+/**
+ * Enriches leads in the background, eight at once (each waits on someone's web server), with
+ * progress; each company site is read once per run, one request at a time.
+ */
 export const enrichLeadsJob = defineJob({
   kind: "leads.enrich",
   version: 1,
@@ -12,6 +15,7 @@ export const enrichLeadsJob = defineJob({
   async handler(ctx, p, run) {
     const actor = jobActor(run.workspaceId!, p);
     const queue = [...p.leadIds];
+    const sites = new SiteReader(ctx);
     const counts: Record<string, number> = {};
     const failed: { leadId: string; error: string }[] = [];
     let done = 0;
@@ -21,7 +25,7 @@ export const enrichLeadsJob = defineJob({
         for (let id = queue.shift(); id && !run.signal.aborted; id = queue.shift()) {
           let r: EnrichmentOutcome;
           try {
-            r = await enrichLead(ctx, actor, id);
+            r = await enrichLead(ctx, actor, id, sites);
           } catch (e) {
             r = { leadId: id, company: "failed", profile: "skipped", error: (e as Error).message };
           }

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { EmailEditor } from "./EmailEditor";
+import { SequenceEmails } from "./SequenceEmails";
 
-type Email = {
+export type Email = {
   id: string;
   leadId: string;
   auditId: string | null;
@@ -21,11 +23,42 @@ type Email = {
   company: string | null;
 };
 
-/** Drafts on the left; the selected one on the right, to read, edit, and approve & send. */
+type Source = "writeback" | "sequences";
+
+/**
+ * Drafts on the left; the selected one on the right, to read, edit, and approve. Writeback drafts
+ * are sent from here (Approve & send); sequence messages are approved here and sent by their sequence.
+ */
 export function EmailsPage() {
+  const [source, setSource] = useState<Source>("writeback");
+  return (
+    <section>
+      <header className="page-head">
+        <h1>Emails</h1>
+        <p className="muted">Outreach emails written for leads. Nothing is sent until you approve it.</p>
+      </header>
+      <div className="tabs" role="tablist" aria-label="Which emails">
+        {(["writeback", "sequences"] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={source === t}
+            className={source === t ? "tab active" : "tab"}
+            onClick={() => setSource(t)}
+          >
+            {t === "writeback" ? "Writeback drafts" : "Sequence messages"}
+          </button>
+        ))}
+      </div>
+      {source === "writeback" ? <WritebackEmails /> : <SequenceEmails />}
+    </section>
+  );
+}
+
+function WritebackEmails() {
   const [emails, setEmails] = useState<Email[] | null>(null);
   const [sel, setSel] = useState<string | null>(null);
-  const [tab, setTab] = useState<"preview" | "edit">("preview");
   const [draft, setDraft] = useState({ subject: "", body: "" });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,7 +81,6 @@ export function EmailsPage() {
   const select = (e: Email) => {
     setSel(e.id);
     setDraft({ subject: e.subject, body: e.body });
-    setTab("preview");
     setNotice(null);
     setError(null);
   };
@@ -82,11 +114,7 @@ export function EmailsPage() {
   }
 
   return (
-    <section>
-      <header className="page-head">
-        <h1>Emails</h1>
-        <p className="muted">Outreach emails written for leads. Nothing is sent until you approve it.</p>
-      </header>
+    <>
       {emails && !emails.length && (
         <div className="empty">
           <h2>No emails generated yet</h2>
@@ -125,58 +153,26 @@ export function EmailsPage() {
             {!current && <p className="muted">Select a draft to read it.</p>}
             {current && (
               <>
-                <div className="tabs" role="tablist">
-                  {(["preview", "edit"] as const).map((t) => (
-                    <button
-                      key={t}
-                      type="button"
-                      role="tab"
-                      aria-selected={tab === t}
-                      className={tab === t ? "tab active" : "tab"}
-                      onClick={() => setTab(t)}
-                    >
-                      {t === "preview" ? "Email preview" : "Edit email"}
-                    </button>
-                  ))}
-                </div>
-                <div className="small muted">
-                  To {current.toAddress ?? "—"} · <Link to={`/leads/${current.leadId}`}>lead</Link>
-                  {current.auditId && (
+                <EmailEditor
+                  key={current.id}
+                  text={draft}
+                  onChange={setDraft}
+                  readOnly={current.status === "sent"}
+                  meta={
                     <>
-                      {" "}
-                      · <Link to={`/audits/${current.auditId}`}>audit</Link>
+                      To {current.toAddress ?? "—"} · <Link to={`/leads/${current.leadId}`}>lead</Link>
+                      {current.auditId && (
+                        <>
+                          {" "}
+                          · <Link to={`/audits/${current.auditId}`}>audit</Link>
+                        </>
+                      )}
+                      {current.hook.kind && current.hook.kind !== "none" && (
+                        <> · hook: {current.hook.kind.replace("_", " ")}</>
+                      )}
                     </>
-                  )}
-                  {current.hook.kind && current.hook.kind !== "none" && (
-                    <> · hook: {current.hook.kind.replace("_", " ")}</>
-                  )}
-                </div>
-                {tab === "preview" ? (
-                  <div>
-                    <div className="strong">{draft.subject}</div>
-                    <div className="mail-preview">{draft.body}</div>
-                  </div>
-                ) : (
-                  <div className="stack">
-                    <label>
-                      Subject
-                      <input
-                        value={draft.subject}
-                        disabled={current.status === "sent"}
-                        onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
-                      />
-                    </label>
-                    <label>
-                      Body
-                      <textarea
-                        rows={14}
-                        value={draft.body}
-                        disabled={current.status === "sent"}
-                        onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-                      />
-                    </label>
-                  </div>
-                )}
+                  }
+                />
                 {notice && (
                   <p className="ok" role="status">
                     {notice}
@@ -203,6 +199,6 @@ export function EmailsPage() {
           </div>
         </div>
       )}
-    </section>
+    </>
   );
 }
