@@ -1,0 +1,123 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, launchBrowser, shotsDir } from "../support/browser";
+import { freePort, runOverture, startOverture } from "../support/serverProcess";
+import { TEST_SECRET } from "../support/testContext";
+import { createTestDb, type TestDb } from "../support/testDb";
+
+const ci = process.env.CI === "true";
+let db: TestDb | null = null;
+let env: Record<string, string>;
+let apiKey = "";
+
+beforeAll(async () => {
+  env = {
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-lab-")),
+    PORT: String(await freePort()),
+    SECRET_KEY: TEST_SECRET,
+  };
+  if (process.env.DATABASE_URL) {
+    db = await createTestDb({ poolSize: 1 });
+    env.DATABASE_URL = db.url!;
+  }
+  const init = await runOverture(
+    ["init", "--workspace", "Lab Inc", "--email", "op@lab.test", "--password", "password-123", "--json"],
+    env,
+  );
+  apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey;
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => {
+  it("writes a strategy profile, generates messages, fixes a blocking finding, approves, and shows them in Emails", async () => {
+    const server = await startOverture(["all"], env);
+    const browser = await launchBrowser();
+    const call = (method: string, url: string, body?: unknown) =>
+      fetch(server.url + url, {
+        method,
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      }).then((r) => r.json());
+    try {
+      const list = await call("POST", "/api/lists", { name: "Lab list" });
+      for (const [firstName, email, company] of [
+        ["Ada", "ada@engines.example", "Analytical Engines"],
+        ["Bo", "bo@looms.example", "Jacquard Looms"],
+      ])
+        await call("POST", "/api/leads", { firstName, email, company, listId: list.id });
+      await call("POST", "/api/sender-accounts", {
+        kind: "sandbox",
+        name: "Lab sandbox",
+        fromEmail: "me@lab.test",
+      });
+      const run = await call("POST", "/api/runs", { name: "Lab run", playKey: "builtin:email-only" });
+      // No sender account yet: a blocking finding the user fixes in the lab.
+      const seq = await call("POST", "/api/sequences", {
+        runId: run.id,
+        name: "Lab sequence",
+        listIds: [list.id],
+      });
+
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(server.url);
+      await page.getByLabel("Email").fill("op@lab.test");
+      await page.getByLabel("Password").fill("password-123");
+      await page.getByRole("button", { name: "Sign in" }).click();
+
+      await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+      await page.getByRole("tab", { name: "Strategy profiles" }).click();
+      await page.getByLabel("Profile name").fill("Main pitch");
+      await page.getByLabel("Sender name").fill("Samira");
+      await page.getByLabel("Sender company").fill("Overture");
+      await page.getByLabel("Offer").fill("cut release time in half");
+      await page.getByLabel("Call to action").fill("Open to a short call");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByText("Main pitch").waitFor();
+
+      await page.getByRole("navigation").getByRole("link", { name: "Messaging Lab" }).click();
+      await page
+        .locator("li")
+        .filter({ hasText: "Lab sequence" })
+        .getByRole("link", { name: /Open the lab/ })
+        .click();
+      await page.getByRole("heading", { name: /Messaging Lab · Lab sequence/ }).waitFor();
+      await page.getByLabel("Message source").selectOption("personalised");
+      await page.getByRole("button", { name: "Generate previews" }).click();
+      await page.getByText(/Wrote \d+ message\(s\)/).waitFor({ timeout: 30_000 });
+      const ada = page.locator("article").filter({ hasText: "Ada" });
+      expect(await ada.locator(".mail-preview").first().innerText()).toMatch(/Hi|Hello|Hey/);
+      expect(await ada.innerText()).toContain("Samira");
+
+      const finding = page.getByText(/no sender account/);
+      await finding.waitFor();
+      expect(await page.getByRole("button", { name: "Launch" }).isDisabled()).toBe(true);
+      await page.getByLabel("Sender account").selectOption({ label: "Lab sandbox" });
+      await finding.waitFor({ state: "detached" });
+
+      await page.getByRole("button", { name: /Approve all on this page/ }).click();
+      await page.getByText(/^Approved \d+$/).waitFor();
+      await page.getByRole("button", { name: "Launch" }).waitFor({ state: "visible" });
+      expect(await page.getByRole("button", { name: "Launch" }).isEnabled()).toBe(true);
+      await page.screenshot({ path: path.join(shotsDir, "messaging-lab.png"), fullPage: true });
+
+      await page.getByRole("navigation").getByRole("link", { name: "Emails" }).click();
+      await page.getByRole("tab", { name: "Sequence messages" }).click();
+      const card = page.getByRole("option").filter({ hasText: "Ada" }).first();
+      await card.waitFor();
+      expect(await card.innerText()).toContain("Approved");
+      await card.click();
+      await page.getByText("Messaging Lab", { exact: true }).last().waitFor();
+      await page.screenshot({ path: path.join(shotsDir, "emails-sequence-messages.png"), fullPage: true });
+      const lab = await call("GET", `/api/sequences/${seq.id}/lab`);
+      expect(lab.canLaunch).toBe(true);
+      expect(lab.counts.approved).toBe(lab.counts.messages);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+});
