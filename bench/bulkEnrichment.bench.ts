@@ -88,7 +88,9 @@ const result = (await enrichLeadsJob.handler(ctx, { leadIds: ids, actorLabel: "b
 const enrichMs = performance.now() - t1;
 const rate = n / (enrichMs / 1000);
 clearInterval(sampler);
-const failed = (result.failed as unknown[]).length;
+const failures = result.failed as { error: string }[];
+const failed = failures.length;
+if (failed) console.error(`failures: ${[...new Set(failures.map((f) => f.error))].slice(0, 3).join(" | ")}`);
 await bench.close();
 for (const s of servers) s.close();
 console.log(
