@@ -3,9 +3,10 @@ import { inboxWatchers } from "../app/outreach/inboxWatchers";
 import { pollInboxes } from "../app/outreach/pollInboxes";
 import { runSchedulerOnce } from "../app/outreach/scheduler";
 import { ChannelPool } from "../app/outreach/senderAccounts";
+import { drainWebhooks } from "../app/webhooks/deliverWebhooks";
 
 /**
- * The send loop of a worker process. Due sends are not jobs: the enrollments table is the schedule,
+ * The send loop of a worker process (it also delivers due outbound webhooks). Due sends are not jobs: the enrollments table is the schedule,
  * claimed with SKIP LOCKED, so any number of workers can run this loop side by side.
  */
 export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { watchInboxes?: boolean } = {}) {
@@ -33,7 +34,12 @@ export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { wat
       .catch((e) => ctx.log.warn({ err: e }, "inbox watchers not refreshed"))
       .then(() => pollInboxes(ctx))
       .catch((e) => ctx.log.error({ err: e }, "inbox poll failed"))
-      .then(() => runSchedulerOnce(ctx, pool))
+      .then(() =>
+        Promise.all([
+          runSchedulerOnce(ctx, pool),
+          drainWebhooks(ctx).catch((e) => ctx.log.error({ err: e }, "webhook delivery failed")),
+        ]),
+      )
       .then(() => undefined)
       .catch((e) => ctx.log.error({ err: e }, "scheduler pass failed"))
       .finally(() => {

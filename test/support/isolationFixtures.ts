@@ -60,6 +60,10 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/messages/drafts/{id}": { body: "Hacked" },
   "POST /api/messages/drafts/{id}/regenerate": {},
   "POST /api/messages/drafts/approve": { ids: ["__B_DRAFT__"] },
+  "POST /api/webhooks": { url: "https://alpha.example/hook", events: ["lead.replied"] },
+  "PATCH /api/webhooks/{id}": { active: false },
+  "POST /api/webhooks/{id}/ping": {},
+  "POST /api/webhook-deliveries/{id}/redeliver": {},
 };
 
 const noopJob = defineJob({
@@ -166,6 +170,11 @@ export async function createResourcesOfB(
   const { messageDrafts } = await import("../../src/db/schema");
   const [draft] = await ctx.db.select().from(messageDrafts);
   if (!draft) throw new Error("could not write B's lab message");
+  const hook = await call("POST", "/api/webhooks", {
+    key: b.apiKey,
+    body: { url: "https://bravo.example/hook", events: ["lead.status_changed"], description: "Bravo hook" },
+  });
+  const ping = await call("POST", `/api/webhooks/${hook.json.id}/ping`, { key: b.apiKey });
   return {
     ids: [
       key.json.id,
@@ -185,6 +194,8 @@ export async function createResourcesOfB(
       email.json.id,
       lab.json.id,
       draft.id,
+      hook.json.id,
+      ping.json.id,
     ] as string[],
     strings: [
       "b-secret",
@@ -198,6 +209,7 @@ export async function createResourcesOfB(
       "Bravo sandbox",
       "Bravo strategy",
       "Bravo sequence",
+      "bravo.example/hook",
     ],
     placeholders: {
       __B_WORKSPACE__: b.workspaceId,

@@ -2,6 +2,8 @@ import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
 import { labRoutes } from "./labRoutes";
+import { pipelineRoutes } from "./pipelineRoutes";
+import { webhookRoutes } from "./webhookRoutes";
 import { authRoutes } from "./authRoutes";
 import { blocklistRoutes } from "./blocklistRoutes";
 import { emailRoutes } from "./emailRoutes";
@@ -32,5 +34,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);
   labRoutes(app, ctx);
+  pipelineRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

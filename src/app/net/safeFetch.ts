@@ -10,7 +10,10 @@ export type SafeFetchOptions = {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
-  method?: "GET" | "HEAD";
+  /** POST is for webhooks: redirects are not followed (a 3xx is the answer), the body is sent as is. */
+  method?: "GET" | "HEAD" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
 };
 
 export type SafeResponse = {
@@ -40,7 +43,7 @@ export async function safeFetch(url: string, o: SafeFetchOptions): Promise<SafeR
   let current = url;
   for (let hop = 0; ; hop++) {
     const res = await fetchOnce(current, o);
-    if (res.status >= 300 && res.status < 400 && res.headers.location && o.method !== "HEAD") {
+    if (res.status >= 300 && res.status < 400 && res.headers.location && (o.method ?? "GET") === "GET") {
       if (hop >= (o.maxRedirects ?? 5))
         throw new BlockedUrlError(`more than ${o.maxRedirects ?? 5} redirects`);
       const next = new URL(res.headers.location, current).toString();
@@ -93,6 +96,8 @@ function fetchOnce(url: string, o: SafeFetchOptions) {
           "user-agent": "OvertureAudit/1.0 (+https://github.com/overture)",
           accept: "text/html,application/xhtml+xml,*/*;q=0.8",
           "accept-encoding": "identity",
+          ...(o.body !== undefined ? { "content-length": String(Buffer.byteLength(o.body)) } : {}),
+          ...o.headers,
         },
       },
       (res) => {
@@ -132,6 +137,6 @@ function fetchOnce(url: string, o: SafeFetchOptions) {
       req.destroy(new Error(`timeout after ${Math.round((o.timeoutMs ?? 10_000) / 1000)} s`)),
     );
     req.on("error", reject);
-    req.end();
+    req.end(o.body);
   });
 }

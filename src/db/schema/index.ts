@@ -5,3 +5,4 @@ export * from "./leads";
 export * from "./outreach";
 export * from "./mailboxes";
 export * from "./enrichment";
+export * from "./pipeline";
