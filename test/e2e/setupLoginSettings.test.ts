@@ -60,7 +60,8 @@ describe.skipIf(!chromiumPath && !ci)("a new user in the browser", () => {
       await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
 
       await page.getByRole("link", { name: "Pipeline" }).click();
-      await page.getByText("Pipeline is coming").waitFor();
+      await page.getByRole("heading", { name: "Outreach pipeline" }).waitFor();
+      await page.getByText("No leads yet").waitFor();
 
       expect(await server.stop()).toBe(0);
       server = await startOverture(["all"], env);

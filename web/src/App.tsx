@@ -13,6 +13,7 @@ import { PlaysPage } from "./pages/outreach/PlaysPage";
 import { RunDetail, RunsPage } from "./pages/outreach/RunsPage";
 import { SandboxMailbox } from "./pages/outreach/SandboxMailbox";
 import { SequenceDetail, SequencesPage } from "./pages/outreach/SequencesPage";
+import { PipelinePage } from "./pages/pipeline/PipelinePage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 import { sections } from "./pages/sections";
@@ -152,6 +153,8 @@ export function App() {
           <SequencesPage />
         ) : current.path === "/emails" ? (
           <EmailsPage />
+        ) : current.path === "/pipeline" ? (
+          <PipelinePage />
         ) : current.path === "/inbox" ? (
           <SandboxMailbox />
         ) : (

@@ -3,10 +3,17 @@ import { isIP } from "node:net";
 import { and, desc, eq } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { isPrivateAddress } from "../../domain/net/isPrivateAddress";
+import { can } from "../../domain/roles";
 import { webhookDeliveries, webhookEvents, webhooks } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
 export type WebhookEvent = (typeof webhookEvents)[number];
+
+/** Webhooks send the workspace's data to another system: owners and admins decide where. */
+function mayManage(actor: Actor) {
+  if (!can(actor.role, "manage_workspace"))
+    throw new AppError("forbidden", "only owners and admins manage webhooks");
+}
 
 const present = (w: typeof webhooks.$inferSelect) => ({
   id: w.id,
@@ -45,6 +52,7 @@ export async function createWebhook(
   actor: Actor,
   input: { url: string; events: WebhookEvent[]; description?: string },
 ) {
+  mayManage(actor);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const [w] = await ctx.db
     .insert(webhooks)
@@ -84,6 +92,7 @@ export async function updateWebhook(
   id: string,
   patch: { url?: string; events?: WebhookEvent[]; description?: string; active?: boolean },
 ) {
+  mayManage(actor);
   await getWebhookRow(ctx, actor, id);
   await ctx.db
     .update(webhooks)
@@ -97,6 +106,7 @@ export async function updateWebhook(
 }
 
 export async function deleteWebhook(ctx: AppContext, actor: Actor, id: string) {
+  mayManage(actor);
   await getWebhookRow(ctx, actor, id);
   await ctx.db.delete(webhooks).where(eq(webhooks.id, id));
   return { ok: true as const };
@@ -115,6 +125,7 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, webhookId: s
 
 /** Sends a delivery again soon (after a fix on the receiving side), whatever its state. */
 export async function redeliver(ctx: AppContext, actor: Actor, deliveryId: string) {
+  mayManage(actor);
   const [d] = await ctx.db
     .update(webhookDeliveries)
     .set({ status: "pending", nextAttemptAt: ctx.clock.now(), lastError: null })
@@ -126,6 +137,7 @@ export async function redeliver(ctx: AppContext, actor: Actor, deliveryId: strin
 
 /** Queues a `ping` to check the receiver (the same signing and delivery path as real events). */
 export async function pingWebhook(ctx: AppContext, actor: Actor, id: string) {
+  mayManage(actor);
   const w = await getWebhookRow(ctx, actor, id);
   const [d] = await ctx.db
     .insert(webhookDeliveries)

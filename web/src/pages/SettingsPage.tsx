@@ -5,6 +5,7 @@ import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { JobsPanel } from "./settings/JobsPanel";
 import { MembersSettings } from "./settings/MembersSettings";
+import { WebhooksSettings } from "./settings/WebhooksSettings";
 import { WorkspaceSettings } from "./settings/WorkspaceSettings";
 
 const tabs = [
@@ -14,6 +15,7 @@ const tabs = [
   "Strategy profiles",
   "Blocklist",
   "API keys",
+  "Webhooks",
   "Background jobs",
 ] as const;
 
@@ -45,6 +47,7 @@ export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void 
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
+      {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}
     </section>
   );

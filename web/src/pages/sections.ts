@@ -16,12 +16,6 @@ export const sections: Section[] = [
   { path: "/lab", label: "Messaging Lab", group: "Outreach", ready: true },
   { path: "/emails", label: "Emails", group: "Outreach", ready: true },
   { path: "/inbox", label: "Inbox", group: "Outreach", ready: true },
-  {
-    path: "/pipeline",
-    label: "Pipeline",
-    group: "Outreach",
-    ready: false,
-    empty: "The funnel of lead stages is not built yet.",
-  },
+  { path: "/pipeline", label: "Pipeline", group: "Outreach", ready: true },
   { path: "/settings", label: "Settings", group: "Workspace", ready: true },
 ];
