@@ -134,6 +134,7 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       await page.screenshot({ path: path.join(shotsDir, "sequence-dashboard.png"), fullPage: true });
 
       await page.getByRole("navigation").getByRole("link", { name: "Inbox" }).click();
+      await page.getByRole("tab", { name: "Sandbox mailbox" }).click();
       const mail = page.locator("article").filter({ hasText: "An idea for Olga" });
       await mail.waitFor();
       await mail.getByRole("textbox").fill("Sounds interesting — can we talk Thursday?");

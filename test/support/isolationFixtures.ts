@@ -64,6 +64,8 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/webhooks/{id}": { active: false },
   "POST /api/webhooks/{id}/ping": {},
   "POST /api/webhook-deliveries/{id}/redeliver": {},
+  "POST /api/inbox/leads/{id}/{channel}/reply": { text: "Hacked reply" },
+  "POST /api/inbox/messages/{id}/classify": { classification: "unsubscribe_request" },
 };
 
 const noopJob = defineJob({
@@ -175,6 +177,17 @@ export async function createResourcesOfB(
     body: { url: "https://bravo.example/hook", events: ["lead.status_changed"], description: "Bravo hook" },
   });
   const ping = await call("POST", `/api/webhooks/${hook.json.id}/ping`, { key: b.apiKey });
+  const { recordInboundMessage } = await import("../../src/app/outreach/inbound");
+  await recordInboundMessage(ctx, {
+    workspaceId: b.workspaceId,
+    leadId: lead.json.id,
+    channel: "email",
+    from: "secret-prospect@bravo.test",
+    subject: "Re: Hi",
+    text: "Bravo's secret answer",
+  });
+  const { inboundMessages } = await import("../../src/db/schema");
+  const [inbound] = await ctx.db.select().from(inboundMessages);
   return {
     ids: [
       key.json.id,
@@ -196,6 +209,7 @@ export async function createResourcesOfB(
       draft.id,
       hook.json.id,
       ping.json.id,
+      inbound!.id,
     ] as string[],
     strings: [
       "b-secret",
@@ -210,6 +224,7 @@ export async function createResourcesOfB(
       "Bravo strategy",
       "Bravo sequence",
       "bravo.example/hook",
+      "Bravo's secret answer",
     ],
     placeholders: {
       __B_WORKSPACE__: b.workspaceId,

@@ -3,6 +3,7 @@ import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
 import { AuditReport } from "./pages/audits/AuditReport";
 import { EmailsPage } from "./pages/emails/EmailsPage";
+import { InboxPage } from "./pages/inbox/InboxPage";
 import { LabIndex } from "./pages/lab/LabIndex";
 import { MessagingLab } from "./pages/lab/MessagingLab";
 import { LeadDetail } from "./pages/leads/LeadDetail";
@@ -11,7 +12,6 @@ import { ListsPage } from "./pages/lists/ListsPage";
 import { LoginPage } from "./pages/LoginPage";
 import { PlaysPage } from "./pages/outreach/PlaysPage";
 import { RunDetail, RunsPage } from "./pages/outreach/RunsPage";
-import { SandboxMailbox } from "./pages/outreach/SandboxMailbox";
 import { SequenceDetail, SequencesPage } from "./pages/outreach/SequencesPage";
 import { PipelinePage } from "./pages/pipeline/PipelinePage";
 import { SettingsPage } from "./pages/SettingsPage";
@@ -156,7 +156,7 @@ export function App() {
         ) : current.path === "/pipeline" ? (
           <PipelinePage />
         ) : current.path === "/inbox" ? (
-          <SandboxMailbox />
+          <InboxPage />
         ) : (
           <section>
             <header className="page-head">

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
+import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
 import { webhookRoutes } from "./webhookRoutes";
@@ -36,5 +37,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   labRoutes(app, ctx);
   pipelineRoutes(app, ctx);
   webhookRoutes(app, ctx);
+  inboxRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

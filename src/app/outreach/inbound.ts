@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { classifyInbound } from "../../domain/inbound/classifyInbound";
+import { suggestClassification } from "../../domain/inbox/suggestClassification";
 import { automaticTransitionAllowed, isLeadStatus } from "../../domain/leadStatus";
 import { enrollments, inboundMessages, leads, workspaces } from "../../db/schema";
 import type { AppContext } from "../context";
@@ -62,6 +63,8 @@ export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
       messageId: m.messageId ?? null,
       inReplyTo: m.inReplyTo ?? null,
       receivedAt: now,
+      suggestedClassification: suggestClassification({ kind: c.kind, subject: m.subject, text: m.text })
+        .classification,
     });
     const [lead] = await tx
       .select()

@@ -22,6 +22,11 @@ export function readUnsubscribeToken(ctx: AppContext, token: string) {
 /** Takes effect at once: the address is suppressed and every sequence stops for this person. */
 export async function unsubscribe(ctx: AppContext, token: string, via: string) {
   const { workspaceId, leadId } = readUnsubscribeToken(ctx, token);
+  return unsubscribeLead(ctx, workspaceId, leadId, via);
+}
+
+/** The same, for a request that came another way (a reply asking to be removed). */
+export async function unsubscribeLead(ctx: AppContext, workspaceId: string, leadId: string, via: string) {
   const [lead] = await ctx.db
     .select()
     .from(leads)

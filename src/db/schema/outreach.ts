@@ -258,8 +258,41 @@ export const inboundMessages = pgTable(
     messageId: text("message_id"),
     inReplyTo: text("in_reply_to"),
     receivedAt: ts("received_at").notNull(),
+    /** Unified inbox state: read by someone, the suggested and the chosen classification. */
+    readAt: ts("read_at"),
+    suggestedClassification: text("suggested_classification"),
+    classification: text("classification"),
+    classifiedBy: text("classified_by"),
   },
-  (t) => [index("inbound_lead").on(t.leadId, t.receivedAt)],
+  (t) => [
+    index("inbound_lead").on(t.leadId, t.receivedAt),
+    index("inbound_ws_received").on(t.workspaceId, t.receivedAt),
+  ],
+);
+
+/** A message written by a person in the unified inbox, sent in the conversation's channel and thread. */
+export const inboxReplies = pgTable(
+  "inbox_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    senderAccountId: uuid("sender_account_id").references(() => senderAccounts.id, { onDelete: "set null" }),
+    channel: text("channel", { enum: ["email", "linkedin"] }).notNull(),
+    toAddress: text("to_address"),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull(),
+    messageId: text("message_id").notNull(),
+    inReplyTo: text("in_reply_to"),
+    status: text("status", { enum: ["sending", "sent", "failed"] }).notNull(),
+    error: text("error"),
+    actor: text("actor").notNull(),
+    createdAt: ts("created_at").notNull(),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [index("inbox_replies_lead").on(t.leadId, t.createdAt)],
 );
 
 /**

@@ -55,7 +55,7 @@ export function SandboxMailbox() {
   return (
     <section>
       <header className="page-head">
-        <h1>Inbox</h1>
+        <h2>Sandbox mailbox</h2>
         <p className="muted">
           Sandbox mailbox: messages sent by the sandbox sender and LinkedIn steps (no provider connected yet)
           stay on this machine. Answer as the prospect to try reply detection. The unified inbox for real
