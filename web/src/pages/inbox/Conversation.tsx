@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
-import { ErrorNote } from "../../components/Field";
+import { ErrorNote, Field } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { CLASSIFICATIONS, classificationLabel } from "./classifications";
 
@@ -116,8 +116,7 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
         </p>
       )}
       <ErrorNote error={error} />
-      <label>
-        Reply
+      <Field label="Reply">
         <textarea
           rows={5}
           value={text}
@@ -129,7 +128,7 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) send();
           }}
         />
-      </label>
+      </Field>
       <div className="actions">
         <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send}>
           {busy ? "Sending…" : "Send reply"}
