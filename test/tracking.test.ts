@@ -21,11 +21,13 @@ let actor: Actor;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let pool: ChannelPool;
 let api: Awaited<ReturnType<typeof testServer>>;
+let owner = { email: "", password: "" };
 
 beforeAll(async () => {
   ctx = await createTestContext({ clock: testClock("2026-03-10T10:00:00Z") });
   const ws = await seedWorkspace(ctx, "Tracking");
   actor = { workspaceId: ws.workspaceId, userId: ws.userId, role: "owner", via: "cli", label: "test" };
+  owner = { email: ws.email, password: ws.password };
   await updateWorkspace(ctx, actor, { timezone: "Europe/London", windowStart: "00:00", windowEnd: "23:59" });
   sink = await startSmtpSink();
   pool = new ChannelPool(ctx);
@@ -97,6 +99,10 @@ describe("open and click tracking through signed links", () => {
     expect(opened.status).toBe(200);
     expect(opened.headers["content-type"]).toBe("image/gif");
     await api.call("GET", path(pixel));
+    // One of us, signed in, looking at the email in the same browser is not an open.
+    const login = await api.call("POST", "/api/auth/login", { body: owner });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+    expect((await api.call("GET", path(pixel), { cookie })).status).toBe(200);
     const [m] = await ctx.db.select().from(messages).where(eq(messages.leadId, lead.id));
     expect(m!.openCount).toBe(2);
     let [row] = await ctx.db.select().from(leads).where(eq(leads.id, lead.id));

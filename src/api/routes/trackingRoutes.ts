@@ -1,7 +1,15 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
+import { actorFromSession } from "../../app/auth/sessions";
 import { recordClick, recordOpen } from "../../app/outreach/tracking";
+import { sessionToken } from "../authenticate";
 import type { Api } from "../server";
+
+const signedIn = async (ctx: AppContext, req: FastifyRequest) => {
+  const token = sessionToken(req);
+  return !!token && !!(await actorFromSession(ctx, token).catch(() => null));
+};
 
 // The smallest transparent GIF.
 const pixel = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
@@ -15,7 +23,9 @@ export function trackingRoutes(app: Api, ctx: AppContext) {
     "/t/o/:token",
     { schema: { hide: true, params: z.object({ token: z.string().max(200) }) } },
     async (req, reply) => {
-      await recordOpen(ctx, req.params.token).catch((e) => req.log.warn({ err: e }, "open not recorded"));
+      // Someone signed in to Overture in this browser is one of us looking at the email, not the prospect.
+      if (!(await signedIn(ctx, req)))
+        await recordOpen(ctx, req.params.token).catch((e) => req.log.warn({ err: e }, "open not recorded"));
       return reply
         .header("cache-control", "no-store, no-cache, must-revalidate, private")
         .type("image/gif")
