@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
 import { AuditReport } from "./pages/audits/AuditReport";
+import { AnalyticsPage } from "./pages/analytics/AnalyticsPage";
 import { EmailsPage } from "./pages/emails/EmailsPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
 import { LabIndex } from "./pages/lab/LabIndex";
@@ -153,6 +154,8 @@ export function App() {
           <SequencesPage />
         ) : current.path === "/emails" ? (
           <EmailsPage />
+        ) : current.path === "/analytics" ? (
+          <AnalyticsPage />
         ) : current.path === "/pipeline" ? (
           <PipelinePage />
         ) : current.path === "/inbox" ? (

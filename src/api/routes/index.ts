@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
+import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
@@ -38,5 +39,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   pipelineRoutes(app, ctx);
   webhookRoutes(app, ctx);
   inboxRoutes(app, ctx);
+  analyticsRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

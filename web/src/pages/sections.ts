@@ -17,5 +17,6 @@ export const sections: Section[] = [
   { path: "/emails", label: "Emails", group: "Outreach", ready: true },
   { path: "/inbox", label: "Inbox", group: "Outreach", ready: true },
   { path: "/pipeline", label: "Pipeline", group: "Outreach", ready: true },
+  { path: "/analytics", label: "Analytics", group: "Outreach", ready: true },
   { path: "/settings", label: "Settings", group: "Workspace", ready: true },
 ];

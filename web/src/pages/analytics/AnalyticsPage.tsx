@@ -1,0 +1,230 @@
+import { useEffect, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote } from "../../components/Field";
+import { LineChart } from "../../components/LineChart";
+
+type Counts = {
+  sent: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  replied: number;
+  positive: number;
+  bounced: number;
+  unsubscribed: number;
+  rates: Record<string, number>;
+};
+type Day = Omit<Counts, "delivered" | "rates"> & { day: string };
+type Data = {
+  days: number;
+  timezone: string;
+  totals: Counts;
+  sequences: { sequenceId: string; name: string; counts: Counts }[];
+  steps: { sequenceId: string; sequenceName: string; stepIndex: number; channel: string; counts: Counts }[];
+  daily: Day[];
+  senders: {
+    id: string;
+    name: string;
+    fromEmail: string;
+    sent: number;
+    bounceRate: number;
+    replyRate: number;
+    sentLast24h: number;
+    dailyCap: number;
+    warning: string | null;
+  }[];
+};
+type Named = { id: string; name: string };
+
+const METRICS: [keyof Counts, string][] = [
+  ["sent", "Sent"],
+  ["delivered", "Delivered"],
+  ["opened", "Opened"],
+  ["clicked", "Clicked"],
+  ["replied", "Replied"],
+  ["positive", "Positive"],
+  ["bounced", "Bounced"],
+  ["unsubscribed", "Unsubscribed"],
+];
+const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
+
+/** Outcomes per run, sequence and step, over time, and the health of each sender account. */
+export function AnalyticsPage() {
+  const [data, setData] = useState<Data | null>(null);
+  const [runs, setRuns] = useState<Named[]>([]);
+  const [seqs, setSeqs] = useState<Named[]>([]);
+  const [f, setF] = useState({ runId: "", sequenceId: "", days: "30" });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Named[]>("GET", "/api/runs").then(setRuns, () => {});
+    api<Named[]>("GET", "/api/sequences").then(setSeqs, () => {});
+  }, []);
+  useEffect(() => {
+    const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
+    api<Data>("GET", `/api/analytics?${qs}`).then(setData, (e) => setError(e.message));
+  }, [f]);
+
+  return (
+    <section>
+      <header className="page-head row-between">
+        <div>
+          <h1>Analytics</h1>
+          <p className="muted">
+            What your sequences achieved{data ? `, by day in ${data.timezone}` : ""}. Opens count only tracked
+            emails and never your own views.
+          </p>
+        </div>
+        <div className="actions">
+          <select aria-label="Run" value={f.runId} onChange={(e) => setF({ ...f, runId: e.target.value })}>
+            <option value="">All runs</option>
+            {runs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Sequence"
+            value={f.sequenceId}
+            onChange={(e) => setF({ ...f, sequenceId: e.target.value })}
+          >
+            <option value="">All sequences</option>
+            {seqs.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Period" value={f.days} onChange={(e) => setF({ ...f, days: e.target.value })}>
+            <option value="7">Last 7 days</option>
+            <option value="30">Last 30 days</option>
+            <option value="90">Last 90 days</option>
+          </select>
+        </div>
+      </header>
+      <ErrorNote error={error} />
+      {data && (
+        <>
+          <div className="stat-cards">
+            {METRICS.map(([k, label]) => (
+              <div key={k} className="stat-card">
+                <div className="stat-value">{(data.totals[k] as number).toLocaleString()}</div>
+                <div className="small muted">
+                  {label}
+                  {k !== "sent" && data.totals.sent > 0 && ` · ${data.totals.rates[k] ?? 0}%`}
+                </div>
+              </div>
+            ))}
+          </div>
+          {data.daily.length > 0 ? (
+            <div className="two-col">
+              <LineChart
+                title="Per day"
+                labels={data.daily.map((d) => d.day)}
+                series={[
+                  { name: "Sent", color: "#4f6bed", values: data.daily.map((d) => d.sent) },
+                  { name: "Opened", color: "#d29922", values: data.daily.map((d) => d.opened) },
+                  { name: "Replied", color: "#1a7f37", values: data.daily.map((d) => d.replied) },
+                  { name: "Bounced", color: "#c62828", values: data.daily.map((d) => d.bounced) },
+                ]}
+              />
+              <LineChart
+                title="Rates per day (of that day's sends)"
+                unit="%"
+                labels={data.daily.map((d) => d.day)}
+                series={[
+                  {
+                    name: "Open rate",
+                    color: "#d29922",
+                    values: data.daily.map((d) => pct(d.opened, d.sent)),
+                  },
+                  {
+                    name: "Reply rate",
+                    color: "#1a7f37",
+                    values: data.daily.map((d) => pct(d.replied, d.sent)),
+                  },
+                  {
+                    name: "Bounce rate",
+                    color: "#c62828",
+                    values: data.daily.map((d) => pct(d.bounced, d.sent)),
+                  },
+                ]}
+              />
+            </div>
+          ) : (
+            <div className="empty">
+              <h2>Nothing sent in this period</h2>
+              <p>Launch a sequence; its sends, opens, replies and bounces appear here day by day.</p>
+            </div>
+          )}
+          {data.steps.length > 0 && (
+            <>
+              <h2>Per step</h2>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>Sequence</th>
+                    <th>Step</th>
+                    {METRICS.map(([, l]) => (
+                      <th key={l}>{l}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.steps.map((s) => (
+                    <tr key={`${s.sequenceId}-${s.stepIndex}`}>
+                      <td>{s.sequenceName}</td>
+                      <td>
+                        {s.stepIndex} · {s.channel.replace("_", " ")}
+                      </td>
+                      {METRICS.map(([k]) => (
+                        <td key={k}>
+                          {(s.counts[k] as number).toLocaleString()}
+                          {k !== "sent" && s.counts.sent > 0 && (
+                            <span className="muted small"> {s.counts.rates[k]}%</span>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>Sender accounts</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Sender</th>
+                <th>Sent</th>
+                <th>Last 24 h / cap</th>
+                <th>Bounce rate</th>
+                <th>Reply rate</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {data.senders.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.name} <span className="muted small">{s.fromEmail}</span>
+                  </td>
+                  <td>{s.sent}</td>
+                  <td>
+                    {s.sentLast24h} / {s.dailyCap}
+                    <div className="bar" aria-hidden="true">
+                      <div style={{ width: `${Math.min(100, pct(s.sentLast24h, s.dailyCap))}%` }} />
+                    </div>
+                  </td>
+                  <td>{s.bounceRate}%</td>
+                  <td>{s.replyRate}%</td>
+                  <td>{s.warning && <span className="finding blocking small">{s.warning}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
