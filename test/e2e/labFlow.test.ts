@@ -100,8 +100,7 @@ describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => 
 
       await page.getByRole("button", { name: /Approve all on this page/ }).click();
       await page.getByText(/^Approved \d+$/).waitFor();
-      await page.getByRole("button", { name: "Launch" }).waitFor({ state: "visible" });
-      expect(await page.getByRole("button", { name: "Launch" }).isEnabled()).toBe(true);
+      await page.locator("button:not([disabled])", { hasText: "Launch" }).waitFor();
       await page.screenshot({ path: path.join(shotsDir, "messaging-lab.png"), fullPage: true });
 
       await page.getByRole("navigation").getByRole("link", { name: "Emails" }).click();

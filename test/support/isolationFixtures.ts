@@ -66,6 +66,7 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/webhook-deliveries/{id}/redeliver": {},
   "POST /api/inbox/leads/{id}/{channel}/reply": { text: "Hacked reply" },
   "POST /api/inbox/messages/{id}/classify": { classification: "unsubscribe_request" },
+  "PATCH /api/usage/limits": { emailsSent: 0 },
 };
 
 const noopJob = defineJob({

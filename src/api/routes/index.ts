@@ -4,6 +4,7 @@ import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
+import { usageRoutes } from "./usageRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
 import { webhookRoutes } from "./webhookRoutes";
 import { authRoutes } from "./authRoutes";
@@ -40,5 +41,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   webhookRoutes(app, ctx);
   inboxRoutes(app, ctx);
   analyticsRoutes(app, ctx);
+  usageRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

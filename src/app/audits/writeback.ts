@@ -24,14 +24,18 @@ export async function writebackOutreachEmail(
   const [audit] = auditId ? await ctx.db.select().from(audits).where(eq(audits.id, auditId)) : [];
   const auditUrl = audit ? `${publicBase(ctx)}/audits/${audit.id}` : null;
   const now = ctx.clock.now();
-  const written = await generateMessage(ctx, {
-    lead: writerLead(ctx, lead, audit ?? null),
-    profile: await writerProfile(ctx, actor.workspaceId),
-    channel: "email",
-    stepNumber: 1,
-    now,
-    seed: lead.id,
-  });
+  const written = await generateMessage(
+    ctx,
+    {
+      lead: writerLead(ctx, lead, audit ?? null),
+      profile: await writerProfile(ctx, actor.workspaceId),
+      channel: "email",
+      stepNumber: 1,
+      now,
+      seed: lead.id,
+    },
+    { workspaceId: actor.workspaceId },
+  );
   const variables: Record<string, string> = {
     email_subject: written.subject,
     email_body: written.body,

@@ -7,6 +7,7 @@ import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { safeFetch } from "../net/safeFetch";
+import { assertWithinLimit, recordUsage } from "../usage/usage";
 import { type ProfileData, profileProviders } from "./profileProvider";
 
 /** Pages beyond the homepage worth reading for signals: careers, blog/news, about. */
@@ -42,7 +43,11 @@ export async function readCompanySite(ctx: AppContext, domain: string, now: Date
  */
 export class SiteReader {
   private readonly sites = new Map<string, Promise<CompanyProfile>>();
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly workspaceId: string,
+  ) {}
+  /** Each site read is one metered enrichment look-up, refused once the monthly limit is reached. */
   read(domain: string, now: Date): Promise<CompanyProfile> {
     const key = domain
       .toLowerCase()
@@ -51,7 +56,12 @@ export class SiteReader {
       .replace(/\/+$/, "");
     let p = this.sites.get(key);
     if (!p) {
-      p = readCompanySite(this.ctx, domain, now);
+      p = (async () => {
+        await assertWithinLimit(this.ctx, this.workspaceId, "enrichments");
+        const profile = await readCompanySite(this.ctx, domain, now);
+        await recordUsage(this.ctx, this.workspaceId, { kind: "enrichment" });
+        return profile;
+      })();
       this.sites.set(key, p);
     }
     return p;
@@ -76,7 +86,7 @@ export async function enrichLead(
   ctx: AppContext,
   actor: Actor,
   leadId: string,
-  sites: SiteReader = new SiteReader(ctx),
+  sites: SiteReader = new SiteReader(ctx, actor.workspaceId),
 ): Promise<EnrichmentOutcome> {
   const lead = await getLeadRow(ctx, actor, leadId);
   const now = ctx.clock.now();

@@ -6,6 +6,7 @@ import {
   parseGeneratedMessage,
 } from "../../domain/generation";
 import type { AppContext } from "../context";
+import { limitReached, recordUsage } from "../usage/usage";
 import { llmClient, type LlmTurn } from "./llmClient";
 
 export type GenerationUsage = {
@@ -38,10 +39,37 @@ function costOf(u: GenerationUsage, price: { input: number; output: number }): n
  * and retried), else, or when the LLM keeps failing, with the built-in writer. Tokens and cost of
  * every attempt are counted, including the rejected ones: they were paid for.
  */
-export async function generateMessage(ctx: AppContext, input: GenerationInput): Promise<GenerationResult> {
-  const client = llmClient(ctx.config.llm);
+export async function generateMessage(
+  ctx: AppContext,
+  input: GenerationInput,
+  meter?: { workspaceId: string; runId?: string | null },
+): Promise<GenerationResult> {
+  const result = await write(ctx, input, meter);
+  if (meter && result.usage)
+    await recordUsage(ctx, meter.workspaceId, {
+      kind: "llm",
+      quantity: result.usage.attempts,
+      tokens: result.usage.inputTokens + result.usage.outputTokens,
+      costUsd: result.usage.costUsd,
+      runId: meter.runId,
+    });
+  return result;
+}
+
+async function write(
+  ctx: AppContext,
+  input: GenerationInput,
+  meter?: { workspaceId: string },
+): Promise<GenerationResult> {
+  let client = llmClient(ctx.config.llm);
   let fallbackReason: string | null = null;
   let usage: GenerationUsage | null = null;
+  // The workspace's monthly LLM budget is spent: the built-in writer writes, and the draft says why.
+  const budget = client && meter ? await limitReached(ctx, meter.workspaceId, "llmCostUsd") : null;
+  if (budget) {
+    fallbackReason = budget;
+    client = null;
+  }
   if (client) {
     const price = ctx.config.llm.pricePerMTok;
     usage = { inputTokens: 0, outputTokens: 0, costUsd: null, attempts: 0 };

@@ -74,14 +74,18 @@ export async function generateDrafts(
               summary.kept++;
               continue;
             }
-            const r = await generateMessage(ctx, {
-              lead: facts,
-              profile,
-              channel: step.channel as WriterChannel,
-              stepNumber: step.idx,
-              now: ctx.clock.now(),
-              seed: lead.id,
-            });
+            const r = await generateMessage(
+              ctx,
+              {
+                lead: facts,
+                profile,
+                channel: step.channel as WriterChannel,
+                stepNumber: step.idx,
+                now: ctx.clock.now(),
+                seed: lead.id,
+              },
+              { workspaceId: actor.workspaceId, runId: seq.runId },
+            );
             summary.written++;
             summary[r.generator]++;
             if (r.fallbackReason) summary.fallbacks++;
@@ -176,15 +180,19 @@ export async function regenerateDraft(ctx: AppContext, actor: Actor, id: string)
   const { leads } = await loadLabLeads(ctx, actor, d.sequenceId, [d.leadId]);
   const lead = leads[0];
   if (!lead) throw new AppError("not_found", "the lead of this message no longer exists");
-  const r = await generateMessage(ctx, {
-    lead: writerLead(ctx, lead, await latestAudit(ctx, lead.id)),
-    profile: await writerProfile(ctx, actor.workspaceId, seq.strategyProfileId),
-    channel: d.channel,
-    stepNumber: d.stepIndex,
-    now: ctx.clock.now(),
-    // A different seed, so the built-in writer picks other phrasings than last time.
-    seed: `${lead.id}|${ctx.clock.now().getTime()}`,
-  });
+  const r = await generateMessage(
+    ctx,
+    {
+      lead: writerLead(ctx, lead, await latestAudit(ctx, lead.id)),
+      profile: await writerProfile(ctx, actor.workspaceId, seq.strategyProfileId),
+      channel: d.channel,
+      stepNumber: d.stepIndex,
+      now: ctx.clock.now(),
+      // A different seed, so the built-in writer picks other phrasings than last time.
+      seed: `${lead.id}|${ctx.clock.now().getTime()}`,
+    },
+    { workspaceId: actor.workspaceId, runId: seq.runId },
+  );
   await upsertDrafts(ctx, [draftValues(ctx, actor, d.sequenceId, d.leadId, d.stepIndex, d.channel, r)]);
   return getDraft(ctx, actor, id);
 }

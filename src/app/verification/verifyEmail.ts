@@ -14,6 +14,7 @@ import {
 import { isUniqueViolation } from "../../db/errors";
 import { leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
+import { assertWithinLimit, recordUsage } from "../usage/usage";
 import { getLeadRow } from "../leads/leadDetail";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { dnsRecords } from "../net/dnsRecords";
@@ -84,9 +85,16 @@ export async function verifyAddress(ctx: AppContext, email: string): Promise<Ver
  */
 export async function verifyLeadEmail(ctx: AppContext, actor: Actor, leadId: string) {
   const lead = await getLeadRow(ctx, actor, leadId);
+  await assertWithinLimit(ctx, actor.workspaceId, "verifications");
   let result: Verification | null = null;
   let found = false;
-  if (lead.email) result = await verifyAddress(ctx, lead.email);
+  let probes = 0;
+  // Every address checked is one metered verification.
+  const check = (email: string) => {
+    probes++;
+    return verifyAddress(ctx, email);
+  };
+  if (lead.email) result = await check(lead.email);
   else {
     const domain = lead.companyDomain;
     if (!domain || !(lead.firstName || lead.lastName))
@@ -95,7 +103,7 @@ export async function verifyLeadEmail(ctx: AppContext, actor: Actor, leadId: str
         "the lead has no email, and no name and company domain to find one from",
       );
     for (const candidate of emailCandidates(lead.firstName, lead.lastName, domain).slice(0, 8)) {
-      const r = await verifyAddress(ctx, candidate);
+      const r = await check(candidate);
       if (r.status === "valid" || r.status === "catch_all") {
         result = r;
         found = true;
@@ -110,6 +118,7 @@ export async function verifyLeadEmail(ctx: AppContext, actor: Actor, leadId: str
     }
     if (!result) throw new AppError("validation", "no address pattern could be built from this name");
   }
+  await recordUsage(ctx, actor.workspaceId, { kind: "verification", quantity: probes });
   const now = ctx.clock.now();
   await ctx.db
     .transaction(async (tx) => {

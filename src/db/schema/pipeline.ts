@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -81,4 +91,23 @@ export const webhookDeliveries = pgTable(
       .where(sql`status = 'pending'`),
     index("webhook_deliveries_webhook").on(t.webhookId, t.createdAt),
   ],
+);
+
+/**
+ * Provider-backed work, metered per workspace and run: LLM calls (tokens, cost), company-site reads
+ * for enrichment, email verification probes. Sends are counted from the messages themselves.
+ */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: wsRef(),
+    runId: uuid("run_id"),
+    kind: text("kind", { enum: ["llm", "enrichment", "verification"] }).notNull(),
+    quantity: integer("quantity").notNull().default(1),
+    tokens: integer("tokens").notNull().default(0),
+    costUsd: doublePrecision("cost_usd").notNull().default(0),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("usage_events_ws_at").on(t.workspaceId, t.at)],
 );

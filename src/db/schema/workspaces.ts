@@ -1,4 +1,11 @@
-import { boolean, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { jsonb, boolean, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export type UsageLimits = {
+  llmCostUsd?: number;
+  enrichments?: number;
+  verifications?: number;
+  emailsSent?: number;
+};
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -9,6 +16,8 @@ export const workspaces = pgTable("workspaces", {
   windowEnd: text("window_end").notNull().default("17:00"),
   skipWeekends: boolean("skip_weekends").notNull().default(true),
   stopCompanyOnReply: boolean("stop_company_on_reply").notNull().default(false),
+  /** Optional monthly limits on provider-backed work (see src/app/usage); an absent key is no limit. */
+  usageLimits: jsonb("usage_limits").$type<UsageLimits>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -15,7 +15,7 @@ export const enrichLeadsJob = defineJob({
   async handler(ctx, p, run) {
     const actor = jobActor(run.workspaceId!, p);
     const queue = [...p.leadIds];
-    const sites = new SiteReader(ctx);
+    const sites = new SiteReader(ctx, actor.workspaceId);
     const counts: Record<string, number> = {};
     const failed: { leadId: string; error: string }[] = [];
     let done = 0;

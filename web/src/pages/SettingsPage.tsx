@@ -5,6 +5,7 @@ import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { JobsPanel } from "./settings/JobsPanel";
 import { MembersSettings } from "./settings/MembersSettings";
+import { UsageSettings } from "./settings/UsageSettings";
 import { WebhooksSettings } from "./settings/WebhooksSettings";
 import { WorkspaceSettings } from "./settings/WorkspaceSettings";
 
@@ -16,6 +17,7 @@ const tabs = [
   "Blocklist",
   "API keys",
   "Webhooks",
+  "Usage",
   "Background jobs",
 ] as const;
 
@@ -48,6 +50,7 @@ export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void 
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
       {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
+      {tab === "Usage" && <UsageSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}
     </section>
   );

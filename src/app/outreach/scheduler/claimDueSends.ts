@@ -17,6 +17,7 @@ import {
 import { loadBlocklist } from "../../blocklist/blocklist";
 import type { AppContext } from "../../context";
 import { recordLeadEvents } from "../../leads/leadEvents";
+import { usageLeft } from "../../usage/usage";
 import { workspaceWindow } from "../enrollments";
 import { stepsOf } from "../sequences";
 import { groupBy, schedulerActor } from "./schedulerShared";
@@ -171,6 +172,14 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
       (m) => m.enrollment_id,
     );
 
+    // Workspaces with a monthly email limit: emails are claimed only while some is left; past it, the
+    // email steps wait (the enrollment paused, saying why) for a higher limit or the next month.
+    const emailsLeft = new Map<string, { left: number; message: string }>();
+    for (const id of wsIds)
+      if (windows.get(id)!.ws.usageLimits?.emailsSent !== undefined) {
+        const u = await usageLeft(txCtx, id, "emailsSent");
+        if (u.left !== null) emailsLeft.set(id, { left: u.left, message: u.message });
+      }
     // Personalised sequences send only messages a human approved in the Messaging Lab.
     const personal = due.filter((e) => e.message_source === "personalised");
     const approved = new Map(
@@ -227,6 +236,12 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         continue;
       }
       const step = stepRows.find((s) => s.idx === next.step.index)!;
+      const quota = step.channel === "email" ? emailsLeft.get(e.workspace_id) : undefined;
+      if (quota && quota.left <= 0) {
+        end("paused", quota.message);
+        continue;
+      }
+      if (quota) quota.left--;
       const draft =
         e.message_source === "personalised"
           ? approved.get(`${e.sequence_id} ${e.lead_id} ${step.idx}`)

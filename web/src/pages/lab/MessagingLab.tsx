@@ -100,8 +100,9 @@ export function MessagingLab({ id }: { id: string }) {
     setNotice(null);
     try {
       const r = await fn();
-      if (done) setNotice(done(r));
+      // The page is current before it says what happened (the Launch button follows the findings).
       await load();
+      if (done) setNotice(done(r));
     } catch (e) {
       setError((e as Error).message);
     }
