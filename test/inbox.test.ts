@@ -172,6 +172,12 @@ describe("the unified inbox", () => {
     ).toBe(400);
   });
 
+  it("exports the conversation with the lead's data (GDPR)", async () => {
+    const exported = (await call("GET", `/api/leads/${lead.ada}/export`)).json;
+    expect(exported.inboxReplies.map((r: { body: string }) => r.body)).toEqual(["Thursday 10:00 works. Talk then!"]);
+    expect(exported.messagesReceived[0]).toMatchObject({ kind: "human_reply", classification: "meeting_booked" });
+  });
+
   it("shows inbound text as text: markup in a reply is never turned into HTML", async () => {
     await replyFrom("cy", '<img src=x onerror="alert(1)"> <script>alert(2)</script> hi');
     const t = await call("GET", `/api/inbox/leads/${lead.cy}/email`);

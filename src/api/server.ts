@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context";
+import { requestExamples } from "./requestExamples";
 import { errorHandler } from "./errors";
 import { apiRoutes } from "./routes";
 
@@ -69,6 +70,13 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Each write route's request body carries a realistic example in the OpenAPI document.
+  app.addHook("onRoute", (route) => {
+    const example = requestExamples[`${route.method} ${route.url}`];
+    const body = route.schema?.body as { meta?: (m: object) => unknown } | undefined;
+    if (example !== undefined && typeof body?.meta === "function")
+      route.schema!.body = body.meta({ examples: [example] });
+  });
   await app.register(async (api) => apiRoutes(api as Api, ctx));
 
   if (opts.serveWeb !== false && existsSync(path.join(webDist, "index.html"))) {

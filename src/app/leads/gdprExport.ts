@@ -1,5 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
-import { audits, imports, inboundMessages, messages, outreachEmails } from "../../db/schema";
+import {
+  audits,
+  imports,
+  inboundMessages,
+  inboxReplies,
+  messageDrafts,
+  messages,
+  outreachEmails,
+} from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getLead, leadTimeline } from "./leadDetail";
 
@@ -20,14 +28,15 @@ export async function exportLeadData(ctx: AppContext, actor: Actor, id: string) 
   }
   const mine = <T extends { workspaceId: unknown; leadId: unknown }>(t: T) =>
     and(eq(t.workspaceId as never, actor.workspaceId), eq(t.leadId as never, id));
-  // What we sent them, what they sent us, drafts written for them, and audits of their company's site.
-  const [sent, received, drafts, siteAudits] = await Promise.all([
+  // What we sent them, what they sent us, messages written for them, our answers, and audits of their site.
+  const [sent, received, drafts, siteAudits, labMessages, answers] = await Promise.all([
     ctx.db.select().from(messages).where(mine(messages)).orderBy(asc(messages.claimedAt)),
     ctx.db
       .select({
         id: inboundMessages.id,
         channel: inboundMessages.channel,
         kind: inboundMessages.kind,
+        classification: inboundMessages.classification,
         fromAddress: inboundMessages.fromAddress,
         subject: inboundMessages.subject,
         text: inboundMessages.text,
@@ -47,6 +56,8 @@ export async function exportLeadData(ctx: AppContext, actor: Actor, id: string) 
       })
       .from(audits)
       .where(mine(audits)),
+    ctx.db.select().from(messageDrafts).where(mine(messageDrafts)).orderBy(asc(messageDrafts.createdAt)),
+    ctx.db.select().from(inboxReplies).where(mine(inboxReplies)).orderBy(asc(inboxReplies.createdAt)),
   ]);
   return {
     exportedAt: ctx.clock.now().toISOString(),
@@ -57,5 +68,7 @@ export async function exportLeadData(ctx: AppContext, actor: Actor, id: string) 
     messagesReceived: received,
     outreachEmails: drafts,
     audits: siteAudits,
+    sequenceMessages: labMessages,
+    inboxReplies: answers,
   };
 }

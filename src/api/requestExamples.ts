@@ -1,0 +1,149 @@
+/**
+ * One realistic request body per write route, shown in the OpenAPI document (and the docs UI at
+ * /api/docs). `test/openapiExamples.test.ts` checks that every route with a body has one and that
+ * each passes its route's validation. Ids are placeholders: use your own.
+ */
+const LEAD = "7b1f9a52-3c1e-4a8e-9a3b-2f1d0c9e8a71";
+const LIST = "0c5d8e2a-91b4-4f3a-8e6d-5a4b3c2d1e0f";
+const RUN = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+const SENDER = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
+const PROFILE = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+const DRAFT = "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e";
+const emailStep = {
+  channel: "email",
+  delayDays: 0,
+  condition: "always",
+  subject: "An idea for {{company|your team}}",
+  body: "Hi {{first_name|there}},\n\nA short idea for {{company|your team}}.",
+};
+
+export const requestExamples: Record<string, unknown> = {
+  "POST /api/setup": {
+    workspaceName: "Acme Sales",
+    email: "owner@acme.example",
+    password: "a-long-passphrase",
+  },
+  "POST /api/auth/login": { email: "owner@acme.example", password: "a-long-passphrase" },
+  "POST /api/auth/switch-workspace": { workspaceId: "3f2e1d0c-9b8a-4c7d-8e6f-5a4b3c2d1e0f" },
+  "PATCH /api/workspace": {
+    name: "Acme Sales",
+    timezone: "Europe/Berlin",
+    windowStart: "09:00",
+    skipWeekends: true,
+  },
+  "POST /api/members": {
+    email: "rep@acme.example",
+    name: "Rita Rep",
+    role: "member",
+    password: "a-long-passphrase",
+  },
+  "PATCH /api/members/:userId": { role: "admin" },
+  "POST /api/api-keys": { name: "CRM sync" },
+  "POST /api/leads": {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@engines.example",
+    company: "Analytical Engines",
+    companyDomain: "engines.example",
+    jobTitle: "Head of Engineering",
+    linkedinUrl: "https://www.linkedin.com/in/ada-lovelace",
+    location: "London, UK",
+    listId: LIST,
+  },
+  "PATCH /api/leads/:id": { jobTitle: "CTO", status: "replied" },
+  "POST /api/leads/bulk": { action: "add_to_list", ids: [LEAD], listId: LIST },
+  "POST /api/lists": { name: "Q1 prospects" },
+  "PATCH /api/lists/:id": { name: "Q1 prospects (EMEA)" },
+  "POST /api/lists/:id/duplicate": { name: "Q1 prospects copy" },
+  "POST /api/lists/:id/members": { leadIds: [LEAD] },
+  "POST /api/lists/:id/members/remove": { leadIds: [LEAD] },
+  "POST /api/imports/:id/start": { listId: LIST },
+  "POST /api/blocklist": { value: "competitor.example", reason: "competitor" },
+  "POST /api/blocklist/import": { text: "competitor.example\nceo@partner.example" },
+  "POST /api/plays": {
+    name: "Webinar follow-up",
+    goal: "Book a demo with attendees",
+    category: "events",
+    relationship: "warm",
+    channels: ["email"],
+    steps: [
+      { channel: "email", delayDays: 0, condition: "always" },
+      { channel: "email", delayDays: 3, condition: "no_reply" },
+    ],
+  },
+  "POST /api/runs": { name: "Q1 outbound", playKey: "builtin:email-only" },
+  "PATCH /api/runs/:id": { status: "paused" },
+  "POST /api/strategy-profiles": {
+    name: "Main pitch",
+    senderName: "Sam",
+    senderCompany: "Overture",
+    offer: "cut release time in half",
+    proofPoints: ["Acme ships daily now"],
+    tone: "friendly",
+    callToAction: "Open to a short call",
+  },
+  "POST /api/sender-accounts": {
+    kind: "smtp",
+    name: "Sam at Acme",
+    fromEmail: "sam@acme.example",
+    fromName: "Sam",
+    smtp: {
+      host: "smtp.acme.example",
+      port: 587,
+      secure: false,
+      user: "sam@acme.example",
+      password: "app-password",
+    },
+    imap: {
+      host: "imap.acme.example",
+      port: 993,
+      secure: true,
+      user: "sam@acme.example",
+      password: "app-password",
+    },
+    dailyCap: 50,
+    minGapSeconds: 120,
+    jitterSeconds: 180,
+  },
+  "PATCH /api/sender-accounts/:id": { dailyCap: 80, minGapSeconds: 90 },
+  "POST /api/sequences": {
+    runId: RUN,
+    name: "Engineering leaders",
+    listIds: [LIST],
+    strategyProfileId: PROFILE,
+    senderAccountId: SENDER,
+    steps: [
+      emailStep,
+      { channel: "email", delayDays: 3, condition: "no_reply", body: "Following up, {{first_name|there}}." },
+    ],
+  },
+  "PATCH /api/sequences/:id": { senderAccountId: SENDER, trackOpens: true, messageSource: "personalised" },
+  "PUT /api/sequences/:id/steps": { steps: [emailStep] },
+  "POST /api/sandbox/messages/:id/reply": {
+    text: "Sounds interesting, can we talk Thursday?",
+    autoReply: false,
+  },
+  "POST /api/leads/audits": { leadIds: [LEAD] },
+  "POST /api/leads/verify-emails": { leadIds: [LEAD] },
+  "POST /api/leads/enrich": { leadIds: [LEAD] },
+  "PATCH /api/emails/:id": {
+    subject: "A quick note on your site",
+    body: "Hi Ada,\n\nOne thing stood out on your site…",
+  },
+  "POST /api/emails/:id/send": { senderAccountId: SENDER },
+  "POST /api/sequences/:id/messages/generate": { mode: "missing" },
+  "PATCH /api/messages/drafts/:id": {
+    subject: "Your post on Rust builds",
+    body: "Hi Ada, your post on Rust builds…",
+  },
+  "POST /api/messages/drafts/approve": { ids: [DRAFT] },
+  "POST /api/webhooks": {
+    url: "https://crm.acme.example/overture-events",
+    events: ["lead.replied", "lead.status_changed"],
+    description: "CRM sync",
+  },
+  "PATCH /api/webhooks/:id": { active: false },
+  "POST /api/inbox/leads/:id/:channel/reply": { text: "Thursday 3pm works. I'll send an invite." },
+  "POST /api/inbox/messages/:id/classify": { classification: "interested", markConverted: true },
+  "PATCH /api/usage/limits": { llmCostUsd: 25, verifications: 5000, emailsSent: null },
+};
