@@ -174,8 +174,13 @@ describe("the unified inbox", () => {
 
   it("exports the conversation with the lead's data (GDPR)", async () => {
     const exported = (await call("GET", `/api/leads/${lead.ada}/export`)).json;
-    expect(exported.inboxReplies.map((r: { body: string }) => r.body)).toEqual(["Thursday 10:00 works. Talk then!"]);
-    expect(exported.messagesReceived[0]).toMatchObject({ kind: "human_reply", classification: "meeting_booked" });
+    expect(exported.inboxReplies.map((r: { body: string }) => r.body)).toEqual([
+      "Thursday 10:00 works. Talk then!",
+    ]);
+    expect(exported.messagesReceived[0]).toMatchObject({
+      kind: "human_reply",
+      classification: "meeting_booked",
+    });
   });
 
   it("shows inbound text as text: markup in a reply is never turned into HTML", async () => {
