@@ -146,4 +146,7 @@ export const requestExamples: Record<string, unknown> = {
   "POST /api/inbox/leads/:id/:channel/reply": { text: "Thursday 3pm works. I'll send an invite." },
   "POST /api/inbox/messages/:id/classify": { classification: "interested", markConverted: true },
   "PATCH /api/usage/limits": { llmCostUsd: 25, verifications: 5000, emailsSent: null },
+  "PUT /api/integrations/plusvibe": { apiKey: "pv_live_…", workspaceId: "65f0c1e2a9b8c7d6e5f4a3b2" },
+  "POST /api/plusvibe/leads/push": { leadIds: [LEAD], campaignId: "66a1b2c3d4e5f6a7b8c9d0e1" },
+  "POST /api/plusvibe/leads/complete": { leadIds: [LEAD] },
 };

@@ -67,6 +67,13 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/inbox/leads/{id}/{channel}/reply": { text: "Hacked reply" },
   "POST /api/inbox/messages/{id}/classify": { classification: "unsubscribe_request" },
   "PATCH /api/usage/limits": { emailsSent: 0 },
+  "PUT /api/integrations/plusvibe": {
+    apiKey: "k",
+    workspaceId: "w",
+    baseUrl: "https://plusvibe.alpha.example/api/v1",
+  },
+  "POST /api/plusvibe/leads/push": { leadIds: ["__B_LEAD__"], campaignId: "c1" },
+  "POST /api/plusvibe/leads/complete": { leadIds: ["__B_LEAD__"] },
 };
 
 const noopJob = defineJob({

@@ -21,7 +21,13 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   const json = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = json?.error ?? {};
-    throw new ApiError(res.status, e.code ?? "error", e.message ?? res.statusText, e.details);
+    // A structured answer that is not an error envelope (the PlusVibe guard's 409) travels as details.
+    throw new ApiError(
+      res.status,
+      e.code ?? "error",
+      e.message ?? res.statusText,
+      json?.error ? e.details : json,
+    );
   }
   return json as T;
 }

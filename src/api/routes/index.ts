@@ -4,6 +4,7 @@ import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
+import { plusvibeRoutes } from "./plusvibeRoutes";
 import { usageRoutes } from "./usageRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
 import { webhookRoutes } from "./webhookRoutes";
@@ -42,5 +43,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   inboxRoutes(app, ctx);
   analyticsRoutes(app, ctx);
   usageRoutes(app, ctx);
+  plusvibeRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -110,4 +111,18 @@ export const usageEvents = pgTable(
     at: ts("at").notNull(),
   },
   (t) => [index("usage_events_ws_at").on(t.workspaceId, t.at)],
+);
+
+/** A workspace's connection to another product (PlusVibe; the LinkedIn provider later): settings and an encrypted key. */
+export const integrations = pgTable(
+  "integrations",
+  {
+    workspaceId: wsRef(),
+    kind: text("kind", { enum: ["plusvibe"] }).notNull(),
+    settings: jsonb("settings").$type<Record<string, string>>().notNull().default({}),
+    secretEnc: text("secret_enc").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind] })],
 );

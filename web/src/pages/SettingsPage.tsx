@@ -3,6 +3,7 @@ import type { Me } from "../api";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
+import { IntegrationsSettings } from "./settings/IntegrationsSettings";
 import { JobsPanel } from "./settings/JobsPanel";
 import { MembersSettings } from "./settings/MembersSettings";
 import { UsageSettings } from "./settings/UsageSettings";
@@ -16,6 +17,7 @@ const tabs = [
   "Strategy profiles",
   "Blocklist",
   "API keys",
+  "Integrations",
   "Webhooks",
   "Usage",
   "Background jobs",
@@ -49,6 +51,7 @@ export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void 
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
+      {tab === "Integrations" && <IntegrationsSettings canEdit={canEdit} />}
       {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
       {tab === "Usage" && <UsageSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}

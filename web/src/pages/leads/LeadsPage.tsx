@@ -4,6 +4,7 @@ import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
 import { navigate } from "../../router";
 import { fullName, type Lead, type ListSummary, statusOptions } from "./leadTypes";
+import { PlusVibeActions } from "./PlusVibeActions";
 import { StatusBadge } from "./StatusBadge";
 
 type Page = { items: Lead[]; nextCursor: string | null };
@@ -260,6 +261,20 @@ export function LeadsPage() {
           <button type="button" className="danger-btn" onClick={() => bulk("delete")}>
             Delete
           </button>
+          <PlusVibeActions
+            selected={[...selected]}
+            names={Object.fromEntries(
+              (page?.items ?? []).map((l) => [
+                l.id,
+                [l.firstName, l.lastName].filter(Boolean).join(" ") || l.email || l.id,
+              ]),
+            )}
+            onDone={(m) => {
+              setNotice(m);
+              setSelected(new Set());
+              load();
+            }}
+          />
         </div>
       )}
       {notice && (

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { AppContext } from "../../app/context";
+import {
+  connectPlusVibe,
+  disconnectPlusVibe,
+  getPlusVibe,
+  listPlusVibeCampaigns,
+  markCompletedInPlusVibe,
+  pushToPlusVibe,
+} from "../../app/integrations/plusvibe";
+import { actorOf, authenticate } from "../authenticate";
+import { authErrors } from "../schemas";
+import type { Api } from "../server";
+
+const any = z.record(z.string(), z.unknown());
+const notReady = z.object({
+  ready: z.array(z.string()),
+  notReady: z.array(z.object({ id: z.string(), status: z.string().nullable(), reason: z.string() })),
+});
+
+/** PlusVibe (seed 004): the connection, its campaigns, the guarded push and Mark completed. */
+export function plusvibeRoutes(app: Api, ctx: AppContext) {
+  const auth = authenticate(ctx);
+  app.get(
+    "/api/integrations/plusvibe",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary: "The PlusVibe connection (never the key)",
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => getPlusVibe(ctx, actorOf(req)),
+  );
+  app.put(
+    "/api/integrations/plusvibe",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "Connect PlusVibe (API key stored encrypted; left out keeps the stored one) and check the connection",
+        body: z.object({
+          apiKey: z.string().max(500).optional(),
+          workspaceId: z.string().trim().min(1, "the PlusVibe workspace id is required").max(200),
+          baseUrl: z
+            .string()
+            .url()
+            .optional()
+            .describe("Default: the public API; tests point it at a loopback server"),
+        }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => connectPlusVibe(ctx, actorOf(req), req.body),
+  );
+  app.delete(
+    "/api/integrations/plusvibe",
+    {
+      preHandler: auth,
+      schema: { tags: ["plusvibe"], summary: "Disconnect PlusVibe", response: { 200: any, ...authErrors } },
+    },
+    (req) => disconnectPlusVibe(ctx, actorOf(req)),
+  );
+  app.get(
+    "/api/plusvibe/campaigns",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary: "The PlusVibe workspace's campaigns",
+        response: { 200: z.array(any), ...authErrors },
+      },
+    },
+    (req) => listPlusVibeCampaigns(ctx, actorOf(req)),
+  );
+  app.post(
+    "/api/plusvibe/leads/push",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "Push selected leads into a campaign with every custom_* variable. If any lead is not ready (status and writeback), nothing is pushed: 409 with { ready, notReady: [{ id, status, reason }] }",
+        body: z.object({
+          leadIds: z.array(z.string().uuid()).min(1).max(10_000),
+          campaignId: z.string().min(1).max(200),
+        }),
+        response: { 200: any, ...authErrors, 409: notReady },
+      },
+    },
+    async (req, reply) => {
+      const r = await pushToPlusVibe(ctx, actorOf(req), req.body);
+      if (r.kind === "not_ready") return reply.status(409).send({ ready: r.ready, notReady: r.notReady });
+      const { kind: _kind, ...rest } = r;
+      return rest;
+    },
+  );
+  app.post(
+    "/api/plusvibe/leads/complete",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "Mark the leads completed in PlusVibe (needs the lead's email; leads without one are skipped and listed)",
+        body: z.object({ leadIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => markCompletedInPlusVibe(ctx, actorOf(req), req.body.leadIds),
+  );
+}
