@@ -121,4 +121,58 @@ describe("PlusVibe", () => {
       new_status: "COMPLETED",
     });
   });
+
+  it("writes a lead's variables back, syncs statuses (forward only, paging), and takes PlusVibe's events", async () => {
+    const lead = await readyLead("sync@acme.example");
+    await ctx.db
+      .update(leads)
+      .set({ customFields: { audit_grade: "B", top_issue: "Slow homepage" } })
+      .where(eq(leads.id, lead));
+    const wb = await call("POST", `/api/plusvibe/leads/${lead}/writeback`);
+    expect(wb.json.error?.message ?? "").toBe("");
+    expect(wb.status).toBe(200);
+    expect(pv.variablesOf("sync@acme.example")).toEqual({
+      custom_audit_grade: "B",
+      custom_top_issue: "Slow homepage",
+    });
+
+    // 150 PlusVibe leads over two pages; ours moves forward to replied, one of ours stays (no backward move).
+    const others = Array.from({ length: 149 }, (_, i) => ({
+      email: `x${i}@else.example`,
+      status: "CONTACTED",
+    }));
+    pv.setWorkspaceLeads([...others, { email: "sync@acme.example", status: "REPLIED" }]);
+    const sync = await call("POST", "/api/plusvibe/sync");
+    expect(sync.json).toEqual({ seen: 150, matched: 1, updated: 1 });
+    const [after] = await ctx.db.select().from(leads).where(eq(leads.id, lead));
+    expect(after!.status).toBe("replied");
+
+    const pvInfo = await call("GET", "/api/integrations/plusvibe");
+    const hookPath = new URL(pvInfo.json.webhookUrl).pathname;
+    const bounced = await readyLead("bounce@acme.example");
+    const b = await api.call("POST", hookPath, {
+      body: { webhook_event: "BOUNCED_EMAIL", lead_email: "bounce@acme.example" },
+    });
+    expect(b.status).toBe(202);
+    const [br] = await ctx.db.select().from(leads).where(eq(leads.id, bounced));
+    expect(br).toMatchObject({ status: "bounced", emailStatus: "invalid" });
+    const replier = await readyLead("reply@acme.example");
+    await api.call("POST", hookPath, {
+      body: {
+        webhook_event: "ALL_EMAIL_REPLIES",
+        lead_email: "reply@acme.example",
+        text_body: "Yes, let's talk.",
+      },
+    });
+    const inbox = await call("GET", "/api/inbox");
+    expect(inbox.json.find((t: { email: string }) => t.email === "reply@acme.example")).toMatchObject({
+      classification: "interested",
+    });
+    const [rr] = await ctx.db.select().from(leads).where(eq(leads.id, replier));
+    expect(rr!.status).toBe("replied");
+    const forged = await api.call("POST", hookPath.replace(/\.[^.]+$/, ".AAAAAAAAAAAAAAAAAAAAAA"), {
+      body: { webhook_event: "BOUNCED_EMAIL", lead_email: "reply@acme.example" },
+    });
+    expect(forged.status).toBe(401);
+  });
 });

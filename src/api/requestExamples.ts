@@ -149,4 +149,10 @@ export const requestExamples: Record<string, unknown> = {
   "PUT /api/integrations/plusvibe": { apiKey: "pv_live_…", workspaceId: "65f0c1e2a9b8c7d6e5f4a3b2" },
   "POST /api/plusvibe/leads/push": { leadIds: [LEAD], campaignId: "66a1b2c3d4e5f6a7b8c9d0e1" },
   "POST /api/plusvibe/leads/complete": { leadIds: [LEAD] },
+  "POST /api/plusvibe/webhooks/:token": {
+    webhook_event: "ALL_EMAIL_REPLIES",
+    lead_email: "ada@engines.example",
+    subject: "Re: A quick note",
+    text_body: "Sounds interesting, let's talk.",
+  },
 };

@@ -74,6 +74,8 @@ export const sampleBodies: Record<string, unknown> = {
   },
   "POST /api/plusvibe/leads/push": { leadIds: ["__B_LEAD__"], campaignId: "c1" },
   "POST /api/plusvibe/leads/complete": { leadIds: ["__B_LEAD__"] },
+  "POST /api/plusvibe/sync": {},
+  "POST /api/plusvibe/webhooks/{token}": null,
 };
 
 const noopJob = defineJob({

@@ -14,6 +14,8 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
   ];
   const leadsByCampaign = new Map<string, Record<string, unknown>[]>();
   let throttleNext = 0;
+  const variables = new Map<string, Record<string, string>>();
+  const workspaceLeads: { email: string; status: string }[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -45,6 +47,15 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
     }
     if (req.method === "POST" && url.pathname === "/api/v1/lead/update/status")
       return send(200, { status: "success" });
+    if (req.method === "POST" && url.pathname === "/api/v1/lead/data/update") {
+      variables.set(String(body.email), body.variables as Record<string, string>);
+      return send(200, { status: "success" });
+    }
+    if (req.method === "GET" && url.pathname === "/api/v1/lead/workspace-leads") {
+      const page = Number(url.searchParams.get("page") ?? 1);
+      const limit = Number(url.searchParams.get("limit") ?? 100);
+      return send(200, workspaceLeads.slice((page - 1) * limit, page * limit));
+    }
     send(404, { status: "error", message: `no route ${url.pathname}` });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -53,6 +64,9 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
     requests,
     leadsIn: (campaignId: string) => leadsByCampaign.get(campaignId) ?? [],
+    variablesOf: (email: string) => variables.get(email),
+    setWorkspaceLeads: (l: { email: string; status: string }[]) =>
+      workspaceLeads.splice(0, workspaceLeads.length, ...l),
     throttle: (n: number) => {
       throttleNext = n;
     },

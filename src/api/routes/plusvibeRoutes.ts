@@ -8,8 +8,13 @@ import {
   markCompletedInPlusVibe,
   pushToPlusVibe,
 } from "../../app/integrations/plusvibe";
+import {
+  handlePlusVibeEvent,
+  syncFromPlusVibe,
+  writebackToPlusVibe,
+} from "../../app/integrations/plusvibeSync";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors } from "../schemas";
+import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
 
 const any = z.record(z.string(), z.unknown());
@@ -96,6 +101,49 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
       const { kind: _kind, ...rest } = r;
       return rest;
     },
+  );
+  app.post(
+    "/api/plusvibe/leads/:id/writeback",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary: "Send the lead's custom_* merge variables to its PlusVibe lead (by email)",
+        params: idParam,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => writebackToPlusVibe(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/plusvibe/sync",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "Read the PlusVibe workspace's leads and move matching leads (by email) forward to their PlusVibe status",
+        response: {
+          200: z.object({ seen: z.number(), matched: z.number(), updated: z.number() }),
+          ...authErrors,
+        },
+      },
+    },
+    (req) => syncFromPlusVibe(ctx, actorOf(req)),
+  );
+  app.post(
+    "/api/plusvibe/webhooks/:token",
+    {
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "Where PlusVibe posts its events (emails sent, bounces, replies). The URL (Settings → Integrations) carries a signed token; no other authentication",
+        params: z.object({ token: z.string().max(200) }),
+        body: z.record(z.string(), z.unknown()),
+        response: { 202: any, 401: any },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await handlePlusVibeEvent(ctx, req.params.token, req.body)),
   );
   app.post(
     "/api/plusvibe/leads/complete",

@@ -7,6 +7,7 @@ import { integrations, leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { advanceStatus } from "../leads/advanceStatus";
 import { recordLeadEvents } from "../leads/leadEvents";
+import { publicBase, signToken } from "../security/signedToken";
 import { PLUSVIBE_DEFAULT_BASE, type PlusVibeSettings, plusvibeClient } from "./plusvibeClient";
 
 async function settingsOf(ctx: AppContext, workspaceId: string): Promise<PlusVibeSettings | null> {
@@ -22,7 +23,7 @@ async function settingsOf(ctx: AppContext, workspaceId: string): Promise<PlusVib
   };
 }
 
-async function requireClient(ctx: AppContext, actor: Actor) {
+export async function requirePlusVibe(ctx: AppContext, actor: Actor) {
   const s = await settingsOf(ctx, actor.workspaceId);
   if (!s)
     throw new AppError(
@@ -34,9 +35,10 @@ async function requireClient(ctx: AppContext, actor: Actor) {
 
 export async function getPlusVibe(ctx: AppContext, actor: Actor) {
   const s = await settingsOf(ctx, actor.workspaceId);
+  const webhookUrl = `${publicBase(ctx)}/api/plusvibe/webhooks/${signToken(ctx, "plusvibe-hook", [actor.workspaceId])}`;
   return s
-    ? { connected: true, workspaceId: s.workspaceId, baseUrl: s.baseUrl, apiKeySet: true }
-    : { connected: false, workspaceId: null, baseUrl: PLUSVIBE_DEFAULT_BASE, apiKeySet: false };
+    ? { connected: true, workspaceId: s.workspaceId, baseUrl: s.baseUrl, apiKeySet: true, webhookUrl }
+    : { connected: false, workspaceId: null, baseUrl: PLUSVIBE_DEFAULT_BASE, apiKeySet: false, webhookUrl };
 }
 
 /** Saves the connection (the key encrypted; a key left out keeps the stored one) and checks it. */
@@ -83,7 +85,7 @@ export async function disconnectPlusVibe(ctx: AppContext, actor: Actor) {
 }
 
 export async function listPlusVibeCampaigns(ctx: AppContext, actor: Actor) {
-  return (await requireClient(ctx, actor)).listCampaigns();
+  return (await requirePlusVibe(ctx, actor)).listCampaigns();
 }
 
 /** The selected leads of this workspace with what the guard needs: status and writeback variables. */
@@ -143,7 +145,7 @@ export async function pushToPlusVibe(
         ...unknown.map((id) => ({ id, status: null, reason: "No such lead in this workspace" })),
       ],
     };
-  const client = await requireClient(ctx, actor);
+  const client = await requirePlusVibe(ctx, actor);
   const payload = rows.map((r) => ({
     email: r.email ?? "",
     first_name: r.first_name ?? "",
@@ -197,7 +199,7 @@ export async function markCompletedInPlusVibe(ctx: AppContext, actor: Actor, lea
     .select({ id: leads.id, email: leads.email })
     .from(leads)
     .where(and(eq(leads.workspaceId, actor.workspaceId), inArray(leads.id, leadIds)));
-  const client = await requireClient(ctx, actor);
+  const client = await requirePlusVibe(ctx, actor);
   const skipped = rows.filter((r) => !r.email).map((r) => ({ id: r.id, reason: "the lead has no email" }));
   const completed: string[] = [];
   const failed: { id: string; reason: string }[] = [];

@@ -69,5 +69,14 @@ export function plusvibeClient(ctx: AppContext, s: PlusVibeSettings) {
       }),
     setLeadStatus: (email: string, status: "COMPLETED") =>
       call<Record<string, unknown>>("POST", "/lead/update/status", { email, new_status: status }),
+    /** "Lead Variable/Label Update or Add". */
+    updateVariables: (email: string, variables: Record<string, string>) =>
+      call<Record<string, unknown>>("POST", "/lead/data/update", { email, variables }),
+    /** "Fetch workspace leads", one page at a time. */
+    workspaceLeads: async (page: number, limit: number) => {
+      const url = `/lead/workspace-leads?page=${page}&limit=${limit}`;
+      const r = await call<unknown>("GET", url);
+      return (Array.isArray(r) ? r : ((r as { data?: unknown[] }).data ?? [])) as Record<string, unknown>[];
+    },
   };
 }

@@ -176,6 +176,20 @@ export function LeadDetail({ id }: { id: string }) {
           >
             {working === "Writing…" ? working : "Generate email"}
           </button>
+          <button
+            type="button"
+            disabled={!!working}
+            onClick={() =>
+              run(
+                "Writing back…",
+                `/api/plusvibe/leads/${id}/writeback`,
+                (r) =>
+                  `PlusVibe writeback: ${Object.keys((r.variables as object) ?? {}).length} variable(s) sent for ${r.email}`,
+              )
+            }
+          >
+            {working === "Writing back…" ? working : "PlusVibe writeback"}
+          </button>
           <a className="button" href={`/api/leads/${id}/export`} download>
             Export data (GDPR)
           </a>

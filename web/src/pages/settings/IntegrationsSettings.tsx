@@ -4,6 +4,7 @@ import { ErrorNote, Field } from "../../components/Field";
 
 type PlusVibe = {
   connected: boolean;
+  webhookUrl: string;
   workspaceId: string | null;
   baseUrl: string;
   check?: { ok: boolean; campaigns?: number; error?: string };
@@ -14,6 +15,7 @@ export function IntegrationsSettings({ canEdit }: { canEdit: boolean }) {
   const [pv, setPv] = useState<PlusVibe | null>(null);
   const [form, setForm] = useState({ apiKey: "", workspaceId: "", baseUrl: "" });
   const [error, setError] = useState<string | null>(null);
+  const [synced, setSynced] = useState<string | null>(null);
   useEffect(() => {
     api<PlusVibe>("GET", "/api/integrations/plusvibe").then(
       (r) => {
@@ -54,6 +56,31 @@ export function IntegrationsSettings({ canEdit }: { canEdit: boolean }) {
               ? ` · connection checked: ${pv.check.campaigns} campaign(s)`
               : ` · check failed: ${pv.check.error}`)}
         </p>
+      )}
+      {pv?.connected && (
+        <div className="card stack small">
+          <div>
+            PlusVibe webhook URL (paste it in PlusVibe's webhook settings for sent, bounced and reply events):{" "}
+            <code>{pv.webhookUrl}</code>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() =>
+                api<{ seen: number; matched: number; updated: number }>("POST", "/api/plusvibe/sync").then(
+                  (r) =>
+                    setSynced(
+                      `Synced: ${r.seen} PlusVibe leads read, ${r.matched} matched here, ${r.updated} updated`,
+                    ),
+                  (e) => setError(e.message),
+                )
+              }
+            >
+              Sync leads and statuses now
+            </button>
+            {synced && <span className="ok">{synced}</span>}
+          </div>
+        </div>
       )}
       <ErrorNote error={error} />
       {canEdit ? (
