@@ -149,6 +149,17 @@ export const requestExamples: Record<string, unknown> = {
   "PUT /api/integrations/plusvibe": { apiKey: "pv_live_…", workspaceId: "65f0c1e2a9b8c7d6e5f4a3b2" },
   "POST /api/plusvibe/leads/push": { leadIds: [LEAD], campaignId: "66a1b2c3d4e5f6a7b8c9d0e1" },
   "POST /api/plusvibe/leads/complete": { leadIds: [LEAD] },
+  "PUT /api/integrations/linkedin": {
+    apiKey: "unipile-key…",
+    dsn: "api8.unipile.com:13851",
+    accountId: "3H-KVe-mQ2GT9M0hKSkgHgs",
+  },
+  "POST /api/linkedin/webhooks/:token": {
+    event: "message_received",
+    account_id: "3H-KVe-mQ2GT9M0hKSkgHgs",
+    sender: { attendee_provider_id: "ACoAAB…", attendee_public_identifier: "ada-lovelace" },
+    message: "Thanks for reaching out, happy to talk.",
+  },
   "POST /api/plusvibe/webhooks/:token": {
     webhook_event: "ALL_EMAIL_REPLIES",
     lead_email: "ada@engines.example",

@@ -3,6 +3,7 @@ import { auditLeadsJob } from "./definitions/auditLeadsJob";
 import { enrichLeadsJob } from "./definitions/enrichLeadsJob";
 import { generateDraftsJob } from "./definitions/generateDraftsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
+import { linkedinEventJob } from "./definitions/linkedinEventJob";
 import { verifyEmailsJob } from "./definitions/verifyEmailsJob";
 
 /** Every job kind the worker runs. Issues add their definitions here. */
@@ -12,4 +13,5 @@ export const jobDefinitions: JobDefinition[] = [
   verifyEmailsJob as unknown as JobDefinition,
   generateDraftsJob as unknown as JobDefinition,
   enrichLeadsJob as unknown as JobDefinition,
+  linkedinEventJob as unknown as JobDefinition,
 ];

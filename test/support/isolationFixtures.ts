@@ -75,6 +75,8 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/plusvibe/leads/push": { leadIds: ["__B_LEAD__"], campaignId: "c1" },
   "POST /api/plusvibe/leads/complete": { leadIds: ["__B_LEAD__"] },
   "POST /api/plusvibe/sync": {},
+  "PUT /api/integrations/linkedin": { apiKey: "k", dsn: "unipile.alpha.example", accountId: "acc" },
+  "POST /api/linkedin/webhooks/{token}": null,
   "POST /api/plusvibe/webhooks/{token}": null,
 };
 

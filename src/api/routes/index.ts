@@ -4,6 +4,7 @@ import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
+import { linkedinRoutes } from "./linkedinRoutes";
 import { plusvibeRoutes } from "./plusvibeRoutes";
 import { usageRoutes } from "./usageRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
@@ -44,5 +45,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   analyticsRoutes(app, ctx);
   usageRoutes(app, ctx);
   plusvibeRoutes(app, ctx);
+  linkedinRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

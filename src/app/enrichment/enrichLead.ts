@@ -7,6 +7,7 @@ import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { safeFetch } from "../net/safeFetch";
+import { linkedinProfileProvider } from "../integrations/linkedin";
 import { assertWithinLimit, recordUsage } from "../usage/usage";
 import { type ProfileData, profileProviders } from "./profileProvider";
 
@@ -103,7 +104,7 @@ export async function enrichLead(
       out.error = (e as Error).message;
     }
   let profile: ProfileData | null = null;
-  const provider = profileProviders()[0];
+  const provider = profileProviders()[0] ?? (await linkedinProfileProvider(ctx, actor.workspaceId));
   if (provider && lead.linkedinUrl)
     try {
       profile = await provider.fetchProfile(lead.linkedinUrl, actor.workspaceId);

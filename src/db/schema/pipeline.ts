@@ -118,7 +118,7 @@ export const integrations = pgTable(
   "integrations",
   {
     workspaceId: wsRef(),
-    kind: text("kind", { enum: ["plusvibe"] }).notNull(),
+    kind: text("kind", { enum: ["plusvibe", "unipile"] }).notNull(),
     settings: jsonb("settings").$type<Record<string, string>>().notNull().default({}),
     secretEnc: text("secret_enc").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),

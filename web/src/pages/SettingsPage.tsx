@@ -5,6 +5,7 @@ import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { IntegrationsSettings } from "./settings/IntegrationsSettings";
 import { JobsPanel } from "./settings/JobsPanel";
+import { LinkedInSettings } from "./settings/LinkedInSettings";
 import { MembersSettings } from "./settings/MembersSettings";
 import { UsageSettings } from "./settings/UsageSettings";
 import { WebhooksSettings } from "./settings/WebhooksSettings";
@@ -51,7 +52,12 @@ export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void 
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
-      {tab === "Integrations" && <IntegrationsSettings canEdit={canEdit} />}
+      {tab === "Integrations" && (
+        <div className="stack">
+          <IntegrationsSettings canEdit={canEdit} />
+          <LinkedInSettings canEdit={canEdit} />
+        </div>
+      )}
       {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
       {tab === "Usage" && <UsageSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { AppContext } from "../../app/context";
+import { connectLinkedIn, getLinkedIn, workspaceOfLinkedInHook } from "../../app/integrations/linkedin";
+import { AppError } from "../../domain/appError";
+import { linkedinEventJob } from "../../jobs/definitions/linkedinEventJob";
+import { enqueue } from "../../jobs/enqueue";
+import { actorOf, authenticate } from "../authenticate";
+import { authErrors } from "../schemas";
+import type { Api } from "../server";
+
+const any = z.record(z.string(), z.unknown());
+
+/** A LinkedIn account through Unipile: the connection, and the webhook its events arrive at. */
+export function linkedinRoutes(app: Api, ctx: AppContext) {
+  const auth = authenticate(ctx);
+  app.get(
+    "/api/integrations/linkedin",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["linkedin"],
+        summary: "The LinkedIn (Unipile) connection, never the key",
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => getLinkedIn(ctx, actorOf(req)),
+  );
+  app.put(
+    "/api/integrations/linkedin",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["linkedin"],
+        summary:
+          "Connect a LinkedIn account through Unipile (API key encrypted, DSN, account id) and check it",
+        body: z.object({
+          apiKey: z.string().max(500).optional(),
+          dsn: z.string().trim().min(3, "the Unipile DSN is required").max(300),
+          accountId: z.string().trim().min(1, "the Unipile account id is required").max(200),
+        }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => connectLinkedIn(ctx, actorOf(req), req.body),
+  );
+  app.post(
+    "/api/linkedin/webhooks/:token",
+    {
+      schema: {
+        tags: ["linkedin"],
+        summary:
+          "Where Unipile posts new messages and new relations for the account. The URL carries a signed token; answered at once, processed in the background",
+        params: z.object({ token: z.string().max(200) }),
+        body: z.record(z.string(), z.unknown()),
+        response: { 202: z.object({ queued: z.boolean() }), 401: any },
+      },
+    },
+    async (req, reply) => {
+      const workspaceId = workspaceOfLinkedInHook(ctx, req.params.token);
+      if (!workspaceId) throw new AppError("unauthenticated", "this webhook URL is not valid");
+      await enqueue(ctx, linkedinEventJob, workspaceId, { body: req.body });
+      return reply.status(202).send({ queued: true });
+    },
+  );
+}
