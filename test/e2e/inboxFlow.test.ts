@@ -1,16 +1,13 @@
-import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhookSignature } from "../../src/domain/webhooks/webhookSignature";
 import { chromiumPath, launchBrowser, shotsDir } from "../support/browser";
-import { freePort, runOverture, startOverture } from "../support/serverProcess";
-import { TEST_SECRET } from "../support/testContext";
-import { createTestDb, type TestDb } from "../support/testDb";
+import { e2eWorkspace } from "../support/e2eWorkspace";
+import { startOverture } from "../support/serverProcess";
 
 const ci = process.env.CI === "true";
-let db: TestDb | null = null;
+let closeWorkspace: () => Promise<void> | undefined = () => undefined;
 let env: Record<string, string>;
 let apiKey = "";
 let receiver: Server;
@@ -26,24 +23,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
   hookPort = (receiver.address() as { port: number }).port;
-  env = {
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-inbox-")),
-    PORT: String(await freePort()),
-    SECRET_KEY: TEST_SECRET,
-    FETCH_ALLOW_PRIVATE: "127.0.0.1",
-  };
-  if (process.env.DATABASE_URL) {
-    db = await createTestDb({ poolSize: 1 });
-    env.DATABASE_URL = db.url!;
-  }
-  const init = await runOverture(
-    ["init", "--workspace", "Inbox Inc", "--email", "op@inbox.test", "--password", "password-123", "--json"],
+  ({
     env,
-  );
-  apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey;
+    apiKey,
+    close: closeWorkspace,
+  } = await e2eWorkspace("Inbox Inc", "op@inbox.test", { FETCH_ALLOW_PRIVATE: "127.0.0.1" }));
 });
 afterAll(async () => {
-  await db?.close();
+  await closeWorkspace();
   await new Promise((r) => receiver.close(r));
 });
 
@@ -120,7 +107,7 @@ describe.skipIf(!chromiumPath && !ci)("the unified inbox in the browser", () => 
       await conv.waitFor();
       expect(await conv.innerText()).toContain("Suggested: Interested");
       await conv.click();
-      await page.getByText("Sounds great, let's talk on Thursday.").waitFor();
+      await page.locator(".bubble.in").filter({ hasText: "Sounds great, let's talk on Thursday." }).waitFor();
       await page.getByLabel("Mark the lead converted").check();
       await page.getByRole("button", { name: "Confirm" }).click();
       await page.getByText("the lead is now Converted").waitFor();

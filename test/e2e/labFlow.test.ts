@@ -1,35 +1,19 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser, shotsDir } from "../support/browser";
-import { freePort, runOverture, startOverture } from "../support/serverProcess";
-import { TEST_SECRET } from "../support/testContext";
-import { createTestDb, type TestDb } from "../support/testDb";
+import { e2eWorkspace } from "../support/e2eWorkspace";
+import { startOverture } from "../support/serverProcess";
 
 const ci = process.env.CI === "true";
-let db: TestDb | null = null;
+let closeWorkspace: () => Promise<void> | undefined = () => undefined;
 let env: Record<string, string>;
 let apiKey = "";
 
 beforeAll(async () => {
-  env = {
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-lab-")),
-    PORT: String(await freePort()),
-    SECRET_KEY: TEST_SECRET,
-  };
-  if (process.env.DATABASE_URL) {
-    db = await createTestDb({ poolSize: 1 });
-    env.DATABASE_URL = db.url!;
-  }
-  const init = await runOverture(
-    ["init", "--workspace", "Lab Inc", "--email", "op@lab.test", "--password", "password-123", "--json"],
-    env,
-  );
-  apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey;
+  ({ env, apiKey, close: closeWorkspace } = await e2eWorkspace("Lab Inc", "op@lab.test"));
 });
 afterAll(async () => {
-  await db?.close();
+  await closeWorkspace();
 });
 
 describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/client";
+import { queryRows, sqlArray } from "../../db/client";
 import type { Actor, AppContext } from "../context";
 import { workspaceWindow } from "../outreach/enrollments";
 
@@ -40,7 +40,7 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
     union all
     select e.sequence_id, last.step_index, last.channel,
            case when i.kind = 'bounce' then 'bounced'
-                when coalesce(i.classification, i.suggested_classification) = any(${`{${POSITIVE.join(",")}}`}::text[]) then 'positive'
+                when coalesce(i.classification, i.suggested_classification) = any(${sqlArray(POSITIVE)}::text[]) then 'positive'
                 else 'replied' end,
            i.received_at
       from inbound_messages i join enrollments e on e.id = i.enrollment_id join sequences s on s.id = e.sequence_id

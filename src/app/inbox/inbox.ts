@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { type ReplyClassification, replyClassifications } from "../../domain/inbox/suggestClassification";
-import { queryRows } from "../../db/client";
+import { queryRows, sqlArray } from "../../db/client";
 import { inboundMessages, inboxReplies, messages, senderAccounts } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
@@ -99,7 +99,7 @@ export async function getThread(ctx: AppContext, actor: Actor, leadId: string, c
     .where(
       and(
         eq(messages.leadId, leadId),
-        sql`${messages.channel} = any(${`{${outboundChannels(channel).join(",")}}`}::text[])`,
+        sql`${messages.channel} = any(${sqlArray(outboundChannels(channel))}::text[])`,
       ),
     );
   const inbound = await ctx.db

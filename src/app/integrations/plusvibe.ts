@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { pushReadiness } from "../../domain/plusvibe/pushReadiness";
 import { can } from "../../domain/roles";
-import { queryRows } from "../../db/client";
+import { queryRows, sqlArray } from "../../db/client";
 import { integrations, leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { advanceStatus } from "../leads/advanceStatus";
@@ -106,7 +106,7 @@ async function candidates(ctx: AppContext, actor: Actor, leadIds: string[]) {
     sql`select l.id, l.status, l.email, l.first_name, l.last_name, l.company, l.company_domain, l.job_title, l.linkedin_url,
           (select o.variables from outreach_emails o where o.lead_id = l.id and o.writeback_status = 'written'
              order by o.created_at desc limit 1) as variables
-        from leads l where l.workspace_id = ${actor.workspaceId}::uuid and l.id = any(${`{${leadIds.join(",")}}`}::uuid[])`,
+        from leads l where l.workspace_id = ${actor.workspaceId}::uuid and l.id = any(${sqlArray(leadIds)}::uuid[])`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../../api";
+import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
 
@@ -75,26 +76,20 @@ export function AnalyticsPage() {
           </p>
         </div>
         <div className="actions">
-          <select aria-label="Run" value={f.runId} onChange={(e) => setF({ ...f, runId: e.target.value })}>
-            <option value="">All runs</option>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Sequence"
+          <FilterSelect
+            label="Run"
+            allLabel="All runs"
+            options={runs}
+            value={f.runId}
+            onChange={(v) => setF({ ...f, runId: v })}
+          />
+          <FilterSelect
+            label="Sequence"
+            allLabel="All sequences"
+            options={seqs}
             value={f.sequenceId}
-            onChange={(e) => setF({ ...f, sequenceId: e.target.value })}
-          >
-            <option value="">All sequences</option>
-            {seqs.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => setF({ ...f, sequenceId: v })}
+          />
           <select aria-label="Period" value={f.days} onChange={(e) => setF({ ...f, days: e.target.value })}>
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
+import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { SandboxMailbox } from "../outreach/SandboxMailbox";
 import { CLASSIFICATIONS, classificationLabel } from "./classifications";
@@ -103,30 +104,20 @@ function Conversations() {
             </option>
           ))}
         </select>
-        <select
-          aria-label="Run"
+        <FilterSelect
+          label="Run"
+          allLabel="All runs"
+          options={runs}
           value={filter.runId}
-          onChange={(e) => setFilter({ ...filter, runId: e.target.value })}
-        >
-          <option value="">All runs</option>
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Sender account"
+          onChange={(v) => setFilter({ ...filter, runId: v })}
+        />
+        <FilterSelect
+          label="Sender account"
+          allLabel="All sender accounts"
+          options={senders}
           value={filter.senderAccountId}
-          onChange={(e) => setFilter({ ...filter, senderAccountId: e.target.value })}
-        >
-          <option value="">All sender accounts</option>
-          {senders.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilter({ ...filter, senderAccountId: v })}
+        />
       </div>
       <ErrorNote error={error} />
       {threads && !threads.length && (

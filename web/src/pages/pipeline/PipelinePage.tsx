@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
+import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { statusOptions } from "../leads/leadTypes";
@@ -54,30 +55,20 @@ export function PipelinePage() {
           <p className="muted">Where every lead stands, from discovered to converted.</p>
         </div>
         <div className="actions">
-          <select
-            aria-label="Run"
+          <FilterSelect
+            label="Run"
+            allLabel="All runs"
+            options={runs}
             value={filter.runId}
-            onChange={(e) => setFilter({ ...filter, runId: e.target.value })}
-          >
-            <option value="">All runs</option>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="List"
+            onChange={(v) => setFilter({ ...filter, runId: v })}
+          />
+          <FilterSelect
+            label="List"
+            allLabel="All lists"
+            options={lists}
             value={filter.listId}
-            onChange={(e) => setFilter({ ...filter, listId: e.target.value })}
-          >
-            <option value="">All lists</option>
-            {lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => setFilter({ ...filter, listId: v })}
+          />
         </div>
       </header>
       <ErrorNote error={error} />

@@ -1,0 +1,31 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort, runOverture } from "./serverProcess";
+import { TEST_SECRET } from "./testContext";
+import { createTestDb, type TestDb } from "./testDb";
+
+/**
+ * What a browser test needs before it starts the real server: a fresh data dir and port (and a
+ * scratch PostgreSQL database when DATABASE_URL is set), and a workspace made with `overture init`,
+ * whose API key the test uses to arrange data.
+ */
+export async function e2eWorkspace(workspace: string, email: string, extraEnv: Record<string, string> = {}) {
+  const env: Record<string, string> = {
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-e2e-")),
+    PORT: String(await freePort()),
+    SECRET_KEY: TEST_SECRET,
+    ...extraEnv,
+  };
+  let db: TestDb | null = null;
+  if (process.env.DATABASE_URL) {
+    db = await createTestDb({ poolSize: 1 });
+    env.DATABASE_URL = db.url!;
+  }
+  const init = await runOverture(
+    ["init", "--workspace", workspace, "--email", email, "--password", "password-123", "--json"],
+    env,
+  );
+  const apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey as string;
+  return { env, apiKey, close: () => db?.close() };
+}
