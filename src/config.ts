@@ -63,6 +63,12 @@ export const configSpec = {
     default: "600",
     schema: z.coerce.number().int().min(1).max(86400),
   },
+  LINKEDIN_POLL_MINUTES: {
+    description:
+      "How often each connected LinkedIn account's relations are read to find accepted invitations the webhook did not report (0 = never).",
+    default: "30",
+    schema: z.coerce.number().int().min(0).max(1440),
+  },
   SEND_IN_FLIGHT: {
     description:
       "How many sends one worker keeps in flight at once. Higher is faster; it is also how many may end 'uncertain' if the worker is killed mid-send.",
@@ -175,6 +181,7 @@ export type Config = {
   loginRateLimit: number;
   sendLeaseSeconds: number;
   sendInFlight: number;
+  linkedinPollMinutes: number;
   secureCookies: boolean;
   fetchAllowPrivate: string[];
   dnsServers: string[];
@@ -220,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,
     sendLeaseSeconds: values.SEND_LEASE_SECONDS as number,
     sendInFlight: values.SEND_IN_FLIGHT as number,
+    linkedinPollMinutes: values.LINKEDIN_POLL_MINUTES as number,
     secureCookies: values.SECURE_COOKIES as boolean,
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
       .split(",")

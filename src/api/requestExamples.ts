@@ -154,6 +154,15 @@ export const requestExamples: Record<string, unknown> = {
     dsn: "api8.unipile.com:13851",
     accountId: "3H-KVe-mQ2GT9M0hKSkgHgs",
   },
+  "PUT /api/integrations/linkedin/limits": {
+    invitesPerDay: 15,
+    invitesPerWeek: 80,
+    messagesPerDay: 40,
+    workStart: "08:30",
+    workEnd: "17:30",
+    timezone: "Europe/Berlin",
+    freeAccount: true,
+  },
   "POST /api/linkedin/webhooks/:token": {
     event: "message_received",
     account_id: "3H-KVe-mQ2GT9M0hKSkgHgs",

@@ -16,7 +16,13 @@ export type OutboundMessage = {
   unsubscribeUrl: string | null;
 };
 
-export type SendResult = { accepted: boolean; providerId: string | null; response: string };
+export type SendResult = {
+  accepted: boolean;
+  providerId: string | null;
+  response: string;
+  /** Nothing needed sending (e.g. an invitation to someone already connected); the sequence moves on. */
+  skipped?: boolean;
+};
 
 export interface Channel {
   send(msg: OutboundMessage): Promise<SendResult>;
@@ -25,3 +31,13 @@ export interface Channel {
 
 /** A failure we know nothing was sent for (e.g. the server refused the recipient). */
 export class PermanentSendError extends Error {}
+
+/** Nothing was sent, and the step should be tried again later (e.g. the LinkedIn account is paused). */
+export class DeferSendError extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+  ) {
+    super(message);
+  }
+}

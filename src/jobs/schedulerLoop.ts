@@ -1,4 +1,5 @@
 import type { AppContext } from "../app/context";
+import { pollLinkedInAcceptances } from "../app/integrations/pollLinkedInAcceptances";
 import { inboxWatchers } from "../app/outreach/inboxWatchers";
 import { pollInboxes } from "../app/outreach/pollInboxes";
 import { runSchedulerOnce } from "../app/outreach/scheduler";
@@ -34,6 +35,8 @@ export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { wat
       .catch((e) => ctx.log.warn({ err: e }, "inbox watchers not refreshed"))
       .then(() => pollInboxes(ctx))
       .catch((e) => ctx.log.error({ err: e }, "inbox poll failed"))
+      .then(() => pollLinkedInAcceptances(ctx))
+      .catch((e) => ctx.log.error({ err: e }, "LinkedIn acceptance poll failed"))
       .then(() =>
         Promise.all([
           runSchedulerOnce(ctx, pool),

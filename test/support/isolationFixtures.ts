@@ -77,6 +77,9 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/plusvibe/sync": {},
   "PUT /api/integrations/linkedin": { apiKey: "k", dsn: "unipile.alpha.example", accountId: "acc" },
   "POST /api/linkedin/webhooks/{token}": null,
+  "PUT /api/integrations/linkedin/limits": { invitesPerDay: 1 },
+  "POST /api/integrations/linkedin/poll": {},
+  "POST /api/leads/{id}/linkedin/withdraw": {},
   "POST /api/plusvibe/webhooks/{token}": null,
 };
 

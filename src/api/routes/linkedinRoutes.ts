@@ -1,7 +1,12 @@
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { connectLinkedIn, getLinkedIn, workspaceOfLinkedInHook } from "../../app/integrations/linkedin";
+import { setLinkedInLimits } from "../../app/integrations/linkedinAccount";
+import { withdrawInvitation } from "../../app/integrations/linkedinSender";
+import { pollLinkedInAcceptances } from "../../app/integrations/pollLinkedInAcceptances";
 import { AppError } from "../../domain/appError";
+import { linkedinLimitsSchema } from "../../domain/linkedin/linkedinBudget";
+import { can } from "../../domain/roles";
 import { linkedinEventJob } from "../../jobs/definitions/linkedinEventJob";
 import { enqueue } from "../../jobs/enqueue";
 import { actorOf, authenticate } from "../authenticate";
@@ -42,6 +47,53 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => connectLinkedIn(ctx, actorOf(req), req.body),
+  );
+  app.put(
+    "/api/integrations/linkedin/limits",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["linkedin"],
+        summary:
+          "The account's budgets, shared by every sequence: invitations a day and a week, messages a day, gaps between actions, working hours and time zone, the free-account note quota",
+        body: linkedinLimitsSchema,
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => setLinkedInLimits(ctx, actorOf(req), req.body),
+  );
+  app.post(
+    "/api/integrations/linkedin/poll",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["linkedin"],
+        summary: "Look for accepted invitations now (otherwise done every LINKEDIN_POLL_MINUTES)",
+        response: { 200: z.object({ accepted: z.number() }), ...authErrors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!can(actor.role, "manage_workspace"))
+        throw new AppError("forbidden", "only owners and admins manage integrations");
+      return {
+        accepted: await pollLinkedInAcceptances(ctx, { force: true, workspaceId: actor.workspaceId }),
+      };
+    },
+  );
+  app.post(
+    "/api/leads/:id/linkedin/withdraw",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["linkedin"],
+        summary:
+          "Withdraw the pending LinkedIn invitation to a lead (LinkedIn then refuses a new one for about 3 weeks)",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: any, ...authErrors },
+      },
+    },
+    (req) => withdrawInvitation(ctx, actorOf(req), req.params.id),
   );
   app.post(
     "/api/linkedin/webhooks/:token",

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { normaliseLinkedInUrl } from "../../domain/identity/normaliseLinkedIn";
 import { can } from "../../domain/roles";
@@ -6,43 +6,33 @@ import { queryRows } from "../../db/client";
 import { integrations } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import type { ProfileData, ProfileProvider } from "../enrichment/profileProvider";
-import { recordLeadEvents } from "../leads/leadEvents";
 import { recordInboundMessage } from "../outreach/inbound";
 import { publicBase, readToken, signToken } from "../security/signedToken";
-import { type UnipileSettings, unipileClient } from "./unipileClient";
-
-type Stored = UnipileSettings & { ownProviderId: string; status: string };
-
-async function settingsOf(ctx: AppContext, workspaceId: string): Promise<Stored | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(integrations)
-    .where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.kind, "unipile")));
-  if (!row) return null;
-  return {
-    apiKey: ctx.secrets.decrypt(row.secretEnc),
-    dsn: row.settings.dsn ?? "",
-    accountId: row.settings.accountId ?? "",
-    ownProviderId: row.settings.ownProviderId ?? "",
-    status: row.settings.status ?? "unknown",
-  };
-}
+import { linkedinAccountOf } from "./linkedinAccount";
+import { recordAcceptances } from "./linkedinAcceptance";
+import { unipileClient } from "./unipileClient";
 
 export const linkedinWebhookUrl = (ctx: AppContext, workspaceId: string) =>
   `${publicBase(ctx)}/api/linkedin/webhooks/${signToken(ctx, "unipile-hook", [workspaceId])}`;
 
 export async function getLinkedIn(ctx: AppContext, actor: Actor) {
-  const s = await settingsOf(ctx, actor.workspaceId);
+  const s = await linkedinAccountOf(ctx, actor.workspaceId);
   return {
     connected: !!s,
     dsn: s?.dsn ?? null,
     accountId: s?.accountId ?? null,
     status: s?.status ?? null,
+    pausedReason: s?.pausedReason ?? null,
+    limits: s?.limits ?? null,
+    lastPolledAt: s?.lastPolledAt ?? null,
     webhookUrl: linkedinWebhookUrl(ctx, actor.workspaceId),
   };
 }
 
-/** Saves the account (key encrypted) and checks it by reading the account's own profile. */
+/**
+ * Saves the account (key encrypted) and checks it by reading the account's own profile. A paused
+ * account that passes the check is back in use: saving is how a person says "I have looked".
+ */
 export async function connectLinkedIn(
   ctx: AppContext,
   actor: Actor,
@@ -50,7 +40,7 @@ export async function connectLinkedIn(
 ) {
   if (!can(actor.role, "manage_workspace"))
     throw new AppError("forbidden", "only owners and admins connect integrations");
-  const old = await settingsOf(ctx, actor.workspaceId);
+  const old = await linkedinAccountOf(ctx, actor.workspaceId);
   const apiKey = input.apiKey || old?.apiKey;
   if (!apiKey) throw new AppError("validation", "the Unipile API key is required", { field: "apiKey" });
   let status = "ok";
@@ -65,7 +55,14 @@ export async function connectLinkedIn(
   }
   const now = ctx.clock.now();
   const values = {
-    settings: { dsn: input.dsn, accountId: input.accountId, ownProviderId, status },
+    settings: {
+      dsn: input.dsn,
+      accountId: input.accountId,
+      ownProviderId,
+      status,
+      pausedReason: null,
+      ...(old ? { limits: old.limits, lastPolledAt: old.lastPolledAt } : {}),
+    },
     secretEnc: ctx.secrets.encrypt(apiKey),
     updatedAt: now,
   };
@@ -105,7 +102,7 @@ export async function linkedinProfileProvider(
   ctx: AppContext,
   workspaceId: string,
 ): Promise<ProfileProvider | null> {
-  const s = await settingsOf(ctx, workspaceId);
+  const s = await linkedinAccountOf(ctx, workspaceId);
   if (!s) return null;
   return {
     name: "unipile",
@@ -133,7 +130,7 @@ export async function handleLinkedInEvent(
   workspaceId: string,
   body: Record<string, unknown>,
 ) {
-  const s = await settingsOf(ctx, workspaceId);
+  const s = await linkedinAccountOf(ctx, workspaceId);
   if (!s) return { handled: false, reason: "no LinkedIn account connected" };
   if (str(body.account_id) && body.account_id !== s.accountId)
     return { handled: false, reason: "another account" };
@@ -163,12 +160,7 @@ export async function handleLinkedInEvent(
     return { handled: true, event: "reply" };
   }
   if (event === "new_relation") {
-    const actor: Actor = { workspaceId, userId: null, role: "admin", via: "system", label: "LinkedIn" };
-    await ctx.db.transaction((tx) =>
-      recordLeadEvents(tx, actor, ctx.clock.now(), [
-        { leadId: lead.id, type: "invitation_accepted", data: { providerId: who } },
-      ]),
-    );
+    await recordAcceptances(ctx, workspaceId, [{ leadId: lead.id, providerId: who }], "webhook");
     return { handled: true, event: "relation" };
   }
   return { handled: false, reason: `event "${event}" is not used` };

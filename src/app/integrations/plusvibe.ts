@@ -18,8 +18,8 @@ async function settingsOf(ctx: AppContext, workspaceId: string): Promise<PlusVib
   if (!row) return null;
   return {
     apiKey: ctx.secrets.decrypt(row.secretEnc),
-    workspaceId: row.settings.workspaceId ?? "",
-    baseUrl: row.settings.baseUrl || PLUSVIBE_DEFAULT_BASE,
+    workspaceId: String(row.settings.workspaceId ?? ""),
+    baseUrl: String(row.settings.baseUrl || PLUSVIBE_DEFAULT_BASE),
   };
 }
 

@@ -11,7 +11,7 @@ export type SafeFetchOptions = {
   maxBytes?: number;
   maxRedirects?: number;
   /** POST is for webhooks: redirects are not followed (a 3xx is the answer), the body is sent as is. */
-  method?: "GET" | "HEAD" | "POST";
+  method?: "GET" | "HEAD" | "POST" | "DELETE";
   body?: string;
   headers?: Record<string, string>;
 };

@@ -6,3 +6,4 @@ export * from "./outreach";
 export * from "./mailboxes";
 export * from "./enrichment";
 export * from "./pipeline";
+export * from "./discovery";

@@ -229,6 +229,10 @@ export const messages = pgTable(
       .on(t.claimedAt)
       .where(sql`status = 'sending'`),
     index("messages_message_id").on(t.messageId),
+    // LinkedIn budgets count an account's recent actions on every claim.
+    index("messages_linkedin_recent")
+      .on(t.workspaceId, t.claimedAt)
+      .where(sql`channel <> 'email'`),
   ],
 );
 

@@ -119,7 +119,7 @@ export const integrations = pgTable(
   {
     workspaceId: wsRef(),
     kind: text("kind", { enum: ["plusvibe", "unipile"] }).notNull(),
-    settings: jsonb("settings").$type<Record<string, string>>().notNull().default({}),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     secretEnc: text("secret_enc").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),

@@ -20,6 +20,8 @@ import { recordLeadEvents } from "../../leads/leadEvents";
 import { usageLeft } from "../../usage/usage";
 import { workspaceWindow } from "../enrollments";
 import { stepsOf } from "../sequences";
+import type { LinkedInAccount } from "../../integrations/linkedinAccount";
+import { linkedinGate } from "./linkedinGate";
 import { groupBy, schedulerActor } from "./schedulerShared";
 
 /** A claimed send with everything delivery needs, read once in the claiming transaction. */
@@ -40,6 +42,8 @@ export type Claimed = {
   steps: (typeof sequenceSteps.$inferSelect)[];
   cache: WindowCache;
   track: { opens: boolean; clicks: boolean };
+  /** The workspace's LinkedIn account for a LinkedIn step, or null for the sandbox channel. */
+  linkedin: LinkedInAccount | null;
 };
 type Claim = typeof messages.$inferInsert;
 type EndState = "replied" | "unsubscribed" | "blocked" | "completed" | "paused";
@@ -195,8 +199,15 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         : [],
     );
 
+    // LinkedIn steps go through the workspace's account, within its shared budgets.
+    const hasLinkedIn = due.some((e) =>
+      (stepsBySeq.get(e.sequence_id) ?? []).some((st) => st.channel !== "email"),
+    );
+    const gate = hasLinkedIn ? await linkedinGate(txCtx, now, uniq(due.map((e) => e.lead_id))) : null;
+    const notes: { e: DueRow; type: string; data: Record<string, unknown> }[] = [];
+
     const ends: { e: DueRow; state: EndState; reason: string }[] = [];
-    const defers: { id: string; at: Date }[] = [];
+    const defers: { id: string; at: Date; reason?: string }[] = [];
     const failedRenders: (typeof messages.$inferInsert)[] = [];
     const claims: Claim[] = [];
     const prepared = new Map<string, Claimed>();
@@ -252,6 +263,24 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
           `step ${step.idx} has no approved message for this lead; approve it in the Messaging Lab and resume`,
         );
         continue;
+      }
+      let linkedin: LinkedInAccount | null = null;
+      let noteDropped = false;
+      if (step.channel !== "email" && gate) {
+        const wantsNote = (draft?.body ?? step.body).trim() !== "";
+        const g = await gate(e.workspace_id, e.lead_id, step.channel as "linkedin_invite", wantsNote);
+        if (g.kind === "end") {
+          end("completed", g.reason);
+          continue;
+        }
+        if (g.kind === "defer") {
+          defers.push({ id: e.id, at: g.at, reason: g.reason });
+          continue;
+        }
+        if (g.kind === "go") {
+          linkedin = g.account;
+          noteDropped = g.noteDropped;
+        }
       }
       const sender =
         step.channel === "email" && e.sender_account_id ? senders.get(e.sender_account_id) : undefined;
@@ -317,7 +346,15 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         step.channel === "email"
           ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars)
           : { ok: true as const, text: "" };
-      const body = renderTemplate(draft?.body ?? step.body, vars);
+      const body = noteDropped
+        ? { ok: true as const, text: "" }
+        : renderTemplate(draft?.body ?? step.body, vars);
+      if (noteDropped)
+        notes.push({
+          e,
+          type: "invitation_note_dropped",
+          data: { step: step.idx, reason: "the free LinkedIn account's notes for this month are used" },
+        });
       const id = randomUUID();
       const base = {
         id,
@@ -330,6 +367,12 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         toAddress: step.channel === "email" ? lead.email : lead.linkedinUrl,
         claimedAt: now,
       };
+      if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
+        const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
+        failedRenders.push({ ...base, status: "failed", error });
+        end("paused", `step ${step.idx}: ${error}; shorten it and resume`);
+        continue;
+      }
       const failed = [subject, body].find((r) => !r.ok) as { ok: false; missing: string[] } | undefined;
       if (failed) {
         const missing = failed.missing.join(", ");
@@ -361,6 +404,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         steps: stepRows,
         cache: windows.get(e.workspace_id)!.cache,
         track: { opens: e.track_opens, clicks: e.track_clicks },
+        linkedin,
       });
     }
 
@@ -384,7 +428,14 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
       await tx.update(senderAccounts).set({ lastSentAt: now }).where(eq(senderAccounts.id, id));
     // Ends and deferrals are the exception (a reply, a cap): one small update each is fine.
     for (const d of defers)
-      await tx.update(enrollments).set({ nextStepAt: d.at, updatedAt: now }).where(eq(enrollments.id, d.id));
+      await tx
+        .update(enrollments)
+        .set({
+          nextStepAt: d.at,
+          updatedAt: now,
+          ...(d.reason !== undefined ? { stateReason: d.reason } : {}),
+        })
+        .where(eq(enrollments.id, d.id));
     for (const { e, state, reason } of ends)
       await tx
         .update(enrollments)
@@ -400,6 +451,13 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
           type: "sequence_stopped",
           data: { sequenceId: e.sequence_id, state, reason },
         })),
+      );
+    for (const [wsId, group] of groupBy(notes, (x) => x.e.workspace_id))
+      await recordLeadEvents(
+        tx,
+        schedulerActor(wsId),
+        now,
+        group.map(({ e, type, data }) => ({ leadId: e.lead_id, type, data })),
       );
     return inserted.map((r) => prepared.get(r.enrollmentId)!);
   });

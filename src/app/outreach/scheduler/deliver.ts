@@ -1,11 +1,12 @@
-import { eq, sql } from "drizzle-orm";
-import { PermanentSendError } from "../../../channels/channel";
+import { and, eq, sql } from "drizzle-orm";
+import { DeferSendError, type OutboundMessage, PermanentSendError } from "../../../channels/channel";
 import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
 import { dueInstant } from "../../../domain/schedule/sendingWindow";
 import { nextStep } from "../../../domain/sequence/sequenceEngine";
 import { queryRows, sqlArray } from "../../../db/client";
 import { enrollments, messages, type senderAccounts } from "../../../db/schema";
 import type { AppContext } from "../../context";
+import { sendLinkedInStep } from "../../integrations/linkedinSender";
 import { recordLeadEvents } from "../../leads/leadEvents";
 import type { ChannelPool } from "../senderAccounts";
 import { stepsOf } from "../sequences";
@@ -44,7 +45,10 @@ export async function deliver(
   await Promise.all(recorded);
 }
 
-type Outcome = { c: Claimed; ok: true } | { c: Claimed; ok: false; error: string; certain: boolean };
+type Outcome =
+  | { c: Claimed; ok: true; skipped?: string }
+  | { c: Claimed; ok: false; error: string; certain: boolean }
+  | { c: Claimed; ok: false; defer: { at: Date; reason: string } };
 
 /**
  * Marks the attempts (committed) before any channel is called. A claim that a sweep released
@@ -73,7 +77,11 @@ async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<
       ? composeEmail(ctx, m, { trackOpens: c.track.opens, trackClicks: c.track.clicks })
       : { text: m.body, html: null, unsubscribeUrl: null };
   try {
-    await channel.send({
+    const send = (msg: OutboundMessage) =>
+      c.linkedin && m.channel !== "email"
+        ? sendLinkedInStep(ctx, c.linkedin, { workspaceId: lead.workspaceId, leadId: lead.id }, msg)
+        : channel.send(msg);
+    const result = await send({
       channel: m.channel as "email",
       messageId: m.messageId,
       from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
@@ -89,8 +97,11 @@ async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<
       references: c.references,
       unsubscribeUrl: content.unsubscribeUrl,
     });
-    return { c, ok: true };
+    return result.skipped ? { c, ok: true, skipped: result.response } : { c, ok: true };
   } catch (err) {
+    // Known not sent and worth another try later (a paused LinkedIn account): the claim is released.
+    if (err instanceof DeferSendError)
+      return { c, ok: false, defer: { at: err.retryAt, reason: err.message } };
     // A refusal we are sure about is 'failed'; anything else (timeout, dropped connection) may have
     // been delivered, so it is 'uncertain' and waits for a human rather than a blind retry.
     return { c, ok: false, error: (err as Error).message, certain: err instanceof PermanentSendError };
@@ -102,10 +113,21 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
   if (!outcomes.length) return;
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const sent = outcomes.filter((o) => o.ok).map((o) => o.c);
+  const done = outcomes.filter((o) => o.ok);
+  const sent = done.map((o) => o.c);
+  const skipped = new Set(done.filter((o) => o.skipped).map((o) => o.c.messageId));
+  const delivered = sent.filter((c) => !skipped.has(c.messageId));
   await ctx.db.transaction(async (tx) => {
     for (const o of outcomes) {
       if (o.ok) continue;
+      if ("defer" in o) {
+        await tx.delete(messages).where(eq(messages.id, o.c.messageId));
+        await tx
+          .update(enrollments)
+          .set({ nextStepAt: o.defer.at, stateReason: o.defer.reason, updatedAt: now })
+          .where(and(eq(enrollments.id, o.c.enrollment.id), eq(enrollments.state, "active")));
+        continue;
+      }
       await tx
         .update(messages)
         .set({ status: o.certain ? "failed" : "uncertain", error: o.error })
@@ -125,7 +147,8 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
     }
     if (!sent.length) return;
     await tx.execute(
-      sql`update messages set status = 'sent', sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
+      sql`update messages set status = case when id = any(${sqlArray([...skipped])}::uuid[]) then 'skipped' else 'sent' end,
+            sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
     );
     const plans = sent.map(({ message: m, enrollment: e, lead, steps, cache }) => {
       const next = nextStep(
@@ -150,7 +173,8 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
         last_step_index = v.last,
         next_step_index = v.next,
         next_step_at = case when e.state = 'active' then v.at else null end,
-        state_reason = case when e.state = 'active' and v.done then 'all steps sent' else e.state_reason end,
+        state_reason = case when e.state = 'active' and v.done then 'all steps sent'
+                            when e.state = 'active' then null else e.state_reason end,
         state = case when e.state = 'active' and v.done then 'completed' else e.state end,
         updated_at = ${at}::timestamptz
       from unnest(${sqlArray(plans.map((p) => p.id))}::uuid[], ${sqlArray(plans.map((p) => p.last))}::int[],
@@ -158,7 +182,7 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
                   ${sqlArray(plans.map((p) => p.done))}::bool[]) as v(id, last, next, at, done)
       where e.id = v.id`);
     for (const target of ["email_sent", "outreach_active"] as const) {
-      const ids = sent
+      const ids = delivered
         .filter((c) => (c.message.channel === "email") === (target === "email_sent"))
         .map((c) => c.lead.id);
       if (!ids.length) continue;
@@ -173,11 +197,23 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
         tx,
         schedulerActor(wsId),
         now,
-        group.map(({ message: m }) => ({
-          leadId: m.leadId,
-          type: "message_sent",
-          data: { channel: m.channel, step: m.stepIndex, subject: m.subject, messageId: m.messageId },
-        })),
+        group.map(({ message: m }) =>
+          skipped.has(m.id)
+            ? {
+                leadId: m.leadId,
+                type: "step_skipped",
+                data: {
+                  channel: m.channel,
+                  step: m.stepIndex,
+                  reason: done.find((o) => o.c.messageId === m.id)?.skipped,
+                },
+              }
+            : {
+                leadId: m.leadId,
+                type: "message_sent",
+                data: { channel: m.channel, step: m.stepIndex, subject: m.subject, messageId: m.messageId },
+              },
+        ),
       );
   });
 }
