@@ -154,6 +154,20 @@ export const requestExamples: Record<string, unknown> = {
     dsn: "api8.unipile.com:13851",
     accountId: "3H-KVe-mQ2GT9M0hKSkgHgs",
   },
+  "POST /api/discovery/interpret": {
+    text: "Heads of marketing at SaaS companies in Germany with 50-200 employees",
+  },
+  "POST /api/discovery/preview": {
+    provider: "sandbox",
+    filters: { titles: ["Head of Marketing"], industries: ["SaaS"], locations: ["Germany"] },
+  },
+  "POST /api/discovery/searches": {
+    name: "Marketing heads, German SaaS",
+    query: "Heads of marketing at SaaS companies in Germany",
+    provider: "sandbox",
+    filters: { titles: ["Head of Marketing"], industries: ["SaaS"], locations: ["Germany"] },
+    count: 50,
+  },
   "PUT /api/integrations/linkedin/limits": {
     invitesPerDay: 15,
     invitesPerWeek: 80,

@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./defineJob";
 import { auditLeadsJob } from "./definitions/auditLeadsJob";
+import { discoveryJob } from "./definitions/discoveryJob";
 import { enrichLeadsJob } from "./definitions/enrichLeadsJob";
 import { generateDraftsJob } from "./definitions/generateDraftsJob";
 import { importLeadsJob } from "./definitions/importLeadsJob";
@@ -14,4 +15,5 @@ export const jobDefinitions: JobDefinition[] = [
   generateDraftsJob as unknown as JobDefinition,
   enrichLeadsJob as unknown as JobDefinition,
   linkedinEventJob as unknown as JobDefinition,
+  discoveryJob as unknown as JobDefinition,
 ];

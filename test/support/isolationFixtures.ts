@@ -79,6 +79,9 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/linkedin/webhooks/{token}": null,
   "PUT /api/integrations/linkedin/limits": { invitesPerDay: 1 },
   "POST /api/integrations/linkedin/poll": {},
+  "POST /api/discovery/interpret": { text: "CTOs in Germany" },
+  "POST /api/discovery/preview": { provider: "sandbox", filters: {} },
+  "POST /api/discovery/searches": { provider: "sandbox", filters: {}, count: 1 },
   "POST /api/leads/{id}/linkedin/withdraw": {},
   "POST /api/plusvibe/webhooks/{token}": null,
 };

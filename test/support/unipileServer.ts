@@ -113,8 +113,8 @@ export async function startUnipileServer(o: {
     if (req.method === "POST" && path === "/linkedin/search") {
       const p = page(o.searchResults ?? []);
       return send(200, {
-        object: "LinkedinSearch",
         ...p,
+        object: "LinkedinSearch",
         paging: { total_count: o.searchResults?.length ?? 0 },
       });
     }

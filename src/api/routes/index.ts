@@ -4,6 +4,7 @@ import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
+import { discoveryRoutes } from "./discoveryRoutes";
 import { linkedinRoutes } from "./linkedinRoutes";
 import { plusvibeRoutes } from "./plusvibeRoutes";
 import { usageRoutes } from "./usageRoutes";
@@ -46,5 +47,6 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   usageRoutes(app, ctx);
   plusvibeRoutes(app, ctx);
   linkedinRoutes(app, ctx);
+  discoveryRoutes(app, ctx);
   emailRoutes(app, ctx);
 }

@@ -28,7 +28,10 @@ export type GenerationResult = {
 };
 
 /** USD to the micro-dollar, or null when the operator has not set prices. */
-function costOf(u: GenerationUsage, price: { input: number; output: number }): number | null {
+export function costOf(
+  u: { inputTokens: number; outputTokens: number },
+  price: { input: number; output: number },
+): number | null {
   if (!price.input && !price.output) return null;
   return Math.round(u.inputTokens * price.input + u.outputTokens * price.output) / 1e6;
 }
