@@ -247,7 +247,18 @@ describe("LinkedIn steps through Unipile", () => {
     ctx.clock.advance(2 * 3_600_000);
     await runSchedulerOnce(ctx, pool);
     expect(invites().length).toBe(before + 1); // the refused attempt only; the paused account is left alone
-    await call("PUT", "/api/integrations/linkedin", { dsn: unipile.dsn, accountId: "acc-1" });
+    // A re-check that fails leaves it paused; one that passes resumes it.
+    const still = await call("PUT", "/api/integrations/linkedin", {
+      apiKey: "wrong",
+      dsn: unipile.dsn,
+      accountId: "acc-1",
+    });
+    expect(still.json).toMatchObject({ status: "paused", check: { ok: false } });
+    await call("PUT", "/api/integrations/linkedin", {
+      apiKey: "uni-key",
+      dsn: unipile.dsn,
+      accountId: "acc-1",
+    });
     ctx.clock.advance(2 * 3_600_000);
     await runSchedulerOnce(ctx, pool);
     expect(invites().length).toBe(before + 2);
@@ -283,5 +294,24 @@ describe("LinkedIn steps through Unipile", () => {
     const [e] = await enrollmentsOf(seq2.id);
     expect(e!.stateReason).toMatch(/withdrawn/);
     expect(e!.nextStepAt!.toISOString()).toBe("2026-04-08T10:00:00.000Z");
+  });
+
+  it("sends an inbox answer on LinkedIn through the account, at once", async () => {
+    ctx.clock.set("2026-03-21T22:00:00Z"); // Saturday night: pacing does not hold back a person's answer
+    await freshWorkspace("Inbox answer");
+    const lead = await createLead(ctx, actor, {
+      firstName: "Ada",
+      linkedinUrl: "https://www.linkedin.com/in/ada-l",
+    });
+    const before = chats().length;
+    const r = await call("POST", `/api/inbox/leads/${lead.id}/linkedin/reply`, {
+      text: "Thanks, Ada. Tuesday works.",
+    });
+    expect(r.status).toBe(200);
+    expect(
+      chats()
+        .slice(before)
+        .map((q) => [q.body.attendees_ids, q.body.text]),
+    ).toEqual([["P-ada-l", "Thanks, Ada. Tuesday works."]]);
   });
 });

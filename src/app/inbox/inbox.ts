@@ -8,6 +8,9 @@ import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { setLeadStatus } from "../leads/editLeads";
 import { recordLeadEvents } from "../leads/leadEvents";
+import type { OutboundMessage } from "../../channels/channel";
+import { linkedinAccountOf } from "../integrations/linkedinAccount";
+import { sendLinkedInStep } from "../integrations/linkedinSender";
 import { ChannelPool, getSenderRow } from "../outreach/senderAccounts";
 import { unsubscribeLead } from "../outreach/unsubscribe";
 
@@ -265,24 +268,35 @@ export async function replyInThread(
     .returning();
   const pool = new ChannelPool(ctx);
   let error: string | null = null;
+  // A LinkedIn answer goes through the connected account when there is one (a person wrote it, so
+  // no pacing applies), else through the sandbox channel.
+  const linkedin = channel === "linkedin" ? await linkedinAccountOf(ctx, actor.workspaceId) : null;
   try {
-    await pool
-      .for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect))
-      .send({
-        channel: channel === "email" ? "email" : "linkedin_message",
-        messageId: row!.messageId,
-        from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
-        to: {
-          name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
-          email: lead.email,
-          linkedinUrl: lead.linkedinUrl,
-        },
-        subject,
-        text: input.text,
-        inReplyTo,
-        references,
-        unsubscribeUrl: null,
-      });
+    if (linkedin && linkedin.status !== "ok")
+      throw new Error(
+        `the LinkedIn account is ${linkedin.status}: ${linkedin.pausedReason ?? "check it under Settings → Integrations"}`,
+      );
+    const channelOf = (msg: OutboundMessage) =>
+      linkedin
+        ? sendLinkedInStep(ctx, linkedin, { workspaceId: actor.workspaceId, leadId }, msg)
+        : pool
+            .for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect))
+            .send(msg);
+    await channelOf({
+      channel: channel === "email" ? "email" : "linkedin_message",
+      messageId: row!.messageId,
+      from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
+      to: {
+        name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
+        email: lead.email,
+        linkedinUrl: lead.linkedinUrl,
+      },
+      subject,
+      text: input.text,
+      inReplyTo,
+      references,
+      unsubscribeUrl: null,
+    });
   } catch (e) {
     error = (e as Error).message;
   } finally {

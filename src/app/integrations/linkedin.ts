@@ -59,8 +59,10 @@ export async function connectLinkedIn(
       dsn: input.dsn,
       accountId: input.accountId,
       ownProviderId,
-      status,
-      pausedReason: null,
+      // A paused account stays paused until a check passes: a failed re-check must not release it.
+      ...(status !== "ok" && old?.status === "paused"
+        ? { status: "paused", pausedReason: old.pausedReason }
+        : { status, pausedReason: null }),
       ...(old ? { limits: old.limits, lastPolledAt: old.lastPolledAt } : {}),
     },
     secretEnc: ctx.secrets.encrypt(apiKey),

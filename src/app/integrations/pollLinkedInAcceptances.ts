@@ -63,6 +63,8 @@ export async function pollLinkedInAcceptances(
     } catch (e) {
       if (refusalOf(e)?.pauseAccount) await pauseLinkedInAccount(ctx, workspaceId, (e as Error).message);
       else ctx.log.warn({ err: e, workspaceId }, "LinkedIn relations could not be read");
+      // Someone pressed "check now": they get the error, not a misleading "0 found".
+      if (o.workspaceId) throw e;
     }
     found += await recordAcceptances(ctx, workspaceId, accepted, "polling");
   }

@@ -108,5 +108,6 @@ describe("addressOf / htmlToText", () => {
   });
   it("drops scripts and styles and decodes entities", () => {
     expect(htmlToText("<style>p{}</style><div>a&lt;b&#39;s&nbsp;c</div>")).toBe("a<b's c");
+    expect(htmlToText("x&#99999999;y")).toBe("x\uFFFDy"); // past U+10FFFF: replaced, not thrown
   });
 });

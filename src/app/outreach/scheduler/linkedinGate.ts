@@ -89,11 +89,14 @@ export async function linkedinGate(
     const st = await accounts.get(workspaceId)!;
     if (!st) return { kind: "sandbox" };
     const { account, usage } = st;
-    if (account.status === "paused")
+    if (account.status !== "ok")
       return {
         kind: "defer",
         at: new Date(nowMs + HOUR),
-        reason: `the LinkedIn account is paused: ${account.pausedReason ?? "it needs attention"}; fix it under Settings → Integrations`,
+        reason:
+          account.status === "paused"
+            ? `the LinkedIn account is paused: ${account.pausedReason ?? "it needs attention"}; fix it under Settings → Integrations`
+            : "the LinkedIn account's connection check failed; fix it under Settings → Integrations",
       };
     const lead = (await facts).get(leadId) ?? {};
     if (channel === "linkedin_invite" && lead.withdrawnMs) {

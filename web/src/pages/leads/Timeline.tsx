@@ -32,6 +32,18 @@ function describe(e: TimelineEvent): string {
       return `Added to list${d.listName ? ` ${d.listName}` : ""}`;
     case "removed_from_list":
       return `Removed from list${d.listName ? ` ${d.listName}` : ""}`;
+    case "discovered":
+      return `Found by a discovery search (${d.provider === "sandbox" ? "sandbox directory" : "LinkedIn"})`;
+    case "invitation_accepted":
+      return "Accepted the LinkedIn invitation";
+    case "invitation_withdrawn":
+      return d.reportedBy
+        ? "LinkedIn reports an earlier invitation was withdrawn"
+        : "LinkedIn invitation withdrawn";
+    case "invitation_note_dropped":
+      return "LinkedIn invitation sent without its note (the free account's notes for the month are used)";
+    case "step_skipped":
+      return `Step ${d.step} skipped: ${d.reason ?? ""}`;
     default:
       return e.type.replace(/_/g, " ");
   }
