@@ -31,7 +31,7 @@ async function readyLead(email: string) {
 }
 
 beforeAll(async () => {
-  pv = await startPlusVibeServer({ apiKey: "pv-key", workspaceId: "pv-ws" });
+  pv = await startPlusVibeServer({ apiKey: "pv-key", workspaceId: "pv-ws", pageSize: 3 });
   ctx = await createTestContext();
   api = await testServer(ctx);
   const ws = await seedWorkspace(ctx, "PV");
@@ -174,5 +174,105 @@ describe("PlusVibe", () => {
       body: { webhook_event: "BOUNCED_EMAIL", lead_email: "reply@acme.example" },
     });
     expect(forged.status).toBe(401);
+  });
+
+  it("shows a lead's Unibox conversation oldest first, as text only, a page at a time", async () => {
+    const lead = (await call("POST", "/api/leads", { email: "Conv@Acme.example", firstName: "Ada" })).json.id;
+    const email = (id: string, day: number, direction: "IN" | "OUT", more: Record<string, unknown>) => ({
+      id,
+      message_id: `<${id}@mail.example>`,
+      from_address_email: direction === "OUT" ? "Sam Sender <sam@overture.example>" : "conv@acme.example",
+      to_address_email_list: direction === "OUT" ? "conv@acme.example" : "sam@overture.example",
+      subject: day === 5 ? "A quick note about acme.example" : "Re: A quick note about acme.example",
+      timestamp_created: `2026-01-0${day}T09:00:00.000Z`,
+      direction,
+      campaign_id: "camp_1",
+      is_unread: 0,
+      ...more,
+    });
+    // Stored out of order; PlusVibe answers newest first, three a page.
+    pv.setUniboxEmails("conv@acme.example", [
+      email("e2", 6, "IN", { body: { text: "Thanks, tell me more." }, label: "INTERESTED" }),
+      email("e5", 9, "OUT", { content_preview: "Following up on my last note" }),
+      email("e1", 5, "OUT", {
+        body: {
+          html: "<p>Hi Ada,</p><p>We&rsquo;ve looked at <b>acme.example</b> &amp; found 3 issues&#99999999;:</p>\n<ul><li>Slow</li><li>No &#x27;alt&#x27;</li></ul><script>alert(1)</script><img src=x onerror=alert(2)>",
+        },
+      }),
+      email("e4", 8, "IN", { body: "<div>Sounds good.<br>Call me on Friday</div>" }),
+      email("e3", 7, "OUT", {
+        body: { text: "Here are the details.", html: "<p>Here are <i>the</i> details.</p>" },
+      }),
+    ]);
+    const p1 = await call("GET", `/api/leads/${lead}/plusvibe/emails`);
+    expect(p1.status).toBe(200);
+    expect(p1.json.emails).toEqual([
+      {
+        id: "e3",
+        direction: "out",
+        from: "sam@overture.example",
+        to: "conv@acme.example",
+        subject: "Re: A quick note about acme.example",
+        text: "Here are the details.",
+        at: "2026-01-07T09:00:00.000Z",
+      },
+      expect.objectContaining({ id: "e4", direction: "in", text: "Sounds good.\nCall me on Friday" }),
+      expect.objectContaining({ id: "e5", direction: "out", text: "Following up on my last note" }),
+    ]);
+    expect(p1.json.nextPageTrail).toEqual(expect.any(String));
+    const asked = pv.requests.filter((q) => q.path === "/api/v1/unibox/emails").at(-1)!;
+    expect(asked.query).toMatchObject({
+      workspace_id: "pv-ws",
+      lead: "conv@acme.example",
+      email_type: "all",
+    });
+
+    const p2 = await call(
+      "GET",
+      `/api/leads/${lead}/plusvibe/emails?pageTrail=${encodeURIComponent(p1.json.nextPageTrail)}`,
+    );
+    expect(p2.json.nextPageTrail).toBeNull();
+    expect(p2.json.emails.map((e: { id: string; direction: string }) => [e.id, e.direction])).toEqual([
+      ["e1", "out"],
+      ["e2", "in"],
+    ]);
+    // The HTML body comes back as text: no tag, no script, entities decoded (an impossible one dropped).
+    expect(p2.json.emails[0]).toMatchObject({
+      subject: "A quick note about acme.example",
+      text: "Hi Ada,\n\nWe’ve looked at acme.example & found 3 issues:\n\n• Slow\n• No 'alt'",
+    });
+    expect(p2.body).not.toMatch(/<(p|b|script|img)\b|alert/);
+
+    // A trail PlusVibe does not know is PlusVibe's error, named.
+    const bad = await call("GET", `/api/leads/${lead}/plusvibe/emails?pageTrail=nope`);
+    expect(bad.status).toBe(502);
+    expect(bad.json.error.message).toMatch(/PlusVibe answered HTTP 400/);
+  });
+
+  it("refuses a Unibox view for a lead without email, another workspace's lead, or without a connection", async () => {
+    const noEmail = (await call("POST", "/api/leads", { linkedinUrl: "linkedin.com/in/unibox-none" })).json
+      .id;
+    const r = await call("GET", `/api/leads/${noEmail}/plusvibe/emails`);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: "validation" });
+    expect(r.json.error.message).toMatch(/the lead has no email/);
+
+    const other = await seedWorkspace(ctx, "PV other");
+    const theirs = (
+      await api.call("POST", "/api/leads", { key: other.apiKey, body: { email: "theirs@else.example" } })
+    ).json.id;
+    pv.setUniboxEmails("theirs@else.example", [
+      { id: "secret", direction: "IN", subject: "Theirs", body: { text: "not yours" } },
+    ]);
+    const cross = await call("GET", `/api/leads/${theirs}/plusvibe/emails`);
+    expect(cross.status).toBe(404);
+    expect(cross.body).not.toContain("not yours");
+
+    const before = pv.requests.length;
+    const unconnected = await api.call("GET", `/api/leads/${theirs}/plusvibe/emails`, { key: other.apiKey });
+    expect(unconnected.status).toBe(422);
+    expect(unconnected.json.error).toMatchObject({ code: "integration_missing" });
+    expect(unconnected.json.error.message).toMatch(/PlusVibe is not connected/);
+    expect(pv.requests.length).toBe(before);
   });
 });

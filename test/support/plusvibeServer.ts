@@ -5,9 +5,26 @@ import type { AddressInfo } from "node:net";
  * A loopback server implementing the part of PlusVibe's documented API Overture uses: `x-api-key`
  * auth, `workspace_id` on every call (query for GET, body for POST), campaign list, lead add, lead
  * status update, and rate limiting (429 with Retry-After) on demand.
+ *
+ * Unibox "Get emails", as implemented here (and read by plusvibeClient/plusvibeUnibox):
+ * `GET /unibox/emails?workspace_id=&lead=<email>&campaign_id=&email_type=all|sent|received&page_trail=`
+ * answers `{ page_trail, data: [email] }`, newest first, `pageSize` emails a page; `page_trail` is an
+ * opaque cursor for the next (older) page, null on the last one; an unknown trail is a 400. An email
+ * is stored as given (`setUniboxEmails`), in PlusVibe's shape: `id`, `message_id`,
+ * `from_address_email`, `to_address_email_list` (comma-separated), `subject`, `body: { text?, html? }`,
+ * `content_preview`, `timestamp_created` (ISO), `direction` ("IN" | "OUT"), `label`, `campaign_id`,
+ * `thread_id`, `is_unread`. The field names come from PlusVibe's and Instantly's Unibox docs and
+ * public clients; Overture reads them tolerantly (alternatives in plusvibeUnibox.ts).
  */
-export async function startPlusVibeServer(o: { apiKey: string; workspaceId: string }) {
-  const requests: { method: string; path: string; body: Record<string, unknown> }[] = [];
+export async function startPlusVibeServer(o: { apiKey: string; workspaceId: string; pageSize?: number }) {
+  const requests: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    body: Record<string, unknown>;
+  }[] = [];
+  const uniboxEmails = new Map<string, Record<string, unknown>[]>();
+  const pageSize = o.pageSize ?? 20;
   const campaigns = [
     { id: "camp_1", name: "Website audits Q1", status: "ACTIVE" },
     { id: "camp_2", name: "Re-engagement", status: "PAUSED" },
@@ -23,7 +40,12 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
     const body = chunks.length
       ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>)
       : {};
-    requests.push({ method: req.method ?? "", path: url.pathname, body });
+    requests.push({
+      method: req.method ?? "",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+    });
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
     if (req.headers["x-api-key"] !== o.apiKey)
@@ -56,6 +78,32 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
       const limit = Number(url.searchParams.get("limit") ?? 100);
       return send(200, workspaceLeads.slice((page - 1) * limit, page * limit));
     }
+    if (req.method === "GET" && url.pathname === "/api/v1/unibox/emails") {
+      const q = url.searchParams;
+      const lead = q.get("lead")?.toLowerCase();
+      const type = q.get("email_type") ?? "all";
+      if (!["all", "sent", "received"].includes(type))
+        return send(400, { status: "error", message: "email_type is invalid" });
+      const list = (lead ? (uniboxEmails.get(lead) ?? []) : [...uniboxEmails.values()].flat())
+        .filter((e) => !q.get("campaign_id") || e.campaign_id === q.get("campaign_id"))
+        .filter((e) => type === "all" || e.direction === (type === "sent" ? "OUT" : "IN"))
+        .sort((a, b) => String(b.timestamp_created).localeCompare(String(a.timestamp_created)));
+      const trail = q.get("page_trail");
+      const from = trail
+        ? Number(
+            Buffer.from(trail, "base64url")
+              .toString("utf8")
+              .replace(/^after:/, ""),
+          )
+        : 0;
+      if (!Number.isInteger(from) || from < 0)
+        return send(400, { status: "error", message: "page_trail is invalid" });
+      const next = from + pageSize;
+      return send(200, {
+        page_trail: next < list.length ? Buffer.from(`after:${next}`).toString("base64url") : null,
+        data: list.slice(from, next),
+      });
+    }
     send(404, { status: "error", message: `no route ${url.pathname}` });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -67,6 +115,9 @@ export async function startPlusVibeServer(o: { apiKey: string; workspaceId: stri
     variablesOf: (email: string) => variables.get(email),
     setWorkspaceLeads: (l: { email: string; status: string }[]) =>
       workspaceLeads.splice(0, workspaceLeads.length, ...l),
+    /** The Unibox emails PlusVibe holds for a lead (by email), in PlusVibe's shape. */
+    setUniboxEmails: (lead: string, emails: Record<string, unknown>[]) =>
+      uniboxEmails.set(lead.toLowerCase(), emails),
     throttle: (n: number) => {
       throttleNext = n;
     },

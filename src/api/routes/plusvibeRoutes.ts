@@ -13,8 +13,9 @@ import {
   syncFromPlusVibe,
   writebackToPlusVibe,
 } from "../../app/integrations/plusvibeSync";
+import { plusvibeUniboxFor } from "../../app/integrations/plusvibeUnibox";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors, idParam } from "../schemas";
+import { authErrors, errorSchema, idParam } from "../schemas";
 import type { Api } from "../server";
 
 const any = z.record(z.string(), z.unknown());
@@ -23,7 +24,28 @@ const notReady = z.object({
   notReady: z.array(z.object({ id: z.string(), status: z.string().nullable(), reason: z.string() })),
 });
 
-/** PlusVibe (seed 004): the connection, its campaigns, the guarded push and Mark completed. */
+const uniboxPage = z.object({
+  emails: z.array(
+    z.object({
+      id: z.string(),
+      direction: z.enum(["in", "out"]),
+      from: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      text: z.string().describe("Plain text: an HTML body is converted, never returned"),
+      at: z.string().nullable(),
+    }),
+  ),
+  nextPageTrail: z
+    .string()
+    .nullable()
+    .describe("Pass it back as pageTrail for the next, older, page; null when there is none"),
+});
+
+/**
+ * PlusVibe (seed 004): the connection, its campaigns, the guarded push, Mark completed, and a lead's
+ * Unibox conversation.
+ */
 export function plusvibeRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
   app.get(
@@ -114,6 +136,27 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => writebackToPlusVibe(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/leads/:id/plusvibe/emails",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["plusvibe"],
+        summary:
+          "The lead's conversation in PlusVibe's Unibox (campaign emails sent and replies, by the lead's email), a page at a time, oldest first, text only",
+        params: idParam,
+        querystring: z.object({
+          pageTrail: z
+            .string()
+            .max(2000)
+            .optional()
+            .describe("nextPageTrail of the previous answer: the next, older, page"),
+        }),
+        response: { 200: uniboxPage, ...authErrors, 422: errorSchema, 502: errorSchema },
+      },
+    },
+    (req) => plusvibeUniboxFor(ctx, actorOf(req), req.params.id, { pageTrail: req.query.pageTrail }),
   );
   app.post(
     "/api/plusvibe/sync",

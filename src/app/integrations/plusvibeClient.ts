@@ -78,5 +78,25 @@ export function plusvibeClient(ctx: AppContext, s: PlusVibeSettings) {
       const r = await call<unknown>("GET", url);
       return (Array.isArray(r) ? r : ((r as { data?: unknown[] }).data ?? [])) as Record<string, unknown>[];
     },
+    /**
+     * Unibox "Get emails": one page of the emails PlusVibe holds for a lead (campaign sends and
+     * replies), `{ page_trail, data: [...] }`; the page_trail, passed back, gives the next (older) page.
+     */
+    uniboxEmails: async (
+      lead: string,
+      o: { pageTrail?: string; campaignId?: string; emailType?: "all" | "sent" | "received" } = {},
+    ) => {
+      const q = new URLSearchParams({ lead, email_type: o.emailType ?? "all" });
+      if (o.campaignId) q.set("campaign_id", o.campaignId);
+      if (o.pageTrail) q.set("page_trail", o.pageTrail);
+      const r = await call<unknown>("GET", `/unibox/emails?${q}`);
+      const page = (r && typeof r === "object" && !Array.isArray(r) ? r : {}) as Record<string, unknown>;
+      const list = Array.isArray(r) ? r : Array.isArray(page.data) ? page.data : [];
+      const trail = page.page_trail ?? page.pageTrail ?? page.next_page_trail;
+      return {
+        emails: list.filter((e) => e && typeof e === "object") as Record<string, unknown>[],
+        pageTrail: typeof trail === "string" && trail ? trail : null,
+      };
+    },
   };
 }

@@ -4,6 +4,8 @@ import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
 import { navigate } from "../../router";
 import { fullName, type Lead, statusOptions } from "./leadTypes";
+import { LinkedInWithdraw, WithdrawResult, type WithdrawOutcome } from "./LinkedInWithdraw";
+import { PlusVibeUnibox } from "./PlusVibeUnibox";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
 
@@ -45,6 +47,7 @@ export function LeadDetail({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   const [working, setWorking] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [withdrawal, setWithdrawal] = useState<WithdrawOutcome | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -190,6 +193,16 @@ export function LeadDetail({ id }: { id: string }) {
           >
             {working === "Writing back…" ? working : "PlusVibe writeback"}
           </button>
+          {lead.linkedinUrl && (
+            <LinkedInWithdraw
+              leadId={id}
+              leadName={fullName(lead)}
+              onResult={(r) => {
+                setWithdrawal(r);
+                if (r?.ok) load();
+              }}
+            />
+          )}
           <a className="button" href={`/api/leads/${id}/export`} download>
             Export data (GDPR)
           </a>
@@ -203,6 +216,7 @@ export function LeadDetail({ id }: { id: string }) {
           {notice} {notice.includes("Emails") && <Link to="/emails">Open Emails</Link>}
         </p>
       )}
+      <WithdrawResult result={withdrawal} />
       <div className="two-col">
         <form className="card form-grid" onSubmit={save}>
           <h3>Details</h3>
@@ -300,6 +314,7 @@ export function LeadDetail({ id }: { id: string }) {
               )}
             </div>
           )}
+          <PlusVibeUnibox leadId={id} leadName={fullName(lead)} email={lead.email} />
           <div className="card">
             <h3>Timeline</h3>
             <Timeline events={events} />
