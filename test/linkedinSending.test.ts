@@ -12,6 +12,8 @@ import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { createSequence } from "../src/app/outreach/sequences";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { enrollments, leadEvents, messages } from "../src/db/schema";
+import { linkedinEventJob } from "../src/jobs/definitions/linkedinEventJob";
+import { startWorker } from "../src/jobs/worker";
 import { seedWorkspace, testServer } from "./support/testApi";
 import { createTestContext, type TestContext, testClock } from "./support/testContext";
 import { startUnipileServer } from "./support/unipileServer";
@@ -313,5 +315,73 @@ describe("LinkedIn steps through Unipile", () => {
         .slice(before)
         .map((q) => [q.body.attendees_ids, q.body.text]),
     ).toEqual([["P-ada-l", "Thanks, Ada. Tuesday works."]]);
+  });
+
+  it("end to end through the webhook: invitation, acceptance, message, then a reply stops the rest", async () => {
+    ctx.clock.set("2026-03-23T10:00:00Z");
+    await freshWorkspace("Webhook flow");
+    await call("PUT", "/api/integrations/linkedin/limits", {
+      timezone: "Europe/London",
+      minGapMinutes: 0,
+      maxGapMinutes: 0,
+    });
+    const list = await createList(ctx, actor, { name: "Flow" });
+    await createLead(ctx, actor, {
+      firstName: "Ada",
+      linkedinUrl: "https://www.linkedin.com/in/ada-l",
+      listId: list.id,
+    });
+    const run = await createRun(ctx, actor, { name: "Flow", playKey: "builtin:linkedin-first" });
+    const seq = await createSequence(ctx, actor, {
+      runId: run.id,
+      name: "Flow",
+      listIds: [list.id],
+      steps: [
+        { channel: "linkedin_invite", delayDays: 0, condition: "always", body: "Hi {{first_name}}" },
+        { channel: "linkedin_message", delayDays: 1, condition: "no_reply", body: "Thanks {{first_name}}" },
+        {
+          channel: "linkedin_message",
+          delayDays: 2,
+          condition: "no_reply",
+          body: "Any thoughts, {{first_name}}?",
+        },
+      ],
+    });
+    await launchSequence(ctx, actor, seq.id);
+    const hook = new URL((await call("GET", "/api/integrations/linkedin")).json.webhookUrl).pathname;
+    const deliverHook = async (body: Record<string, unknown>) => {
+      expect((await api.call("POST", hook, { body })).status).toBe(202);
+      const worker = startWorker(ctx, [linkedinEventJob as never], { pollMs: 20 });
+      await worker.idle();
+      await worker.stop();
+    };
+    const chatsBefore = chats().length;
+    await runSchedulerOnce(ctx, pool);
+    ctx.clock.advance(DAY);
+    await runSchedulerOnce(ctx, pool);
+    expect(chats().length).toBe(chatsBefore); // not accepted yet
+    await deliverHook({
+      event: "new_relation",
+      account_id: "acc-1",
+      user_provider_id: "P-ada-l",
+      user_public_identifier: "ada-l",
+    });
+    await runSchedulerOnce(ctx, pool);
+    expect(
+      chats()
+        .slice(chatsBefore)
+        .map((q) => q.body.text),
+    ).toEqual(["Thanks Ada"]);
+    await deliverHook({
+      event: "message_received",
+      account_id: "acc-1",
+      sender: { attendee_provider_id: "P-ada-l", attendee_public_identifier: "ada-l" },
+      message: "Sure, let's talk.",
+    });
+    const [e] = await enrollmentsOf(seq.id);
+    expect(e!.state).toBe("replied");
+    ctx.clock.advance(3 * DAY);
+    await runSchedulerOnce(ctx, pool);
+    expect(chats().length).toBe(chatsBefore + 1); // the last message never went
   });
 });
