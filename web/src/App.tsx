@@ -3,6 +3,7 @@ import { api, type Me, type Workspace } from "./api";
 import { EmptyState } from "./components/EmptyState";
 import { AuditReport } from "./pages/audits/AuditReport";
 import { AnalyticsPage } from "./pages/analytics/AnalyticsPage";
+import { DiscoverPage } from "./pages/discovery/DiscoverPage";
 import { EmailsPage } from "./pages/emails/EmailsPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
 import { LabIndex } from "./pages/lab/LabIndex";
@@ -132,6 +133,8 @@ export function App() {
           <LeadDetail key={path} id={path.slice("/leads/".length)} />
         ) : current.path === "/leads" ? (
           <LeadsPage key={window.location.search} />
+        ) : current.path === "/discover" ? (
+          <DiscoverPage />
         ) : current.path === "/lists" ? (
           <ListsPage />
         ) : current.path === "/plays" ? (

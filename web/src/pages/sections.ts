@@ -11,6 +11,7 @@ export const sections: Section[] = [
   { path: "/plays", label: "Plays", group: "Outreach", ready: true },
   { path: "/runs", label: "Runs", group: "Outreach", ready: true },
   { path: "/leads", label: "Leads", group: "Outreach", ready: true },
+  { path: "/discover", label: "Discover", group: "Outreach", ready: true },
   { path: "/lists", label: "Lists", group: "Outreach", ready: true },
   { path: "/sequences", label: "Sequences", group: "Outreach", ready: true },
   { path: "/lab", label: "Messaging Lab", group: "Outreach", ready: true },
