@@ -200,10 +200,17 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
     );
 
     // LinkedIn steps go through the workspace's account, within its shared budgets.
-    const hasLinkedIn = due.some((e) =>
+    const withLinkedIn = due.filter((e) =>
       (stepsBySeq.get(e.sequence_id) ?? []).some((st) => st.channel !== "email"),
     );
-    const gate = hasLinkedIn ? await linkedinGate(txCtx, now, uniq(due.map((e) => e.lead_id))) : null;
+    const gate = withLinkedIn.length
+      ? await linkedinGate(
+          txCtx,
+          now,
+          uniq(withLinkedIn.map((e) => e.lead_id)),
+          uniq(withLinkedIn.map((e) => e.workspace_id)),
+        )
+      : null;
     const notes: { e: DueRow; type: string; data: Record<string, unknown> }[] = [];
 
     const ends: { e: DueRow; state: EndState; reason: string }[] = [];

@@ -35,8 +35,16 @@ export async function linkedinGate(
   ctx: Pick<AppContext, "secrets"> & { db: Db },
   now: Date,
   leadIds: string[],
+  workspaceIds: string[],
 ) {
   const nowMs = now.getTime();
+  // The accounts are locked for the claiming transaction (in id order, like sender rows): two workers
+  // claiming at once would otherwise both see the same counts and overrun a budget or a gap.
+  if (workspaceIds.length)
+    await ctx.db.execute(
+      sql`select 1 from integrations where kind = 'unipile' and workspace_id = any(${sqlArray([...workspaceIds].sort())}::uuid[])
+          order by workspace_id for update`,
+    );
   const accounts = new Map<string, Promise<AccountState | null>>();
   const facts = loadLeadFacts(ctx.db, leadIds);
 
