@@ -15,7 +15,7 @@ export async function recordAcceptances(
   ctx: AppContext,
   workspaceId: string,
   accepted: { leadId: string; providerId: string }[],
-  via: "webhook" | "polling",
+  via: "webhook" | "polling" | "profile",
 ) {
   if (!accepted.length) return 0;
   const now = ctx.clock.now();

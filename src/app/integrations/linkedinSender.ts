@@ -43,7 +43,7 @@ export async function sendLinkedInStep(
     const connected = String(profile.network_distance ?? "").toUpperCase() === "FIRST_DEGREE";
     if (msg.channel === "linkedin_invite") {
       if (connected) {
-        await recordAcceptances(ctx, target.workspaceId, [{ leadId: target.leadId, providerId }], "polling");
+        await recordAcceptances(ctx, target.workspaceId, [{ leadId: target.leadId, providerId }], "profile");
         return {
           accepted: true,
           providerId,
