@@ -1,6 +1,9 @@
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../../api";
 import { Link } from "../../components/Link";
+import { statusOptions } from "./leadTypes";
+
+const statusLabel = new Map(statusOptions);
 
 type Campaign = { id: string; name: string; status: string };
 type NotReady = { id: string; status: string | null; reason: string };
@@ -112,8 +115,8 @@ export function PlusVibeActions(p: {
               <ul className="findings">
                 {guard.notReady.map((n) => (
                   <li key={n.id} className="finding blocking">
-                    <Link to={`/leads/${n.id}`}>{p.names[n.id] ?? n.id}</Link> ({n.status ?? "no status"}):{" "}
-                    {n.reason}
+                    <Link to={`/leads/${n.id}`}>{p.names[n.id] ?? n.id}</Link> (
+                    {n.status ? (statusLabel.get(n.status) ?? n.status) : "no status"}): {n.reason}
                   </li>
                 ))}
               </ul>
