@@ -5,6 +5,7 @@ import { validateLeadRow } from "../../domain/imports/validateLeadRow";
 import { isUniqueViolation } from "../../db/errors";
 import { discoverySearches, leads, listMembers, lists } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
+import { newLeadValues } from "../leads/editLeads";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { type DiscoveryProviderKey, discoveryProvider, type FoundPerson } from "./discoveryProviders";
 
@@ -201,19 +202,7 @@ async function addFound(
   const now = ctx.clock.now();
   const rows = people.flatMap((p) => {
     const c = validateLeadRow(p);
-    if (!c.ok) return [];
-    const { customFields, linkedinKey, ...fields } = c.lead;
-    return [
-      {
-        ...fields,
-        linkedinKey,
-        customFields,
-        workspaceId: actor.workspaceId,
-        createdBy: actor.label,
-        createdAt: now,
-        updatedAt: now,
-      },
-    ];
+    return c.ok ? [newLeadValues(c.lead, actor, now)] : [];
   });
   if (!rows.length) return { added: 0, duplicates: 0 };
   return ctx.db.transaction(async (tx) => {

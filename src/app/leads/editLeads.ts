@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { isUniqueViolation } from "../../db/errors";
-import { validateLeadRow } from "../../domain/imports/validateLeadRow";
+import { type NormalisedLead, validateLeadRow } from "../../domain/imports/validateLeadRow";
 import type { LeadFieldKey, LeadInput } from "../../domain/leadFields";
 import { type LeadStatus, leadStatusLabels } from "../../domain/leadStatus";
 import { leads, listMembers } from "../../db/schema";
@@ -17,26 +17,31 @@ const duplicateError = () =>
     field: "identity",
   });
 
+/** The row of a new lead from validated fields, created by the actor now. */
+export function newLeadValues(lead: NormalisedLead, actor: Actor, now: Date) {
+  const { customFields, linkedinKey, ...fields } = lead;
+  return {
+    ...fields,
+    linkedinKey,
+    customFields,
+    workspaceId: actor.workspaceId,
+    createdBy: actor.label,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Adds one person by hand (optionally to a list); the same person twice is refused with 409. */
 export async function createLead(ctx: AppContext, actor: Actor, input: LeadInput & { listId?: string }) {
   const check = validateLeadRow(input);
   if (!check.ok) throw new AppError("validation", check.reason, { field: "linkedinUrl" });
   if (input.listId) await getList(ctx, actor, input.listId);
-  const { customFields, linkedinKey, ...fields } = check.lead;
   try {
     const row = await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
       const [row] = await tx
         .insert(leads)
-        .values({
-          ...fields,
-          linkedinKey,
-          customFields,
-          workspaceId: actor.workspaceId,
-          createdBy: actor.label,
-          createdAt: now,
-          updatedAt: now,
-        })
+        .values(newLeadValues(check.lead, actor, now))
         .returning();
       if (input.listId) {
         await tx
