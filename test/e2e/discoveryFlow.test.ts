@@ -74,9 +74,11 @@ describe.skipIf(!chromiumPath && !ci)("Discover in the browser", () => {
       const leadRows = page.locator("tbody tr").filter({ hasText: "Germany" });
       await leadRows.first().waitFor();
       expect(await leadRows.count()).toBe(20);
-      expect(await page.getByLabel("List", { exact: true }).locator("option:checked").innerText()).toBe(
-        "German marketing heads",
-      );
+      // The list filter shows the list once the list names have loaded.
+      await page
+        .getByLabel("List", { exact: true })
+        .locator("option:checked", { hasText: "German marketing heads" })
+        .waitFor({ state: "attached" });
       await page.screenshot({ path: path.join(shotsDir, "discover-list-leads.png"), fullPage: true });
     } finally {
       await browser.close();
