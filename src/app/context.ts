@@ -24,3 +24,12 @@ export type Actor = {
   via: "session" | "api_key" | "cli" | "system";
   label: string;
 };
+
+/** Work done by Overture itself on a workspace's behalf (a provider's event, a scheduler step). */
+export const systemActor = (workspaceId: string, label: string): Actor => ({
+  workspaceId,
+  userId: null,
+  role: "admin",
+  via: "system",
+  label,
+});

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, sqlArray } from "../../db/client";
-import type { Actor, AppContext } from "../context";
+import { type AppContext, systemActor } from "../context";
 import { recordLeadEvents } from "../leads/leadEvents";
 
 /** The reason an active enrollment shows while its LinkedIn message waits for the invitation. */
@@ -33,10 +33,9 @@ export async function recordAcceptances(
       (a, i) => !known.has(a.leadId) && accepted.findIndex((b) => b.leadId === a.leadId) === i,
     );
     if (!fresh.length) return 0;
-    const actor: Actor = { workspaceId, userId: null, role: "admin", via: "system", label: "LinkedIn" };
     await recordLeadEvents(
       tx,
-      actor,
+      systemActor(workspaceId, "LinkedIn"),
       now,
       fresh.map((a) => ({
         leadId: a.leadId,

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { leads } from "../../db/schema";
 import { normaliseLinkedInUrl } from "../../domain/identity/normaliseLinkedIn";
-import type { Actor, AppContext } from "../context";
+import { type Actor, type AppContext, systemActor } from "../context";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { recordAcceptances } from "./linkedinAcceptance";
 import { type LinkedInAccount, linkedinAccountOf, pauseLinkedInAccount } from "./linkedinAccount";
@@ -70,14 +70,7 @@ export async function sendLinkedInStep(
       throw new DeferSendError(`the LinkedIn account is paused: ${reason}`, new Date(now + HOUR));
     }
     if (refusal?.type.includes("cannot_resend_yet")) {
-      const actor: Actor = {
-        workspaceId: target.workspaceId,
-        userId: null,
-        role: "admin",
-        via: "system",
-        label: "LinkedIn",
-      };
-      await recordLeadEvents(ctx.db, actor, new Date(now), [
+      await recordLeadEvents(ctx.db, systemActor(target.workspaceId, "LinkedIn"), new Date(now), [
         { leadId: target.leadId, type: "invitation_withdrawn", data: { reportedBy: "LinkedIn" } },
       ]);
       throw new DeferSendError(

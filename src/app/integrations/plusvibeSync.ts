@@ -3,7 +3,7 @@ import { AppError } from "../../domain/appError";
 import { automaticTransitionAllowed, isLeadStatus, type LeadStatus } from "../../domain/leadStatus";
 import { queryRows, sqlArray } from "../../db/client";
 import { leads } from "../../db/schema";
-import type { Actor, AppContext } from "../context";
+import { type Actor, type AppContext, systemActor } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { recordInboundMessage } from "../outreach/inbound";
@@ -106,7 +106,7 @@ export async function handlePlusVibeEvent(ctx: AppContext, token: string, body: 
   const ids = readToken(ctx, "plusvibe-hook", token, 1);
   if (!ids) throw new AppError("unauthenticated", "this webhook URL is not valid");
   const workspaceId = ids[0]!;
-  const actor: Actor = { workspaceId, userId: null, role: "admin", via: "system", label: "PlusVibe" };
+  const actor = systemActor(workspaceId, "PlusVibe");
   const event = pick(body, "webhook_event", "event_type", "event", "type").toUpperCase();
   const email = pick(body, "lead_email", "email", "to_email", "lead").toLowerCase();
   if (!email) return { handled: false, reason: "no lead email in the event" };
