@@ -39,7 +39,7 @@ await launchEmailSequence(ctx, actor, {
 });
 // `poll` as second argument measures polling alone (no IDLE wake-up), for comparison.
 const pollOnly = process.argv[3] === "poll";
-const loop = startSchedulerLoop(ctx, 5_000, { watchInboxes: !pollOnly });
+const loop = startSchedulerLoop(ctx, 5_000, { watchInboxes: !pollOnly, inboxIntervalMs: 5_000 });
 const wait = (ms: number) => new Promise((res) => setTimeout(res, ms));
 while ((await ctx.db.select().from(messages).where(eq(messages.status, "sent"))).length < n) await wait(100);
 

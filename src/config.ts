@@ -75,6 +75,23 @@ export const configSpec = {
     default: "10",
     schema: z.coerce.number().int().min(1).max(256),
   },
+  INBOX_POLL_SECONDS: {
+    description:
+      "How often a worker reads the sender inboxes it holds (IMAP IDLE wakes it at once for servers that announce new mail; this is the fallback).",
+    default: "30",
+    schema: z.coerce.number().int().min(1).max(3600),
+  },
+  INBOX_TIMEOUT_SECONDS: {
+    description:
+      "The most one inbox read may take (connect, greeting, login, fetch). A server that stalls longer fails that read with a clear error on its sender, and delays nothing else.",
+    default: "60",
+    schema: z.coerce.number().int().min(1).max(600),
+  },
+  INBOX_CONCURRENCY: {
+    description: "How many inboxes one worker reads at once.",
+    default: "4",
+    schema: z.coerce.number().int().min(1).max(64),
+  },
   LOGIN_RATE_LIMIT: {
     description: "Login attempts allowed per IP per minute.",
     default: "10",
@@ -181,6 +198,7 @@ export type Config = {
   loginRateLimit: number;
   sendLeaseSeconds: number;
   sendInFlight: number;
+  inbox: { pollSeconds: number; timeoutSeconds: number; concurrency: number };
   linkedinPollMinutes: number;
   secureCookies: boolean;
   fetchAllowPrivate: string[];
@@ -227,6 +245,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,
     sendLeaseSeconds: values.SEND_LEASE_SECONDS as number,
     sendInFlight: values.SEND_IN_FLIGHT as number,
+    inbox: {
+      pollSeconds: values.INBOX_POLL_SECONDS as number,
+      timeoutSeconds: values.INBOX_TIMEOUT_SECONDS as number,
+      concurrency: values.INBOX_CONCURRENCY as number,
+    },
     linkedinPollMinutes: values.LINKEDIN_POLL_MINUTES as number,
     secureCookies: values.SECURE_COOKIES as boolean,
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)

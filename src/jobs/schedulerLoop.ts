@@ -1,23 +1,29 @@
 import type { AppContext } from "../app/context";
 import { pollLinkedInAcceptances } from "../app/integrations/pollLinkedInAcceptances";
-import { inboxWatchers } from "../app/outreach/inboxWatchers";
-import { pollInboxes } from "../app/outreach/pollInboxes";
 import { runSchedulerOnce } from "../app/outreach/scheduler";
 import { ChannelPool } from "../app/outreach/senderAccounts";
 import { drainWebhooks } from "../app/webhooks/deliverWebhooks";
+import { startInboxLoop } from "./inboxLoop";
 
 /**
- * The send loop of a worker process (it also delivers due outbound webhooks). Due sends are not jobs: the enrollments table is the schedule,
- * claimed with SKIP LOCKED, so any number of workers can run this loop side by side.
+ * The send loop of a worker process (it also delivers due outbound webhooks), and beside it the
+ * worker's inbox loop (`startInboxLoop`), which never blocks it. Due sends are not jobs: the
+ * enrollments table is the schedule, claimed with SKIP LOCKED, so any number of workers can run this
+ * loop side by side. `inboxes: false` leaves inboxes to other workers; `watchInboxes: false` reads
+ * them by polling only.
  */
-export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { watchInboxes?: boolean } = {}) {
+export function startSchedulerLoop(
+  ctx: AppContext,
+  intervalMs = 5_000,
+  o: { watchInboxes?: boolean; inboxes?: boolean; inboxIntervalMs?: number } = {},
+) {
   const pool = new ChannelPool(ctx);
   let stopped = false;
   let busy = false;
   let again = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
-  // New mail announced over IMAP IDLE starts a pass at once (or right after the one in progress).
+  // New mail read after an IMAP IDLE wake-up starts a pass at once (or right after the one in progress).
   const wake = () => {
     if (stopped) return;
     if (busy) again = true;
@@ -26,16 +32,14 @@ export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { wat
       tick();
     }
   };
-  const watchers = o.watchInboxes === false ? null : inboxWatchers(ctx, wake);
+  const inbox =
+    o.inboxes === false
+      ? null
+      : startInboxLoop(ctx, { onMail: wake, watch: o.watchInboxes !== false, intervalMs: o.inboxIntervalMs });
   const tick = () => {
     busy = true;
     again = false;
-    // Replies are read first, so a reply that has arrived stops the follow-ups due in the same pass.
-    running = (watchers?.sync() ?? Promise.resolve())
-      .catch((e) => ctx.log.warn({ err: e }, "inbox watchers not refreshed"))
-      .then(() => pollInboxes(ctx))
-      .catch((e) => ctx.log.error({ err: e }, "inbox poll failed"))
-      .then(() => pollLinkedInAcceptances(ctx))
+    running = pollLinkedInAcceptances(ctx)
       .catch((e) => ctx.log.error({ err: e }, "LinkedIn acceptance poll failed"))
       .then(() =>
         Promise.all([
@@ -54,12 +58,16 @@ export function startSchedulerLoop(ctx: AppContext, intervalMs = 5_000, o: { wat
   };
   tick();
   return {
-    /** Finishes the pass in progress (sends already claimed are completed, not abandoned). */
+    wake,
+    inbox,
+    /**
+     * Finishes the pass in progress (sends already claimed are completed, not abandoned); inbox reads
+     * in progress are ended at once and their mailboxes given back.
+     */
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
-      await watchers?.stop();
+      await Promise.all([running, inbox?.stop()]);
       await pool.close();
     },
   };
