@@ -104,6 +104,8 @@ export function startInboxLoop(
     owner,
     /** The mailboxes this worker holds now. */
     held: () => [...held.keys()],
+    /** How many IDLE connections this worker keeps (one per mailbox it holds). */
+    watching: () => watchers?.count() ?? 0,
     /**
      * Ends reads in progress at once (a stalled server is not waited for), closes the IDLE
      * connections and gives the leases back so another worker takes the mailboxes over now.
