@@ -172,6 +172,7 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
     await tx.execute(sql`update enrollments e set
         last_step_index = v.last,
         next_step_index = v.next,
+        step_attempt = 1,
         next_step_at = case when e.state = 'active' then v.at else null end,
         state_reason = case when e.state = 'active' and v.done then 'all steps sent'
                             when e.state = 'active' then null else e.state_reason end,

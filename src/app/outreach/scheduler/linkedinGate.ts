@@ -45,8 +45,6 @@ export async function linkedinGate(
       sql`select 1 from integrations where kind = 'unipile' and workspace_id = any(${sqlArray([...workspaceIds].sort())}::uuid[])
           order by workspace_id for update`,
     );
-  const accounts = new Map<string, Promise<AccountState | null>>();
-  const facts = loadLeadFacts(ctx.db, leadIds);
 
   async function stateOf(workspaceId: string): Promise<AccountState | null> {
     const account = await linkedinAccountOf(ctx, workspaceId);
@@ -87,14 +85,19 @@ export async function linkedinGate(
     };
   }
 
-  return async function check(
+  // Read once for the batch, so that each decision is a computation in memory.
+  const accounts = new Map(
+    await Promise.all(workspaceIds.map(async (id) => [id, await stateOf(id)] as const)),
+  );
+  const facts = await loadLeadFacts(ctx.db, leadIds);
+
+  return function check(
     workspaceId: string,
     leadId: string,
     channel: "linkedin_invite" | "linkedin_message",
     wantsNote: boolean,
-  ): Promise<GateAnswer> {
-    if (!accounts.has(workspaceId)) accounts.set(workspaceId, stateOf(workspaceId));
-    const st = await accounts.get(workspaceId)!;
+  ): GateAnswer {
+    const st = accounts.get(workspaceId);
     if (!st) return { kind: "sandbox" };
     const { account, usage } = st;
     if (account.status !== "ok")
@@ -106,7 +109,7 @@ export async function linkedinGate(
             ? `the LinkedIn account is paused: ${account.pausedReason ?? "it needs attention"}; fix it under Settings → Integrations`
             : "the LinkedIn account's connection check failed; fix it under Settings → Integrations",
       };
-    const lead = (await facts).get(leadId) ?? {};
+    const lead = facts.get(leadId) ?? {};
     if (channel === "linkedin_invite" && lead.withdrawnMs) {
       const until = lead.withdrawnMs + REINVITE_WAIT_DAYS * DAY;
       if (until > nowMs)

@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { WindowCache } from "../schedule/sendingWindow";
+import { type BatchLedger, decideDue, type DueInput, type DueStep } from "./dueDecision";
+
+const NOW = Date.parse("2026-03-10T10:00:00Z");
+const email = (idx: number, o: Partial<DueStep> = {}): DueStep => ({
+  idx,
+  channel: "email",
+  delayDays: 0,
+  condition: "no_reply",
+  subject: "Hi {{first_name}}",
+  body: "Hello {{first_name}}",
+  ...o,
+});
+const invite = (idx: number, body = "Hi {{first_name}}"): DueStep => ({
+  idx,
+  channel: "linkedin_invite",
+  delayDays: 0,
+  condition: "no_reply",
+  subject: "",
+  body,
+});
+const sender = { id: "s1", fromName: "Sam", dailyCap: 50, minGapSeconds: 120, jitterSeconds: 0 };
+
+function input(o: Partial<DueInput<string>> = {}): DueInput<string> {
+  const ledger: BatchLedger = { lastSentMs: new Map(), sentToday: new Map(), emailsLeft: new Map() };
+  return {
+    nowMs: NOW,
+    workspaceId: "w1",
+    zone: "UTC",
+    lastStepIndex: null,
+    lead: {
+      status: "email_enriched",
+      firstName: "Ada",
+      email: "ada@acme.example",
+      linkedinUrl: "https://www.linkedin.com/in/ada",
+      companyDomain: "acme.example",
+    },
+    steps: [email(0)],
+    suppressed: false,
+    colleagueReplied: false,
+    blocklist: { domains: new Set(), emails: new Set() },
+    draft: () => null,
+    sender: {
+      ...sender,
+      rampStartCap: null,
+      rampPerDay: null,
+      createdAtMs: NOW - 30 * 86_400_000,
+      paused: false,
+    },
+    linkedin: null,
+    profile: undefined,
+    previous: [],
+    cache: new WindowCache({ start: "09:00", end: "17:00", skipWeekends: false }),
+    ledger,
+    random: () => 0.5,
+    ...o,
+  };
+}
+
+describe("decideDue: what happens to one due enrollment", () => {
+  const cases: [string, Partial<DueInput<string>>, Record<string, unknown>][] = [
+    ["the lead replied", { lead: { ...input().lead, status: "replied" } }, { kind: "end", state: "replied" }],
+    [
+      "the lead converted",
+      { lead: { ...input().lead, status: "converted" } },
+      { kind: "end", state: "replied" },
+    ],
+    [
+      "the lead unsubscribed",
+      { lead: { ...input().lead, status: "unsubscribed" } },
+      { kind: "end", state: "unsubscribed" },
+    ],
+    [
+      "a colleague replied",
+      { colleagueReplied: true },
+      { kind: "end", state: "replied", reason: "a colleague at the same company replied" },
+    ],
+    [
+      "the domain is blocklisted",
+      { blocklist: { domains: new Set(["acme.example"]), emails: new Set() } },
+      { kind: "end", state: "blocked" },
+    ],
+    [
+      "the address is suppressed and no other step reaches the lead",
+      { suppressed: true },
+      { kind: "end", state: "unsubscribed", reason: "the address is suppressed" },
+    ],
+    [
+      "a bounced lead with only email steps left",
+      { lead: { ...input().lead, status: "bounced" } },
+      { kind: "end", state: "completed", reason: "no further step can reach this lead" },
+    ],
+    [
+      "the monthly email allowance is used",
+      {
+        ledger: {
+          lastSentMs: new Map(),
+          sentToday: new Map(),
+          emailsLeft: new Map([["w1", { left: 0, message: "limit reached" }]]),
+        },
+      },
+      { kind: "end", state: "paused", reason: "limit reached" },
+    ],
+    [
+      "a personalised step with no approved message",
+      { draft: () => undefined },
+      { kind: "end", state: "paused", reason: expect.stringMatching(/no approved message/) },
+    ],
+    ["no sender account", { sender: undefined }, { kind: "end", state: "paused" }],
+    [
+      "the sender is paused: the step waits",
+      { sender: { ...input().sender!, paused: true } },
+      { kind: "wait" },
+    ],
+    [
+      "the sender's daily cap is used: the next window after an hour",
+      {
+        ledger: {
+          lastSentMs: new Map([["s1", NOW - 1000]]),
+          sentToday: new Map([["s1", 50]]),
+          emailsLeft: new Map(),
+        },
+      },
+      { kind: "defer", at: new Date(NOW + 3_600_000) },
+    ],
+    [
+      "the sender sent a minute ago: the next slot after its gap",
+      {
+        ledger: { lastSentMs: new Map([["s1", NOW - 60_000]]), sentToday: new Map(), emailsLeft: new Map() },
+      },
+      { kind: "defer", at: new Date(NOW + 60_000) },
+    ],
+    [
+      "an empty merge field",
+      { steps: [email(0, { body: "About {{company}}" })] },
+      { kind: "fail", error: "empty merge field: company" },
+    ],
+    [
+      "an invitation note over 300 characters",
+      {
+        steps: [invite(0, "x".repeat(301))],
+        linkedin: () => ({ kind: "go", account: "acct", noteDropped: false }),
+      },
+      { kind: "fail", error: "the invitation note is 301 characters; LinkedIn allows 300" },
+    ],
+    [
+      "the LinkedIn budget is used",
+      {
+        steps: [invite(0)],
+        linkedin: () => ({ kind: "defer", at: new Date(NOW + 5_000), reason: "daily invitations used" }),
+      },
+      { kind: "defer", at: new Date(NOW + 5_000), reason: "daily invitations used" },
+    ],
+    [
+      "the invitation was never accepted",
+      { steps: [invite(0)], linkedin: () => ({ kind: "end", reason: "not accepted within 30 days" }) },
+      { kind: "end", state: "completed", reason: "not accepted within 30 days" },
+    ],
+    [
+      "a due email step",
+      {},
+      { kind: "send", subject: "Hi Ada", body: "Hello Ada", inReplyTo: null, references: [], linkedin: null },
+    ],
+    [
+      "a follow-up threads under the first subject",
+      {
+        lastStepIndex: 0,
+        steps: [email(0), email(1, { subject: "ignored" })],
+        previous: [
+          { subject: "Re: Hi Ada", messageId: "<m2@x>" },
+          { subject: "Hi Ada", messageId: "<m1@x>" },
+        ],
+      },
+      { kind: "send", subject: "Re: Hi Ada", inReplyTo: "<m2@x>", references: ["<m1@x>", "<m2@x>"] },
+    ],
+    [
+      "an approved personalised message is sent as written",
+      { draft: () => ({ subject: "Custom", body: "Written for Ada" }) },
+      { kind: "send", subject: "Custom", body: "Written for Ada" },
+    ],
+    [
+      "no usable email: the LinkedIn step goes through the account, the note dropped when notes are used",
+      {
+        lead: { ...input().lead, email: null },
+        steps: [email(0), invite(1)],
+        linkedin: () => ({ kind: "go", account: "acct", noteDropped: true }),
+      },
+      { kind: "send", body: "", linkedin: "acct", noteDropped: true },
+    ],
+  ];
+  it.each(cases)("%s", (_name, o, expected) => {
+    expect(decideDue(input(o))).toMatchObject(expected);
+  });
+
+  it("counts what it lets through, so the batch's next lead waits one gap", () => {
+    const i = input({ sender: { ...input().sender!, jitterSeconds: 0 } });
+    expect(decideDue(i).kind).toBe("send");
+    expect(i.ledger.sentToday.get("s1")).toBe(1);
+    expect(decideDue({ ...i, lead: { ...i.lead, firstName: "Bo" } })).toEqual({
+      kind: "defer",
+      at: new Date(NOW + 120_000),
+    });
+  });
+
+  it("spends the monthly allowance one email at a time", () => {
+    const i = input();
+    i.ledger.emailsLeft.set("w1", { left: 1, message: "limit reached" });
+    expect(decideDue(i).kind).toBe("send");
+    expect(decideDue(i)).toMatchObject({ kind: "end", state: "paused", reason: "limit reached" });
+  });
+});

@@ -1,0 +1,233 @@
+import { type Blocklist, isBlocked } from "../blocking/isBlocked";
+import { leadMergeVars, renderTemplate } from "../messages/renderTemplate";
+import { effectiveDailyCap, nextSendSlot } from "../schedule/senderPacing";
+import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
+import { nextStep, type SequenceStep } from "./sequenceEngine";
+
+export type DueLead = Parameters<typeof leadMergeVars>[0] & {
+  status: string;
+  email: string | null;
+  linkedinUrl: string | null;
+  companyDomain: string | null;
+};
+export type DueStep = {
+  idx: number;
+  channel: SequenceStep["channel"];
+  delayDays: number;
+  condition: SequenceStep["condition"];
+  subject: string;
+  body: string;
+};
+export type DueSender = {
+  id: string;
+  fromName: string;
+  dailyCap: number;
+  minGapSeconds: number;
+  jitterSeconds: number;
+  rampStartCap: number | null;
+  rampPerDay: number | null;
+  createdAtMs: number;
+  paused: boolean;
+};
+/** What the LinkedIn gate answers for a step (budgets, working hours, acceptance wait). */
+export type LinkedInAnswer<A> =
+  | { kind: "sandbox" }
+  | { kind: "go"; account: A; noteDropped: boolean }
+  | { kind: "defer"; at: Date; reason: string }
+  | { kind: "end"; reason: string };
+export type EndState = "replied" | "unsubscribed" | "blocked" | "completed" | "paused";
+
+/**
+ * What the batch has used so far, shared by every decision of one claim: each sender's last send
+ * and 24 h count, and each workspace's monthly email allowance. Decisions update it in place, so
+ * the batch's leads line up one gap apart and never overrun a cap.
+ */
+export type BatchLedger = {
+  lastSentMs: Map<string, number | null>;
+  sentToday: Map<string, number>;
+  emailsLeft: Map<string, { left: number; message: string }>;
+};
+
+export type DueInput<A> = {
+  nowMs: number;
+  workspaceId: string;
+  zone: string;
+  lastStepIndex: number | null;
+  lead: DueLead;
+  steps: DueStep[];
+  suppressed: boolean;
+  colleagueReplied: boolean;
+  blocklist: Blocklist;
+  /** Personalised sequences: the approved message for a step, undefined when there is none. Template sequences: null. */
+  draft: (stepIdx: number) => { subject: string; body: string } | null | undefined;
+  sender: DueSender | undefined;
+  /** The LinkedIn gate for this batch, or null when no LinkedIn step is due in it. */
+  linkedin:
+    ((channel: "linkedin_invite" | "linkedin_message", wantsNote: boolean) => LinkedInAnswer<A>) | null;
+  profile: { senderName: string; senderCompany: string } | undefined;
+  /** Earlier email steps sent in this enrollment, the latest first (threading). */
+  previous: { subject: string; messageId: string }[];
+  cache: WindowCache;
+  ledger: BatchLedger;
+  random: () => number;
+};
+
+export type DueDecision<A> =
+  | { kind: "end"; state: EndState; reason: string }
+  | { kind: "defer"; at: Date; reason?: string }
+  /** The sender is paused: nothing changes, the step stays due until it is resumed. */
+  | { kind: "wait" }
+  /** The step cannot be rendered: a failed row is kept for it and the enrollment paused. */
+  | { kind: "fail"; step: DueStep; error: string; reason: string }
+  | {
+      kind: "send";
+      step: DueStep;
+      subject: string;
+      body: string;
+      inReplyTo: string | null;
+      references: string[];
+      linkedin: A | null;
+      noteDropped: boolean;
+    };
+
+const HOUR = 3_600_000;
+
+/**
+ * What to do with one due enrollment, in the claiming transaction, from facts read for the whole
+ * batch: stop it (reply, unsubscribe, colleague reply, blocklist, nothing left that reaches the
+ * lead, allowance used, no approved message, no sender), let it wait (LinkedIn budgets, sender gap
+ * or cap, paused sender), or send its next step rendered (refusing an empty merge field).
+ */
+export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
+  const { lead } = i;
+  const end = (state: EndState, reason: string) => ({ kind: "end" as const, state, reason });
+  if (lead.status === "replied" || lead.status === "converted") return end("replied", "the lead replied");
+  if (lead.status === "unsubscribed") return end("unsubscribed", "the lead unsubscribed");
+  if (i.colleagueReplied) return end("replied", "a colleague at the same company replied");
+  const block = isBlocked(lead, i.blocklist);
+  if (block.blocked) return end("blocked", block.reason);
+  const reach = {
+    hasUsableEmail: !!lead.email && lead.status !== "bounced" && !i.suppressed,
+    hasLinkedIn: !!lead.linkedinUrl,
+  };
+  // The lead may have changed since enrollment (email removed, bounced): re-resolve the step.
+  const next = nextStep(
+    i.steps.map((s) => ({
+      index: s.idx,
+      channel: s.channel,
+      delayDays: s.delayDays,
+      condition: s.condition,
+    })),
+    i.lastStepIndex,
+    reach,
+    false,
+  );
+  if (next.done)
+    return i.suppressed
+      ? end("unsubscribed", "the address is suppressed")
+      : end("completed", "no further step can reach this lead");
+  const step = i.steps.find((s) => s.idx === next.step.index)!;
+  const email = step.channel === "email";
+  const quota = email ? i.ledger.emailsLeft.get(i.workspaceId) : undefined;
+  if (quota && quota.left <= 0) return end("paused", quota.message);
+  if (quota) quota.left--;
+  const draft = i.draft(step.idx);
+  if (draft === undefined)
+    return end(
+      "paused",
+      `step ${step.idx} has no approved message for this lead; approve it in the Messaging Lab and resume`,
+    );
+
+  let linkedin: A | null = null;
+  let noteDropped = false;
+  if (!email && i.linkedin) {
+    const g = i.linkedin(step.channel as "linkedin_invite", (draft?.body ?? step.body).trim() !== "");
+    if (g.kind === "end") return end("completed", g.reason);
+    if (g.kind === "defer") return { kind: "defer", at: g.at, reason: g.reason };
+    if (g.kind === "go") {
+      linkedin = g.account;
+      noteDropped = g.noteDropped;
+    }
+  }
+
+  const sender = email ? i.sender : undefined;
+  if (email) {
+    if (!sender) return end("paused", "the sequence has no sender account");
+    if (sender.paused) return { kind: "wait" };
+    const paced = pace(i, sender);
+    if (paced) return paced;
+  }
+
+  const vars = {
+    ...leadMergeVars(lead),
+    sender_name: i.profile?.senderName ?? sender?.fromName ?? "",
+    sender_company: i.profile?.senderCompany ?? "",
+  };
+  const thread = email && i.previous.length > 0;
+  const subjectTemplate = thread
+    ? `Re: ${i.previous[i.previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
+    : (draft?.subject ?? step.subject);
+  const subject = email
+    ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars)
+    : { ok: true as const, text: "" };
+  const body = noteDropped ? { ok: true as const, text: "" } : renderTemplate(draft?.body ?? step.body, vars);
+  if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
+    const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
+    return { kind: "fail", step, error, reason: `step ${step.idx}: ${error}; shorten it and resume` };
+  }
+  if (!subject.ok || !body.ok) {
+    const missing = (!subject.ok ? subject : (body as { missing: string[] })).missing.join(", ");
+    return {
+      kind: "fail",
+      step,
+      error: `empty merge field: ${missing}`,
+      reason: `step ${step.idx} has an empty merge field (${missing}); fix the lead or the template and resume`,
+    };
+  }
+  return {
+    kind: "send",
+    step,
+    subject: subject.text,
+    body: body.text,
+    inReplyTo: thread ? i.previous[0]!.messageId : null,
+    references: thread ? i.previous.map((p) => p.messageId).reverse() : [],
+    linkedin,
+    noteDropped,
+  };
+}
+
+/** The sender's caps and gaps: null when it may send now (the send is then counted). */
+function pace<A>(i: DueInput<A>, sender: DueSender): DueDecision<A> | null {
+  const { ledger, nowMs } = i;
+  const cap = effectiveDailyCap(
+    {
+      dailyCap: sender.dailyCap,
+      minGapSeconds: sender.minGapSeconds,
+      jitterSeconds: sender.jitterSeconds,
+      rampUp: sender.rampStartCap ? { startCap: sender.rampStartCap, perDay: sender.rampPerDay ?? 5 } : null,
+    },
+    (nowMs - sender.createdAtMs) / 86_400_000,
+  );
+  const slot = nextSendSlot(
+    {
+      dueMs: nowMs,
+      lastSentMs: ledger.lastSentMs.get(sender.id) ?? null,
+      sentToday: ledger.sentToday.get(sender.id) ?? 0,
+      cap,
+      minGapSeconds: sender.minGapSeconds,
+      jitterSeconds: sender.jitterSeconds,
+    },
+    i.random,
+  );
+  // The cap is used up (rolling 24 h): try again when the lead's window next opens after an hour.
+  if (slot === null) return { kind: "defer", at: new Date(nextWindowStart(nowMs + HOUR, i.zone, i.cache)) };
+  if (slot > nowMs) {
+    // Not this sender's turn yet: take the next free slot, so waiting leads line up one gap apart
+    // instead of all waking at once.
+    ledger.lastSentMs.set(sender.id, slot);
+    return { kind: "defer", at: new Date(slot) };
+  }
+  ledger.lastSentMs.set(sender.id, nowMs);
+  ledger.sentToday.set(sender.id, (ledger.sentToday.get(sender.id) ?? 0) + 1);
+  return null;
+}
