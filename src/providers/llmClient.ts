@@ -1,6 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
-import type { LlmConfig } from "../../config";
+import type { LlmConfig } from "../config";
 
 export type LlmTurn = { role: "user" | "assistant"; content: string };
 export type LlmAnswer = { text: string; model: string; inputTokens: number; outputTokens: number };

@@ -1,6 +1,6 @@
-import { AppError } from "../../domain/appError";
-import type { AppContext } from "../context";
-import { safeFetch } from "../net/safeFetch";
+import { AppError } from "../domain/appError";
+import type { AppContext } from "../app/context";
+import { safeFetch } from "../app/net/safeFetch";
 
 export const PLUSVIBE_DEFAULT_BASE = "https://api.plusvibe.ai/api/v1";
 export type PlusVibeSettings = { apiKey: string; workspaceId: string; baseUrl: string };

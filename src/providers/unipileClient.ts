@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { AppError } from "../../domain/appError";
-import type { AppContext } from "../context";
-import { safeFetch } from "../net/safeFetch";
+import { AppError } from "../domain/appError";
+import type { AppContext } from "../app/context";
+import { safeFetch } from "../app/net/safeFetch";
 
 function parseJson(text: string): Record<string, unknown> {
   try {

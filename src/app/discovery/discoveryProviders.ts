@@ -4,7 +4,7 @@ import type { LeadInput } from "../../domain/leadFields";
 import { AppError } from "../../domain/appError";
 import type { AppContext } from "../context";
 import { linkedinAccountOf } from "../integrations/linkedinAccount";
-import { unipileClient } from "../integrations/unipileClient";
+import { unipileClient } from "../../providers/unipileClient";
 
 export const discoveryProviderKeys = ["sandbox", "linkedin", "sales_navigator"] as const;
 export type DiscoveryProviderKey = (typeof discoveryProviderKeys)[number];

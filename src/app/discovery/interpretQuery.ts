@@ -7,7 +7,7 @@ import {
 import { parseDiscoveryQuery } from "../../domain/discovery/parseDiscoveryQuery";
 import type { AppContext } from "../context";
 import { costOf } from "../generation/generateMessage";
-import { llmClient } from "../generation/llmClient";
+import { llmClient } from "../../providers/llmClient";
 import { limitReached, recordUsage } from "../usage/usage";
 
 const SYSTEM = `You turn a salesperson's description of the people they want to reach into search filters.

@@ -7,7 +7,7 @@ import {
 } from "../../domain/generation";
 import type { AppContext } from "../context";
 import { limitReached, recordUsage } from "../usage/usage";
-import { llmClient, type LlmTurn } from "./llmClient";
+import { llmClient, type LlmTurn } from "../../providers/llmClient";
 
 export type GenerationUsage = {
   inputTokens: number;

@@ -10,7 +10,7 @@ import { recordInboundMessage } from "../outreach/inbound";
 import { publicBase, readToken, signToken } from "../security/signedToken";
 import { linkedinAccountOf } from "./linkedinAccount";
 import { recordAcceptances } from "./linkedinAcceptance";
-import { unipileClient } from "./unipileClient";
+import { unipileClient } from "../../providers/unipileClient";
 
 export const linkedinWebhookUrl = (ctx: AppContext, workspaceId: string) =>
   `${publicBase(ctx)}/api/linkedin/webhooks/${signToken(ctx, "unipile-hook", [workspaceId])}`;

@@ -5,7 +5,7 @@ import { can } from "../../domain/roles";
 import type { Db } from "../../db/client";
 import { integrations } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
-import type { UnipileSettings } from "./unipileClient";
+import type { UnipileSettings } from "../../providers/unipileClient";
 
 /** A workspace's LinkedIn account as the scheduler and the integration screens see it. */
 export type LinkedInAccount = UnipileSettings & {

@@ -12,7 +12,7 @@ import { type Actor, type AppContext, systemActor } from "../context";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { recordAcceptances } from "./linkedinAcceptance";
 import { type LinkedInAccount, linkedinAccountOf, pauseLinkedInAccount } from "./linkedinAccount";
-import { refusalOf, unipileClient } from "./unipileClient";
+import { refusalOf, unipileClient } from "../../providers/unipileClient";
 
 const HOUR = 3_600_000;
 /** LinkedIn refuses a new invitation to someone whose earlier one was withdrawn for about 3 weeks. */

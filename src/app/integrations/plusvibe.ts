@@ -8,7 +8,7 @@ import type { Actor, AppContext } from "../context";
 import { advanceStatus } from "../leads/advanceStatus";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { publicBase, signToken } from "../security/signedToken";
-import { PLUSVIBE_DEFAULT_BASE, type PlusVibeSettings, plusvibeClient } from "./plusvibeClient";
+import { PLUSVIBE_DEFAULT_BASE, type PlusVibeSettings, plusvibeClient } from "../../providers/plusvibeClient";
 
 async function settingsOf(ctx: AppContext, workspaceId: string): Promise<PlusVibeSettings | null> {
   const [row] = await ctx.db

@@ -3,7 +3,7 @@ import { queryRows } from "../../db/client";
 import type { AppContext } from "../context";
 import { recordAcceptances } from "./linkedinAcceptance";
 import { linkedinAccountOf, patchLinkedInSettings, pauseLinkedInAccount } from "./linkedinAccount";
-import { refusalOf, unipileClient } from "./unipileClient";
+import { refusalOf, unipileClient } from "../../providers/unipileClient";
 
 const MAX_PAGES = 10;
 
