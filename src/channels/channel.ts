@@ -6,7 +6,8 @@ export type OutboundMessage = {
   channel: "email" | "linkedin_invite" | "linkedin_message";
   messageId: string;
   from: { name: string; email: string };
-  to: { name: string; email: string | null; linkedinUrl: string | null };
+  /** `leadId` lets a channel report what it learns about the person (e.g. already connected). */
+  to: { name: string; email: string | null; linkedinUrl: string | null; leadId?: string };
   subject: string;
   text: string;
   /** An HTML alternative, only when the sequence tracks opens or clicks. */

@@ -231,6 +231,14 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
             .object({ startCap: z.number().int().min(1), perDay: z.number().int().min(1) })
             .nullable()
             .optional(),
+          paused: z
+            .string()
+            .trim()
+            .min(1)
+            .max(500)
+            .nullable()
+            .optional()
+            .describe("a reason pauses the sender (its leads wait, due); null resumes it"),
         }),
         response: { 200: z.record(z.string(), z.unknown()), ...authErrors },
       },

@@ -8,9 +8,8 @@ import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { setLeadStatus } from "../leads/editLeads";
 import { recordLeadEvents } from "../leads/leadEvents";
-import type { OutboundMessage } from "../../channels/channel";
 import { linkedinAccountOf } from "../integrations/linkedinAccount";
-import { sendLinkedInStep } from "../integrations/linkedinSender";
+import { linkedinChannelOf } from "../integrations/linkedinSender";
 import { ChannelPool, getSenderRow } from "../outreach/senderAccounts";
 import { unsubscribeLead } from "../outreach/unsubscribe";
 
@@ -276,13 +275,10 @@ export async function replyInThread(
       throw new Error(
         `the LinkedIn account is ${linkedin.status}: ${linkedin.pausedReason ?? "check it under Settings → Integrations"}`,
       );
-    const channelOf = (msg: OutboundMessage) =>
-      linkedin
-        ? sendLinkedInStep(ctx, linkedin, { workspaceId: actor.workspaceId, leadId }, msg)
-        : pool
-            .for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect))
-            .send(msg);
-    await channelOf({
+    const out = linkedin
+      ? linkedinChannelOf(ctx, linkedin, actor.workspaceId)
+      : pool.for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect));
+    await out.send({
       channel: channel === "email" ? "email" : "linkedin_message",
       messageId: row!.messageId,
       from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
@@ -290,6 +286,7 @@ export async function replyInThread(
         name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
         email: lead.email,
         linkedinUrl: lead.linkedinUrl,
+        leadId,
       },
       subject,
       text: input.text,

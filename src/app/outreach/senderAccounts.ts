@@ -121,6 +121,8 @@ export type SenderPatch = Partial<Omit<SenderInput, "kind" | "smtp" | "imap">> &
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
   /** null removes the inbox (no reply detection). */
   imap?: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
+  /** A reason pauses the sender (its leads wait, due); null resumes it. */
+  paused?: string | null;
 };
 
 /**
@@ -140,6 +142,9 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
       ...(p.dailyCap !== undefined ? { dailyCap: p.dailyCap } : {}),
       ...(p.minGapSeconds !== undefined ? { minGapSeconds: p.minGapSeconds } : {}),
       ...(p.jitterSeconds !== undefined ? { jitterSeconds: p.jitterSeconds } : {}),
+      ...(p.paused !== undefined
+        ? { pausedAt: p.paused === null ? null : ctx.clock.now(), pausedReason: p.paused }
+        : {}),
       ...(p.rampUp !== undefined
         ? { rampStartCap: p.rampUp?.startCap ?? null, rampPerDay: p.rampUp?.perDay ?? null }
         : {}),

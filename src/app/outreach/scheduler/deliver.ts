@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import { DeferSendError, type OutboundMessage, PermanentSendError } from "../../../channels/channel";
+import { DeferSendError, PermanentSendError } from "../../../channels/channel";
 import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
 import { dueInstant } from "../../../domain/schedule/sendingWindow";
 import { nextStep } from "../../../domain/sequence/sequenceEngine";
 import { queryRows, sqlArray } from "../../../db/client";
 import { enrollments, messages, type senderAccounts } from "../../../db/schema";
 import type { AppContext } from "../../context";
-import { sendLinkedInStep } from "../../integrations/linkedinSender";
+import { linkedinChannelOf } from "../../integrations/linkedinSender";
 import { recordLeadEvents } from "../../leads/leadEvents";
 import type { ChannelPool } from "../senderAccounts";
 import { stepsOf } from "../sequences";
@@ -69,19 +69,17 @@ async function fenceMessages(ctx: AppContext, cs: Claimed[]) {
 
 async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<Outcome> {
   const { message: m, lead, sender } = c;
-  const channel = pool.for(
-    sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect),
-  );
+  // A LinkedIn step goes through the workspace's account when one is connected, else the sandbox.
+  const channel =
+    c.linkedin && m.channel !== "email"
+      ? linkedinChannelOf(ctx, c.linkedin, lead.workspaceId)
+      : pool.for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect));
   const content =
     m.channel === "email"
       ? composeEmail(ctx, m, { trackOpens: c.track.opens, trackClicks: c.track.clicks })
       : { text: m.body, html: null, unsubscribeUrl: null };
   try {
-    const send = (msg: OutboundMessage) =>
-      c.linkedin && m.channel !== "email"
-        ? sendLinkedInStep(ctx, c.linkedin, { workspaceId: lead.workspaceId, leadId: lead.id }, msg)
-        : channel.send(msg);
-    const result = await send({
+    const result = await channel.send({
       channel: m.channel as "email",
       messageId: m.messageId,
       from: { name: sender?.fromName ?? "", email: sender?.fromEmail ?? "sandbox@overture.local" },
@@ -89,6 +87,7 @@ async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<
         name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
         email: lead.email,
         linkedinUrl: lead.linkedinUrl,
+        leadId: lead.id,
       },
       subject: m.subject,
       text: content.text,
