@@ -23,17 +23,23 @@ afterAll(async () => {
   await ctx?.close();
 });
 
+/** A workspace whose sending window is the whole day, so every due step may go now. */
+async function openAllDay(name: string): Promise<Actor> {
+  const ws = await seedWorkspace(ctx, name);
+  const actor: Actor = {
+    workspaceId: ws.workspaceId,
+    userId: ws.userId,
+    role: "owner",
+    via: "cli",
+    label: "t",
+  };
+  await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+  return actor;
+}
+
 describe("a paused sender", () => {
   it("sends nothing; its leads wait, due, without holding up other senders; resumed, it sends", async () => {
-    const ws = await seedWorkspace(ctx, "Pause");
-    const actor: Actor = {
-      workspaceId: ws.workspaceId,
-      userId: ws.userId,
-      role: "owner",
-      via: "cli",
-      label: "t",
-    };
-    await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+    const actor = await openAllDay("Pause");
     const launch = async (name: string, n: number) => {
       const list = await createList(ctx, actor, { name });
       for (let i = 0; i < n; i++)
@@ -79,15 +85,7 @@ describe("a paused sender", () => {
   });
 
   it("a step scheduled again as attempt 2 is claimed as attempt 2, once; the next step starts at attempt 1", async () => {
-    const ws = await seedWorkspace(ctx, "Attempts");
-    const actor: Actor = {
-      workspaceId: ws.workspaceId,
-      userId: ws.userId,
-      role: "owner",
-      via: "cli",
-      label: "t",
-    };
-    await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+    const actor = await openAllDay("Attempts");
     const list = await createList(ctx, actor, { name: "A" });
     const lead = await createLead(ctx, actor, {
       firstName: "Al",
