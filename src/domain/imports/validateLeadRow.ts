@@ -1,6 +1,7 @@
 import { companyDomainOf } from "../identity/companyDomain";
 import { isFreeMailDomain } from "../identity/isFreeMailDomain";
 import { normaliseEmail } from "../identity/normaliseEmail";
+import { canonicalZoneName } from "../schedule/canonicalZone";
 import { linkedInKey, normaliseLinkedInUrl } from "../identity/normaliseLinkedIn";
 import type { LeadFieldKey, LeadInput } from "../leadFields";
 
@@ -35,6 +36,11 @@ export function validateLeadRow(input: LeadInput): RowCheck {
     if (!li) warnings.push(`"${lead.linkedinUrl}" is not a LinkedIn profile URL`);
     lead.linkedinUrl = li?.url;
     lead.linkedinKey = li ? linkedInKey(li) : undefined;
+  }
+  if (lead.timezone) {
+    const zone = canonicalZoneName(lead.timezone);
+    if (!zone) warnings.push(`timezone "${lead.timezone}" is not an IANA time zone such as Europe/Berlin`);
+    lead.timezone = zone ?? undefined;
   }
   if (lead.companyDomain) lead.companyDomain = companyDomainOf(lead.companyDomain) ?? undefined;
   if (!lead.companyDomain && lead.email && !isFreeMailDomain(lead.email))
