@@ -99,22 +99,12 @@ function names(): Map<string, string> {
   return m;
 }
 
-// Alpha-3 codes, written in capitals ("DEU", "GBR"): unambiguous, unlike the two-letter ones.
-const ALPHA3: Record<string, string> = {};
-
-/** ISO 3166-1 alpha-2 of a country name in any of the languages, or null. */
 export function countryOfName(name: string): string | null {
   return names().get(placeKey(name)) ?? null;
 }
 
-/** ISO code written as a code: "DE" or "DEU" in capitals. Two-letter codes are ambiguous with states. */
-export function countryOfCode(part: string): string | null {
-  const s = part.trim();
-  if (/^[A-Z]{2}$/.test(s) && countryZones[s]) return s;
-  if (/^[A-Z]{3}$/.test(s)) return ALPHA3[s] ?? null;
-  return null;
-}
-
+let english: Intl.DisplayNames | null = null;
 export function countryName(code: string): string {
-  return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  english ??= new Intl.DisplayNames(["en"], { type: "region" });
+  return english.of(code) ?? code;
 }
