@@ -24,13 +24,10 @@ export const previewQuerySchema = z.object({
   hasLinkedIn: flag,
 });
 
-const localTime = z
-  .string()
-  .nullable()
-  .meta({
-    description: "Wall-clock time with its UTC offset and weekday",
-    example: "2026-03-09T09:00-04:00 Mon",
-  });
+const localTime = z.string().nullable().meta({
+  description: "Wall-clock time with its UTC offset and weekday",
+  example: "2026-03-09T09:00-04:00 Mon",
+});
 
 export const previewSchema = z.object({
   asOf: z.date(),
