@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
+import { launchSequence } from "../src/app/outreach/enrollments";
 import { createRun } from "../src/app/outreach/runs";
+import { createSenderAccount } from "../src/app/outreach/senderAccounts";
 import { createSequence } from "../src/app/outreach/sequences";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { seedWorkspace, testServer } from "./support/testApi";
@@ -13,6 +15,7 @@ let api: Awaited<ReturnType<typeof testServer>>;
 const ws = { key: "", seq: "", list: "" };
 const early = { key: "", seq: "" }; // a workspace whose window opens at 02:30, inside the US spring-forward gap
 const other = { key: "", lead: "" };
+let launched: { key: string; seq: string; lead: string } = { key: "", seq: "", lead: "" };
 
 async function workspaceWithSequence(name: string, settings: Parameters<typeof updateWorkspace>[2]) {
   const w = await seedWorkspace(ctx, name);
@@ -55,6 +58,31 @@ beforeAll(async () => {
   const c = await workspaceWithSequence("Other", { timezone: "UTC" });
   other.key = c.w.apiKey;
   other.lead = (await createLead(ctx, c.actor, { email: "x@other.example", location: "Berlin" })).id;
+  // A launched sequence: the preview shows the enrollment as the scheduler holds it.
+  const d = await workspaceWithSequence("Launched", { timezone: "Europe/Paris", skipWeekends: true });
+  const sender = await createSenderAccount(ctx, d.actor, {
+    kind: "sandbox",
+    name: "Sandbox",
+    fromEmail: "me@launched.example",
+  });
+  const run = await createRun(ctx, d.actor, { name: "Launched run", playKey: "builtin:email-only" });
+  const seq = await createSequence(ctx, d.actor, {
+    runId: run.id,
+    name: "Launched",
+    listIds: [d.list.id],
+    senderAccountId: sender.id,
+    steps: [
+      { channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello" },
+      { channel: "email", delayDays: 3, condition: "no_reply", subject: "Re", body: "Again" },
+    ],
+  });
+  const lead = await createLead(ctx, d.actor, {
+    email: "kim@launched.example",
+    phone: "+1 415 555 0100",
+    listId: d.list.id,
+  });
+  await launchSequence(ctx, d.actor, seq.id); // at the clock's Monday 2026-03-09 12:00Z
+  launched = { key: d.w.apiKey, seq: seq.id, lead: lead.id };
 });
 afterAll(async () => {
   await api.close();
@@ -243,6 +271,25 @@ describe("scheduling preview through the API", () => {
       zone: "America/Chicago",
       source: "location",
       confidence: "exact",
+    });
+  });
+
+  it("shows an enrolled lead as the scheduler holds it: the stored zone and next instant", async () => {
+    const r = await preview(launched.seq, launched.key, {
+      leadId: launched.lead,
+      asOf: "2026-06-01T00:00:00Z",
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.enrollment).toMatchObject({ state: "active" });
+    expect(r.json.zone).toMatchObject({ zone: "America/Los_Angeles", source: "phone", confidence: "likely" });
+    // Launched Monday 12:00Z = 05:00 PDT: 09:00 PDT that day, then Thursday (weekends skipped here anyway).
+    expect(r.json.steps.map((s: { at: string }) => s.at)).toEqual([
+      "2026-03-09T16:00:00.000Z",
+      "2026-03-12T16:00:00.000Z",
+    ]);
+    expect(r.json.steps[1]).toMatchObject({
+      leadLocal: "2026-03-12T09:00-07:00 Thu",
+      workspaceLocal: "2026-03-12T17:00+01:00 Thu",
     });
   });
 
