@@ -149,3 +149,16 @@ describe("a lead's company domain as every write path derives it (validateLeadRo
     expect(r.ok).toBe(true);
   });
 });
+
+describe("a lead's timezone as every write path checks it", () => {
+  it.each([
+    ["europe/berlin", "Europe/Berlin", 0],
+    ["Asia/Calcutta", "Asia/Kolkata", 0],
+    ["Not/AZone", undefined, 1],
+    ["CET+1", undefined, 1],
+  ])("%s → %s", (timezone, zone, warnings) => {
+    const r = validateLeadRow({ email: "jo@acme.com", timezone });
+    expect(r.ok && r.lead.timezone).toBe(r.ok ? zone : false);
+    expect(r.ok && r.warnings.filter((w) => w.includes("timezone")).length).toBe(warnings);
+  });
+});
