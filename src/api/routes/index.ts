@@ -7,6 +7,7 @@ import { labRoutes } from "./labRoutes";
 import { discoveryRoutes } from "./discoveryRoutes";
 import { linkedinRoutes } from "./linkedinRoutes";
 import { plusvibeRoutes } from "./plusvibeRoutes";
+import { previewRoutes } from "./previewRoutes";
 import { usageRoutes } from "./usageRoutes";
 import { pipelineRoutes } from "./pipelineRoutes";
 import { webhookRoutes } from "./webhookRoutes";
@@ -36,6 +37,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   blocklistRoutes(app, ctx);
   outreachRoutes(app, ctx);
   sequenceRoutes(app, ctx);
+  previewRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { auditSite } from "../../domain/audit";
+import { companyDomainOf } from "../../domain/identity/companyDomain";
+import { isFreeMailDomain } from "../../domain/identity/isFreeMailDomain";
 import { audits, leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { advanceStatus } from "../leads/advanceStatus";
@@ -9,14 +11,10 @@ import { recordLeadEvents } from "../leads/leadEvents";
 import { observeSite } from "./observeSite";
 import { writebackOutreachEmail } from "./writeback";
 
-const freeMail =
-  /^(gmail|googlemail|outlook|hotmail|live|yahoo|icloud|me|aol|proton|protonmail|gmx|web|mail)\./i;
-
 /** The site to audit: the company domain, else the domain of a work email address. */
 export function auditDomainOf(lead: { companyDomain: string | null; email: string | null }): string | null {
   if (lead.companyDomain) return lead.companyDomain;
-  const d = lead.email?.split("@")[1];
-  return d && !freeMail.test(d) ? d : null;
+  return lead.email && !isFreeMailDomain(lead.email) ? companyDomainOf(lead.email) : null;
 }
 
 /** Marks leads as queued for an audit (status "Audit Queued") before the background job runs. */

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { extractPageFacts } from "../../domain/audit";
+import { hostOf } from "../../domain/identity/companyDomain";
 import { type CompanyProfile, extractCompanyProfile, type SitePage } from "../../domain/enrichment";
 import { leads } from "../../db/schema";
 import { auditDomainOf } from "../audits/auditLead";
@@ -50,11 +51,7 @@ export class SiteReader {
   ) {}
   /** Each site read is one metered enrichment look-up, refused once the monthly limit is reached. */
   read(domain: string, now: Date): Promise<CompanyProfile> {
-    const key = domain
-      .toLowerCase()
-      .replace(/^https?:\/\//, "")
-      .replace(/^www\./, "")
-      .replace(/\/+$/, "");
+    const key = hostOf(domain) ?? domain;
     let p = this.sites.get(key);
     if (!p) {
       p = (async () => {

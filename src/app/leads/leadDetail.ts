@@ -1,8 +1,9 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
-import { imports, leadEvents, leads, listMembers, lists } from "../../db/schema";
+import { imports, leadEvents, leads, listMembers, lists, workspaces } from "../../db/schema";
 import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
+import { leadZone } from "../zones/leadZone";
 import { presentLead } from "./presentLead";
 
 export async function getLeadRow(ctx: AppContext, actor: Actor, id: string) {
@@ -22,10 +23,15 @@ export async function getLead(ctx: AppContext, actor: Actor, id: string) {
     .innerJoin(lists, eq(lists.id, listMembers.listId))
     .where(eq(listMembers.leadId, id))
     .orderBy(asc(lists.name));
+  const [ws] = await ctx.db
+    .select({ timezone: workspaces.timezone })
+    .from(workspaces)
+    .where(eq(workspaces.id, actor.workspaceId));
   return {
     ...presentLead(row, await loadBlocklist(ctx, actor.workspaceId)),
     lists: memberOf,
     enrichment: row.enrichment,
+    zone: await leadZone(row, ws?.timezone ?? "UTC"),
   };
 }
 

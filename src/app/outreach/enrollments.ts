@@ -1,15 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { isBlocked } from "../../domain/blocking/isBlocked";
-import { inferTimezone } from "../../domain/schedule/inferTimezone";
-import { dueInstant, nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
-import { nextStep } from "../../domain/sequence/sequenceEngine";
+import { nextDue } from "../../domain/schedule/planSchedule";
+import { nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
 import { queryRows } from "../../db/client";
 import { enrollments, runs, sequences, suppressions, workspaces } from "../../db/schema";
 import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
 import { launchBlockers } from "../lab/messagingLab";
 import { recordLeadEvents } from "../leads/leadEvents";
+import { leadZone } from "../zones/leadZone";
 import { getSequence, stepsOf } from "./sequences";
 
 export async function workspaceWindow(ctx: AppContext, workspaceId: string) {
@@ -56,17 +56,18 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
           and m.list_id in (select list_id from sequence_sources where sequence_id = ${id}::uuid)
           and not exists (select 1 from enrollments e where e.sequence_id = ${id}::uuid and e.lead_id = l.id)`,
   );
-  const rows = candidates.map((l) => {
-    const zone = inferTimezone(
-      { timezone: l.timezone, location: l.location, phone: l.phone, email: l.email },
-      ws.timezone,
-    );
+  const zones = await Promise.all(candidates.map((l) => leadZone(l, ws.timezone)));
+  const rows = candidates.map((l, i) => {
+    const zone = zones[i]!;
     const block = isBlocked({ email: l.email, companyDomain: l.company_domain }, blocklist);
-    const first = nextStep(
+    const first = nextDue(
       steps,
       null,
       { hasUsableEmail: !!l.email && l.status !== "bounced", hasLinkedIn: !!l.linkedin_url },
       l.status === "replied",
+      now.getTime(),
+      zone.zone,
+      cache,
     );
     const base = {
       workspaceId: actor.workspaceId,
@@ -74,6 +75,8 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
       leadId: l.id,
       zone: zone.zone,
       zoneSource: zone.source,
+      zoneConfidence: zone.confidence,
+      zoneExplanation: zone.explanation,
       createdAt: now,
       updatedAt: now,
     };
@@ -91,7 +94,7 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
       state: "active" as const,
       stateReason: null,
       nextStepIndex: first.step.index,
-      nextStepAt: new Date(dueInstant(now.getTime(), first.delayDays, zone.zone, cache)),
+      nextStepAt: new Date(first.at),
     };
   });
   // The readiness gate (Messaging Lab): nothing launches while a lead it would contact has a blocking finding.

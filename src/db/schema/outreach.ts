@@ -186,6 +186,11 @@ export const enrollments = pgTable(
     stepAttempt: smallint("step_attempt").notNull().default(1),
     zone: text("zone").notNull(),
     zoneSource: text("zone_source").notNull(),
+    // How sure the inference was (exact / likely / guess) and what it read, shown next to send times.
+    zoneConfidence: text("zone_confidence", { enum: ["exact", "likely", "guess"] })
+      .notNull()
+      .default("guess"),
+    zoneExplanation: text("zone_explanation"),
     pausedUntil: ts("paused_until"),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),

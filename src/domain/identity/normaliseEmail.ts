@@ -1,3 +1,5 @@
+import { hostOf } from "./companyDomain";
+
 const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
@@ -10,18 +12,5 @@ export function normaliseEmail(raw: string | null | undefined): string | null {
   return EMAIL.test(s) ? s : null;
 }
 
-/** Lower-cased host of a domain or URL ("https://www.Acme.com/about" → "acme.com"). */
-export function normaliseDomain(raw: string | null | undefined): string | null {
-  let s = (raw ?? "").trim().toLowerCase();
-  if (!s) return null;
-  s = s
-    .replace(/^[a-z]+:\/\//, "")
-    .replace(/^\*\./, "")
-    .replace(/^@/, "");
-  s = s
-    .split(/[/?#]/)[0]!
-    .replace(/:\d+$/, "")
-    .replace(/^www\./, "")
-    .replace(/\.$/, "");
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s) ? s : null;
-}
+/** Lower-cased host of a domain or URL ("https://www.Acme.com/about" → "acme.com"), subdomains kept. */
+export const normaliseDomain = (raw: string | null | undefined): string | null => hostOf(raw);

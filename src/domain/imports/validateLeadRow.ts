@@ -1,4 +1,7 @@
-import { normaliseDomain, normaliseEmail } from "../identity/normaliseEmail";
+import { companyDomainOf } from "../identity/companyDomain";
+import { isFreeMailDomain } from "../identity/isFreeMailDomain";
+import { normaliseEmail } from "../identity/normaliseEmail";
+import { canonicalZoneName } from "../schedule/canonicalZone";
 import { linkedInKey, normaliseLinkedInUrl } from "../identity/normaliseLinkedIn";
 import type { LeadFieldKey, LeadInput } from "../leadFields";
 
@@ -34,11 +37,14 @@ export function validateLeadRow(input: LeadInput): RowCheck {
     lead.linkedinUrl = li?.url;
     lead.linkedinKey = li ? linkedInKey(li) : undefined;
   }
-  if (lead.companyDomain) lead.companyDomain = normaliseDomain(lead.companyDomain) ?? undefined;
-  if (!lead.companyDomain && lead.email) {
-    const d = lead.email.split("@")[1]!;
-    if (!FREE_MAIL.has(d)) lead.companyDomain = d;
+  if (lead.timezone) {
+    const zone = canonicalZoneName(lead.timezone);
+    if (!zone) warnings.push(`timezone "${lead.timezone}" is not an IANA time zone such as Europe/Berlin`);
+    lead.timezone = zone ?? undefined;
   }
+  if (lead.companyDomain) lead.companyDomain = companyDomainOf(lead.companyDomain) ?? undefined;
+  if (!lead.companyDomain && lead.email && !isFreeMailDomain(lead.email))
+    lead.companyDomain = companyDomainOf(lead.email) ?? undefined;
   if (!lead.email && !lead.linkedinKey)
     return {
       ok: false,
@@ -48,25 +54,3 @@ export function validateLeadRow(input: LeadInput): RowCheck {
     };
   return { ok: true, lead, warnings };
 }
-
-/** Personal mailbox providers say nothing about where someone works. */
-const FREE_MAIL = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "hotmail.com",
-  "outlook.com",
-  "live.com",
-  "icloud.com",
-  "me.com",
-  "aol.com",
-  "proton.me",
-  "protonmail.com",
-  "gmx.de",
-  "gmx.net",
-  "web.de",
-  "yandex.ru",
-  "mail.ru",
-  "qq.com",
-  "163.com",
-]);

@@ -1,7 +1,11 @@
-import { cityZones, countryZones, phoneZones, regionZones, tldZones } from "./zoneTables";
+import { countryHasOneClock, mainZoneOf } from "./countryClock";
+import { countryName } from "./countryNames";
+import type { Gazetteer } from "./gazetteer";
+import { zoneFromLocation } from "./zoneFromLocation";
+import { type PhoneFacts, zoneFromPhone } from "./zoneFromPhone";
+import type { InferredZone, ZoneFinding } from "./zoneTypes";
 
-export type ZoneSource = "lead" | "location" | "phone" | "email_tld" | "workspace";
-export type InferredZone = { zone: string; source: ZoneSource };
+export type { InferredZone, ZoneConfidence, ZoneSource } from "./zoneTypes";
 
 export function isValidZone(zone: string): boolean {
   try {
@@ -12,57 +16,84 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
-const clean = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[-–—]/g, " ")
-    .replace(/\b(greater|metropolitan|metro|area|region|remote)\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+// Country-code domains sold worldwide as generic names say nothing about where anyone is.
+const VANITY_TLDS = new Set([
+  "io",
+  "co",
+  "ai",
+  "me",
+  "tv",
+  "fm",
+  "ly",
+  "sh",
+  "gg",
+  "to",
+  "cc",
+  "ws",
+  "nu",
+  "tk",
+  "am",
+  "im",
+  "vc",
+  "so",
+  "ac",
+  "is",
+  "la",
+  "ms",
+]);
 
-/** "San Francisco, California, United States" → the most specific part that is known wins. */
-export function zoneFromLocation(location: string | null | undefined): string | null {
-  if (!location?.trim()) return null;
-  const parts = location
-    .split(/[,;/|()]/)
-    .map(clean)
-    .filter(Boolean);
-  for (const p of parts) if (cityZones[p]) return cityZones[p]!;
-  // Two-letter parts are only trusted as US states after a city ("Austin, TX"), never alone.
-  for (const [i, p] of parts.entries()) if (regionZones[p] && (p.length > 2 || i > 0)) return regionZones[p]!;
-  for (const p of [...parts].reverse()) if (countryZones[p]) return countryZones[p]!;
-  const whole = clean(location);
-  for (const [name, zone] of Object.entries(cityZones))
-    if (name.length > 4 && whole.includes(name)) return zone;
-  return null;
+export function zoneFromEmail(email: string | null | undefined): ZoneFinding | null {
+  const tld = (email ?? "").trim().toLowerCase().replace(/\.$/, "").split(".").pop() ?? "";
+  if (!/^[a-z]{2}$/.test(tld) || VANITY_TLDS.has(tld) || !email?.includes("@")) return null;
+  const country = tld === "uk" ? "GB" : tld.toUpperCase();
+  const zone = mainZoneOf(country);
+  if (!zone) return null;
+  const many = countryHasOneClock(country) ? "" : ", the zone most of its people live in";
+  return {
+    zone,
+    country,
+    confidence: "guess",
+    explanation: `.${tld} address: ${countryName(country)}${many}`,
+  };
 }
 
-export function zoneFromPhone(phone: string | null | undefined): string | null {
-  const p = (phone ?? "").trim();
-  if (!p.startsWith("+") && !p.startsWith("00")) return null;
-  const digits = p.replace(/^00/, "").replace(/\D/g, "");
-  let best: [string, string] | null = null;
-  for (const entry of phoneZones)
-    if (digits.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
-  return best?.[1] ?? null;
-}
+/** What the app looked up for the lead: the gazetteer (loaded on first use) and the phone's facts. */
+export type ZoneEvidence = { gazetteer: Gazetteer | null; phone: PhoneFacts | null };
 
-export function zoneFromEmail(email: string | null | undefined): string | null {
-  const tld = (email ?? "").split("@")[1]?.split(".").pop()?.toLowerCase();
-  return (tld && tldZones[tld]) || null;
-}
+export type LeadPlace = {
+  timezone?: string | null;
+  location?: string | null;
+  phone?: string | null;
+  email?: string | null;
+};
 
-/** The lead's own zone if known, else location, phone country, email ccTLD, else the workspace's. */
-export function inferTimezone(
-  lead: { timezone?: string | null; location?: string | null; phone?: string | null; email?: string | null },
-  workspaceZone: string,
-): InferredZone {
-  if (lead.timezone && isValidZone(lead.timezone)) return { zone: lead.timezone, source: "lead" };
-  const byLocation = zoneFromLocation(lead.location);
-  if (byLocation) return { zone: byLocation, source: "location" };
-  const byPhone = zoneFromPhone(lead.phone);
-  if (byPhone) return { zone: byPhone, source: "phone" };
-  const byTld = zoneFromEmail(lead.email);
-  if (byTld) return { zone: byTld, source: "email_tld" };
-  return { zone: workspaceZone, source: "workspace" };
+/**
+ * The lead's zone: the one a person set; else the location, unless it only names a multi-zone
+ * country and the phone number's region is in that country (a "United States" profile with a
+ * +1 415 number is in California); else the phone; else the email's country domain; else the
+ * workspace's zone.
+ */
+export function inferTimezone(lead: LeadPlace, workspaceZone: string, evidence: ZoneEvidence): InferredZone {
+  if (lead.timezone && isValidZone(lead.timezone))
+    return { zone: lead.timezone, source: "lead", confidence: "exact", explanation: "set on the lead" };
+  const loc = evidence.gazetteer ? zoneFromLocation(lead.location, evidence.gazetteer) : null;
+  const phone = zoneFromPhone(evidence.phone);
+  const say = (f: ZoneFinding, source: InferredZone["source"], what: string): InferredZone => ({
+    zone: f.zone,
+    source,
+    confidence: f.confidence,
+    explanation: `${what}: ${f.explanation}`,
+  });
+  if (loc && loc.confidence !== "guess") return say(loc, "location", `location "${lead.location}"`);
+  if (phone && (!loc || (phone.country === loc.country && phone.confidence !== "guess")))
+    return say(phone, "phone", `phone ${lead.phone}`);
+  if (loc) return say(loc, "location", `location "${lead.location}"`);
+  const tld = zoneFromEmail(lead.email);
+  if (tld) return say(tld, "email_tld", "email");
+  return {
+    zone: workspaceZone,
+    source: "workspace",
+    confidence: "guess",
+    explanation: "nothing on the lead says where they are: the workspace's zone",
+  };
 }

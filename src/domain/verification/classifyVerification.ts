@@ -1,7 +1,7 @@
 import { checkSyntax } from "./checkSyntax";
 import { interpretReply } from "./interpretReply";
 import { isDisposableDomain } from "./isDisposableDomain";
-import { isFreeMailDomain } from "./isFreeMailDomain";
+import { isFreeMailDomain } from "../identity/isFreeMailDomain";
 import { isRoleAccount } from "./isRoleAccount";
 import { REASONS, unexpectedReplyReason, unreachableReason } from "./verificationReasons";
 import type { ProbeEvidence, ProbeReply, VerificationResult } from "./verificationTypes";
@@ -14,7 +14,8 @@ export function classifyVerification(email: string, evidence: ProbeEvidence): Ve
   const syntax = checkSyntax(email);
   if (!syntax.ok) return { status: "invalid", reasons: [syntax.reason] };
 
-  const freeMail = isFreeMailDomain(syntax.domain);
+  // The free-mail list also holds throwaway services; those get the disposable verdict below instead.
+  const freeMail = isFreeMailDomain(syntax.domain) && !isDisposableDomain(syntax.domain);
   const verdict = fromProbe(evidence, freeMail);
   let { status } = verdict;
   const reasons = [...verdict.reasons];

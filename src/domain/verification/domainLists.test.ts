@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { DISPOSABLE_DOMAINS, isDisposableDomain } from "./isDisposableDomain";
-import { isFreeMailDomain } from "./isFreeMailDomain";
 import { isRoleAccount } from "./isRoleAccount";
 
 describe("isDisposableDomain", () => {
@@ -36,29 +35,6 @@ describe("isDisposableDomain", () => {
     expect(DISPOSABLE_DOMAINS.size).toBeGreaterThanOrEqual(140);
     for (const d of DISPOSABLE_DOMAINS) expect(d).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
   });
-});
-
-describe("isFreeMailDomain", () => {
-  it.each([
-    "gmail.com",
-    "Outlook.com",
-    "hotmail.com",
-    "hotmail.co.uk",
-    "yahoo.com",
-    "yahoo.co.jp",
-    "icloud.com",
-    "proton.me",
-    "gmx.de",
-    "gmx.net",
-    "web.de",
-    "mail.ru",
-    "qq.com",
-  ])("recognises %s", (d) => expect(isFreeMailDomain(d)).toBe(true));
-
-  it.each(["acme.com", "mail.acme.com", "sub.gmail.com", "yahoo.acme.com", "gmail.co"])(
-    "does not flag %s",
-    (d) => expect(isFreeMailDomain(d)).toBe(false),
-  );
 });
 
 describe("isRoleAccount", () => {

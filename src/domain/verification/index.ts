@@ -4,7 +4,7 @@ export { DomainPacer } from "./DomainPacer";
 export { emailCandidates } from "./emailCandidates";
 export { interpretReply, type ReplyKind, type ReplyReading } from "./interpretReply";
 export { DISPOSABLE_DOMAINS, isDisposableDomain } from "./isDisposableDomain";
-export { isFreeMailDomain } from "./isFreeMailDomain";
+export { isFreeMailDomain } from "../identity/isFreeMailDomain";
 export { isRoleAccount } from "./isRoleAccount";
 export { normaliseNamePart, type NameForms, type Transliteration } from "./normaliseNamePart";
 export { randomProbeLocal } from "./randomProbeLocal";

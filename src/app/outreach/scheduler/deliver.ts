@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DeferSendError, PermanentSendError } from "../../../channels/channel";
 import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
-import { dueInstant } from "../../../domain/schedule/sendingWindow";
-import { nextStep } from "../../../domain/sequence/sequenceEngine";
+import { nextDue } from "../../../domain/schedule/planSchedule";
 import { queryRows, sqlArray } from "../../../db/client";
 import { enrollments, messages, type senderAccounts } from "../../../db/schema";
 import type { AppContext } from "../../context";
@@ -150,19 +149,20 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
             sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
     );
     const plans = sent.map(({ message: m, enrollment: e, lead, steps, cache }) => {
-      const next = nextStep(
+      const next = nextDue(
         stepsOf(steps),
         m.stepIndex,
         { hasUsableEmail: !!lead.email, hasLinkedIn: !!lead.linkedinUrl },
         false,
+        now.getTime(),
+        e.zone,
+        cache,
       );
       return {
         id: e.id,
         last: m.stepIndex,
         next: next.done ? null : next.step.index,
-        at: next.done
-          ? null
-          : new Date(dueInstant(now.getTime(), next.delayDays, e.zone, cache)).toISOString(),
+        at: next.done ? null : new Date(next.at).toISOString(),
         done: next.done,
       };
     });

@@ -2,9 +2,11 @@ import { Link } from "../../components/Link";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
+import type { InferredZone } from "../../components/zones/zoneTypes";
 import { navigate } from "../../router";
 import { fullName, type Lead, statusOptions } from "./leadTypes";
 import { LinkedInWithdraw, WithdrawResult, type WithdrawOutcome } from "./LinkedInWithdraw";
+import { LeadZone } from "./LeadZone";
 import { PlusVibeUnibox } from "./PlusVibeUnibox";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
@@ -314,6 +316,7 @@ export function LeadDetail({ id }: { id: string }) {
               )}
             </div>
           )}
+          <LeadZone leadId={id} zone={(lead as { zone?: InferredZone }).zone} onSaved={load} />
           <PlusVibeUnibox leadId={id} leadName={fullName(lead)} email={lead.email} />
           <div className="card">
             <h3>Timeline</h3>

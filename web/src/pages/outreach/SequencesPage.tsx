@@ -1,5 +1,6 @@
 import { Link } from "../../components/Link";
 import { useCallback, useEffect, useState } from "react";
+import { SchedulePreview } from "./SchedulePreview";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
 import { channelLabel } from "./PlaysPage";
@@ -325,6 +326,7 @@ export function SequenceDetail({ id, workspaceZone }: { id: string; workspaceZon
           </div>
         )}
       </div>
+      <SchedulePreview sequenceId={id} />
       {dash && !draft && (
         <div className="stack">
           <div className="report-cards">

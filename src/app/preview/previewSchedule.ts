@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { AppError } from "../../domain/appError";
+import { type InferredZone, type LeadPlace } from "../../domain/schedule/inferTimezone";
+import { planSchedule } from "../../domain/schedule/planSchedule";
+import type { LeadReach, SequenceStep } from "../../domain/sequence/sequenceEngine";
+import { enrollments, messages } from "../../db/schema";
+import type { Actor, AppContext } from "../context";
+import { getLeadRow } from "../leads/leadDetail";
+import { workspaceWindow } from "../outreach/enrollments";
+import { getSequence, stepsOf } from "../outreach/sequences";
+import { leadZone } from "../zones/leadZone";
+
+export type PreviewQuery = {
+  leadId?: string;
+  asOf?: Date;
+  /** A lead that does not exist yet: where they are and how they can be reached. */
+  location?: string;
+  phone?: string;
+  timezone?: string;
+  hasEmail?: boolean;
+  hasLinkedIn?: boolean;
+};
+
+export type PreviewStep = {
+  index: number;
+  channel: SequenceStep["channel"];
+  condition: SequenceStep["condition"];
+  delayDays: number;
+  status: "sent" | "scheduled" | "skipped" | "not_scheduled";
+  at: Date | null;
+  leadLocal: string | null;
+  workspaceLocal: string | null;
+  reason: string | null;
+};
+
+const local = (ms: number, zone: string) =>
+  DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mmZZ ccc");
+
+const skipReason = (s: SequenceStep) =>
+  s.channel === "email" ? "no usable email: the step is skipped" : "no LinkedIn profile: the step is skipped";
+
+/**
+ * When each step of the sequence would go for a lead, computed with the scheduler's own functions
+ * (`nextDue`: `nextStep` and `dueInstant` over the workspace's sending window). An enrolled lead
+ * is shown as the scheduler holds it (sent steps, the stored next instant and zone); any other lead
+ * as if launched at `asOf`.
+ */
+export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId: string, q: PreviewQuery) {
+  const seq = await getSequence(ctx, actor, sequenceId);
+  const { ws, cache } = await workspaceWindow(ctx, actor.workspaceId);
+  const steps = stepsOf(seq.steps);
+  const asOf = q.asOf ?? ctx.clock.now();
+  let lead: { id: string | null; name: string | null } = { id: null, name: null };
+  let place: LeadPlace = { location: q.location, phone: q.phone, timezone: q.timezone };
+  let reach: LeadReach = { hasUsableEmail: q.hasEmail ?? true, hasLinkedIn: q.hasLinkedIn ?? true };
+  let replied = false;
+  if (q.leadId) {
+    const row = await getLeadRow(ctx, actor, q.leadId);
+    lead = { id: row.id, name: [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email };
+    place = row;
+    reach = { hasUsableEmail: !!row.email && row.status !== "bounced", hasLinkedIn: !!row.linkedinUrl };
+    replied = row.status === "replied";
+  } else if (!q.location && !q.phone && !q.timezone)
+    throw new AppError(
+      "validation",
+      "give a leadId, or a location, phone or timezone for a lead not yet enrolled",
+      {
+        field: "leadId",
+      },
+    );
+  const [enrollment] = q.leadId
+    ? await ctx.db
+        .select()
+        .from(enrollments)
+        .where(
+          and(
+            eq(enrollments.sequenceId, sequenceId),
+            eq(enrollments.leadId, q.leadId),
+            eq(enrollments.workspaceId, actor.workspaceId),
+          ),
+        )
+    : [];
+  const zone: InferredZone = enrollment
+    ? {
+        zone: enrollment.zone,
+        source: enrollment.zoneSource as InferredZone["source"],
+        confidence: enrollment.zoneConfidence,
+        explanation: enrollment.zoneExplanation ?? "the zone stored when the lead was enrolled",
+      }
+    : await leadZone(place, ws.timezone);
+
+  const out = new Map<number, PreviewStep>();
+  const put = (s: SequenceStep, v: Pick<PreviewStep, "status" | "reason"> & { at: number | null }) =>
+    out.set(s.index, {
+      index: s.index,
+      channel: s.channel,
+      condition: s.condition,
+      delayDays: s.delayDays,
+      status: v.status,
+      at: v.at === null ? null : new Date(v.at),
+      leadLocal: v.at === null ? null : local(v.at, zone.zone),
+      workspaceLocal: v.at === null ? null : local(v.at, ws.timezone),
+      reason: v.reason,
+    });
+  const plan = (from: number, after: number | null) => {
+    for (const p of planSchedule(steps, reach, from, zone.zone, cache, after))
+      put(
+        p.step,
+        p.skipped
+          ? { status: "skipped", at: null, reason: skipReason(p.step) }
+          : { status: "scheduled", at: p.at, reason: null },
+      );
+  };
+
+  if (enrollment) {
+    const sent = await ctx.db
+      .select({ stepIndex: messages.stepIndex, status: messages.status, sentAt: messages.sentAt })
+      .from(messages)
+      .where(eq(messages.enrollmentId, enrollment.id));
+    for (const m of sent) {
+      const s = steps.find((x) => x.index === m.stepIndex);
+      if (s)
+        put(s, {
+          status: m.status === "sent" ? "sent" : m.status === "skipped" ? "skipped" : "not_scheduled",
+          at: m.sentAt?.getTime() ?? null,
+          reason: m.status === "sent" || m.status === "skipped" ? null : `the send is ${m.status}`,
+        });
+    }
+    if (enrollment.state === "active" && enrollment.nextStepIndex !== null && enrollment.nextStepAt) {
+      const next = steps.find((s) => s.index === enrollment.nextStepIndex);
+      if (next) {
+        const at = enrollment.nextStepAt.getTime();
+        put(next, { status: "scheduled", at, reason: null });
+        plan(at, next.index);
+      }
+    }
+  } else if (!replied) plan(asOf.getTime(), null);
+  const why = enrollment
+    ? enrollment.state === "active"
+      ? "not scheduled"
+      : `the enrollment is ${enrollment.state}${enrollment.stateReason ? `: ${enrollment.stateReason}` : ""}`
+    : "the lead has replied: nothing more is sent";
+  for (const s of steps) if (!out.has(s.index)) put(s, { status: "not_scheduled", at: null, reason: why });
+
+  return {
+    asOf,
+    sequenceId,
+    lead,
+    enrollment: enrollment ? { id: enrollment.id, state: enrollment.state } : null,
+    zone,
+    workspaceZone: ws.timezone,
+    window: { start: ws.windowStart, end: ws.windowEnd, skipWeekends: ws.skipWeekends },
+    steps: steps.map((s) => out.get(s.index)!),
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * First-level regions of countries whose clocks differ by region, as people write them in a
+ * location ("Austin, TX", "Perth, WA", "Curitiba, Paraná"). Each entry is `name|alias|...` for one
+ * zone. Abbreviations of US states, Canadian provinces and Australian states are understood
+ * anywhere; other countries' abbreviations only once the country is named (BR "PR" is also Puerto
+ * Rico). Regions of single-zone countries and the rest of each country come from the gazetteer's
+ * provinces.
+ */
+const table: Record<string, Record<string, string[]>> = {
+  US: {
+    "America/New_York": [
+      "connecticut|ct",
+      "delaware|de",
+      "district of columbia|dc|washington dc|washington d c",
+      "florida|fl",
+      "georgia|ga",
+      "maine|me",
+      "maryland|md",
+      "massachusetts|ma",
+      "new hampshire|nh",
+      "new jersey|nj",
+      "new york|ny|new york state",
+      "north carolina|nc",
+      "ohio|oh",
+      "pennsylvania|pa",
+      "rhode island|ri",
+      "south carolina|sc",
+      "vermont|vt",
+      "virginia|va",
+      "west virginia|wv",
+      "kentucky|ky",
+    ],
+    "America/Detroit": ["michigan|mi"],
+    "America/Indiana/Indianapolis": ["indiana|in"],
+    "America/Chicago": [
+      "alabama|al",
+      "arkansas|ar",
+      "illinois|il",
+      "iowa|ia",
+      "kansas|ks",
+      "louisiana|la",
+      "minnesota|mn",
+      "mississippi|ms",
+      "missouri|mo",
+      "nebraska|ne",
+      "north dakota|nd",
+      "oklahoma|ok",
+      "south dakota|sd",
+      "tennessee|tn",
+      "texas|tx",
+      "wisconsin|wi",
+    ],
+    "America/Denver": ["colorado|co", "montana|mt", "new mexico|nm", "utah|ut", "wyoming|wy"],
+    "America/Boise": ["idaho|id"],
+    "America/Phoenix": ["arizona|az"],
+    "America/Los_Angeles": ["california|ca", "nevada|nv", "oregon|or", "washington|wa|washington state"],
+    "America/Anchorage": ["alaska|ak"],
+    "Pacific/Honolulu": ["hawaii|hi"],
+    "America/Puerto_Rico": ["puerto rico|pr"],
+  },
+  CA: {
+    "America/Toronto": ["ontario|on", "quebec|qc|québec"],
+    "America/Vancouver": ["british columbia|bc"],
+    "America/Edmonton": ["alberta|ab", "northwest territories|nt|nwt"],
+    "America/Regina": ["saskatchewan|sk"],
+    "America/Winnipeg": ["manitoba|mb"],
+    "America/Halifax": ["nova scotia|ns", "prince edward island|pe|pei"],
+    "America/Moncton": ["new brunswick|nb"],
+    "America/St_Johns": ["newfoundland and labrador|newfoundland|nl"],
+    "America/Whitehorse": ["yukon|yt"],
+    "America/Iqaluit": ["nunavut|nu"],
+  },
+  AU: {
+    "Australia/Sydney": ["new south wales|nsw", "australian capital territory|act|canberra"],
+    "Australia/Melbourne": ["victoria|vic"],
+    "Australia/Brisbane": ["queensland|qld"],
+    "Australia/Perth": ["western australia|wa"],
+    "Australia/Adelaide": ["south australia|sa"],
+    "Australia/Hobart": ["tasmania|tas"],
+    "Australia/Darwin": ["northern territory|nt"],
+  },
+  BR: {
+    "America/Sao_Paulo": [
+      "sao paulo|sp",
+      "rio de janeiro|rj",
+      "minas gerais|mg",
+      "espirito santo|es",
+      "parana|pr",
+      "santa catarina|sc",
+      "rio grande do sul|rs",
+      "goias|go",
+      "distrito federal|df",
+    ],
+    "America/Bahia": ["bahia|ba"],
+    "America/Maceio": ["alagoas|al", "sergipe|se"],
+    "America/Recife": ["pernambuco|pe"],
+    "America/Fortaleza": ["ceara|ce", "paraiba|pb", "rio grande do norte|rn", "piaui|pi", "maranhao|ma"],
+    "America/Belem": ["para|pa", "amapa|ap"],
+    "America/Araguaina": ["tocantins|to"],
+    "America/Cuiaba": ["mato grosso|mt"],
+    "America/Campo_Grande": ["mato grosso do sul|ms"],
+    "America/Porto_Velho": ["rondonia|ro"],
+    "America/Manaus": ["amazonas|am"],
+    "America/Boa_Vista": ["roraima|rr"],
+    "America/Rio_Branco": ["acre|ac"],
+  },
+  MX: {
+    "America/Tijuana": ["baja california|bc"],
+    "America/Mazatlan": ["baja california sur|bcs", "sinaloa", "nayarit"],
+    "America/Hermosillo": ["sonora"],
+    "America/Chihuahua": ["chihuahua"],
+    "America/Cancun": ["quintana roo"],
+    "America/Monterrey": ["nuevo leon|nuevo león", "coahuila", "tamaulipas"],
+    "America/Merida": ["yucatan", "campeche"],
+    "America/Mexico_City": ["ciudad de mexico|cdmx|mexico city|distrito federal", "jalisco", "puebla"],
+  },
+  RU: {
+    "Europe/Kaliningrad": ["kaliningrad oblast|kaliningrad"],
+    "Europe/Moscow": [
+      "moscow oblast|moskovskaya oblast|moskva",
+      "saint petersburg|st petersburg|leningrad oblast",
+      "tatarstan",
+      "nizhny novgorod oblast",
+      "krasnodar krai",
+      "rostov oblast",
+    ],
+    "Europe/Samara": ["samara oblast", "udmurtia"],
+    "Europe/Volgograd": ["volgograd oblast"],
+    "Asia/Yekaterinburg": [
+      "sverdlovsk oblast|sverdlovsk",
+      "chelyabinsk oblast",
+      "bashkortostan",
+      "perm krai",
+      "tyumen oblast",
+      "khanty mansi",
+    ],
+    "Asia/Omsk": ["omsk oblast"],
+    "Asia/Novosibirsk": ["novosibirsk oblast"],
+    "Asia/Barnaul": ["altai krai"],
+    "Asia/Novokuznetsk": ["kemerovo oblast|kuzbass"],
+    "Asia/Tomsk": ["tomsk oblast"],
+    "Asia/Krasnoyarsk": ["krasnoyarsk krai"],
+    "Asia/Irkutsk": ["irkutsk oblast", "buryatia"],
+    "Asia/Chita": ["zabaykalsky krai"],
+    "Asia/Yakutsk": ["sakha|yakutia|sakha republic"],
+    "Asia/Vladivostok": ["primorsky krai|primorye", "khabarovsk krai"],
+    "Asia/Sakhalin": ["sakhalin oblast"],
+    "Asia/Magadan": ["magadan oblast"],
+    "Asia/Kamchatka": ["kamchatka krai|kamchatka"],
+    "Asia/Anadyr": ["chukotka"],
+  },
+  KZ: {
+    "Asia/Aqtobe": ["aktobe region|aqtobe region"],
+    "Asia/Atyrau": ["atyrau region"],
+    "Asia/Aqtau": ["mangystau region|mangystau"],
+    "Asia/Oral": ["west kazakhstan region|west kazakhstan"],
+    "Asia/Qyzylorda": ["kyzylorda region"],
+    "Asia/Qostanay": ["kostanay region"],
+    "Asia/Almaty": ["almaty region", "astana", "karaganda region", "east kazakhstan region"],
+  },
+  ID: {
+    "Asia/Jakarta": [
+      "java|jawa",
+      "west java|jawa barat",
+      "central java|jawa tengah",
+      "east java|jawa timur",
+      "dki jakarta|jakarta raya",
+      "banten",
+      "yogyakarta",
+      "sumatra|sumatera",
+      "north sumatra|sumatera utara",
+      "riau",
+    ],
+    "Asia/Pontianak": ["west kalimantan|kalimantan barat", "central kalimantan"],
+    "Asia/Makassar": [
+      "bali",
+      "sulawesi",
+      "south sulawesi|sulawesi selatan",
+      "east kalimantan|kalimantan timur",
+      "south kalimantan",
+      "west nusa tenggara",
+      "east nusa tenggara",
+    ],
+    "Asia/Jayapura": ["papua", "west papua", "maluku"],
+  },
+  ES: { "Atlantic/Canary": ["canary islands|canarias|islas canarias"] },
+  PT: { "Atlantic/Azores": ["azores|acores"], "Atlantic/Madeira": ["madeira"] },
+  CL: { "Pacific/Easter": ["easter island|rapa nui|isla de pascua"] },
+  EC: { "Pacific/Galapagos": ["galapagos"] },
+  NZ: { "Pacific/Chatham": ["chatham islands"] },
+  CD: { "Africa/Lubumbashi": ["haut katanga|katanga", "kasai"] },
+  MN: { "Asia/Hovd": ["hovd|khovd"] },
+};
+
+export type Region = { country: string; name: string; names: string[]; zone: string };
+
+/** Abbreviations understood without the country named. */
+const anywhere = new Set(["US", "CA", "AU"]);
+
+export const regions: readonly Region[] = Object.entries(table).flatMap(([country, zones]) =>
+  Object.entries(zones).flatMap(([zone, entries]) =>
+    entries.map((e) => {
+      const names = e.split("|");
+      return { country, name: names[0]!, names, zone };
+    }),
+  ),
+);
+
+/** Whether a short name of this region needs its country named to be understood. */
+export const abbreviationNeedsCountry = (r: Region, name: string) =>
+  name.length <= 3 && !anywhere.has(r.country);

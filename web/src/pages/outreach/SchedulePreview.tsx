@@ -1,0 +1,162 @@
+import { type FormEvent, useState } from "react";
+import { api } from "../../api";
+import { ErrorNote } from "../../components/Field";
+import { ZoneBadge } from "../../components/zones/ZoneBadge";
+import type { InferredZone } from "../../components/zones/zoneTypes";
+
+type Step = {
+  index: number;
+  channel: string;
+  condition: "always" | "no_reply";
+  delayDays: number;
+  status: "sent" | "scheduled" | "skipped" | "not_scheduled";
+  at: string | null;
+  leadLocal: string | null;
+  workspaceLocal: string | null;
+  reason: string | null;
+};
+type Preview = {
+  lead: { id: string | null; name: string | null };
+  enrollment: { id: string; state: string } | null;
+  zone: InferredZone;
+  workspaceZone: string;
+  steps: Step[];
+};
+type LeadHit = { id: string; firstName: string | null; lastName: string | null; email: string | null };
+
+const channelLabels: Record<string, string> = {
+  email: "Email",
+  linkedin_invite: "LinkedIn invitation",
+  linkedin_message: "LinkedIn message",
+};
+const statusLabels: Record<Step["status"], string> = {
+  sent: "sent",
+  scheduled: "would go",
+  skipped: "skipped",
+  not_scheduled: "not scheduled",
+};
+
+/**
+ * When each step would go for one lead — a stored one, or a made-up one described by a location,
+ * phone or zone — computed by the server with the scheduler's own code.
+ */
+export function SchedulePreview({ sequenceId }: { sequenceId: string }) {
+  const [search, setSearch] = useState("");
+  const [hits, setHits] = useState<LeadHit[]>([]);
+  const [where, setWhere] = useState("");
+  const [asOf, setAsOf] = useState("");
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function show(q: Record<string, string>) {
+    setError(null);
+    try {
+      const params = new URLSearchParams(q);
+      if (asOf) params.set("asOf", new Date(asOf).toISOString());
+      setPreview(await api<Preview>("GET", `/api/sequences/${sequenceId}/preview?${params}`));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  async function find(e: FormEvent) {
+    e.preventDefault();
+    const r = await api<{ items: LeadHit[] }>(
+      "GET",
+      `/api/leads?limit=8&search=${encodeURIComponent(search)}`,
+    );
+    setHits(r.items);
+  }
+  const hypothetical = (e: FormEvent) => {
+    e.preventDefault();
+    const v = where.trim();
+    show(
+      v.startsWith("+") || /^00\d/.test(v)
+        ? { phone: v }
+        : v.includes("/")
+          ? { timezone: v }
+          : { location: v },
+    );
+  };
+  const name = (l: LeadHit) => [l.firstName, l.lastName].filter(Boolean).join(" ") || l.email || l.id;
+
+  return (
+    <div className="card" aria-label="Schedule preview">
+      <h3>When would each step go?</h3>
+      <div className="row">
+        <form className="row" onSubmit={find}>
+          <input placeholder="Find a lead" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <button type="submit">Find</button>
+        </form>
+        <form className="row" onSubmit={hypothetical}>
+          <input
+            placeholder="…or a location, +phone or zone"
+            value={where}
+            onChange={(e) => setWhere(e.target.value)}
+            aria-label="Location, phone number or time zone of a lead not yet enrolled"
+          />
+          <button type="submit" disabled={!where.trim()}>
+            Preview
+          </button>
+        </form>
+        <label className="small">
+          as of{" "}
+          <input
+            type="datetime-local"
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value)}
+            aria-label="As of"
+          />
+        </label>
+      </div>
+      {hits.length > 0 && (
+        <p className="small">
+          {hits.map((h) => (
+            <button key={h.id} type="button" className="link" onClick={() => show({ leadId: h.id })}>
+              {name(h)}
+            </button>
+          ))}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      {preview && (
+        <>
+          <p>
+            {preview.lead.name ?? "A lead not yet enrolled"}
+            {preview.enrollment ? ` (enrolled, ${preview.enrollment.state})` : ""}:{" "}
+            <ZoneBadge zone={preview.zone} />
+          </p>
+          <p className="muted small">{preview.zone.explanation}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Step</th>
+                <th>Channel</th>
+                <th>Condition</th>
+                <th>Status</th>
+                <th>Lead's time ({preview.zone.zone})</th>
+                <th>Workspace time ({preview.workspaceZone})</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.steps.map((s) => (
+                <tr key={s.index}>
+                  <td>
+                    {s.index} <span className="muted small">+{s.delayDays} d</span>
+                  </td>
+                  <td>{channelLabels[s.channel] ?? s.channel}</td>
+                  <td>{s.condition === "no_reply" ? "only if no reply" : "always"}</td>
+                  <td>
+                    <span className="badge">{statusLabels[s.status]}</span>{" "}
+                    {s.reason && <span className="muted small">{s.reason}</span>}
+                  </td>
+                  <td>{s.leadLocal ?? "—"}</td>
+                  <td>{s.workspaceLocal ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
