@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { importLeads, type MappingInput } from "../../app/imports/importLeads";
 import type { ImportReport } from "../../app/imports/importReport";
-import { readRows } from "../../app/imports/readSpreadsheet";
-import { uploadChunks } from "../../app/imports/uploads";
+import type { ReadChoice } from "../../app/imports/previewImport";
+import { openSheet } from "../../app/imports/readSpreadsheet";
+import { uploadSource } from "../../app/imports/uploads";
 import { imports } from "../../db/schema";
 import { defineJob } from "../defineJob";
 
@@ -27,8 +28,15 @@ export const importLeadsJob = defineJob({
     };
     const total = imp.rowEstimate ? Math.max(imp.rowEstimate - 1, 1) : null;
     await run.progress(report?.totalRows ?? 0, total);
+    // Read as the preview read it: the person's choice of encoding and delimiter, else the same detection.
+    const { rows, info } = await openSheet(
+      imp.format,
+      uploadSource(ctx, imp),
+      (imp.readOptions ?? {}) as ReadChoice,
+    );
     const result = await importLeads(ctx, actor, {
-      rows: readRows(imp.format, uploadChunks(ctx, imp.id)),
+      rows,
+      read: { encoding: info.encoding, delimiter: info.delimiter },
       listId: imp.listId,
       importId: imp.id,
       fileName: imp.fileName,
