@@ -10,9 +10,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { openDb } from "../src/db/client";
-import { migrate } from "../src/db/migrate";
+import { schemaFloor } from "./support/schemaFloor";
 import { generateLeadsCsv } from "./generateLeadsCsv";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,95 +21,8 @@ mkdirSync(path.join(root, "bench/out"), { recursive: true });
 const file = path.join(root, `bench/out/leads-${rows}.csv`);
 if (!existsSync(file)) await generateLeadsCsv(file, rows);
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query("drop database if exists overture_schema_bench with (force)");
-await admin.query("create database overture_schema_bench");
-const url = new URL(adminUrl);
-url.pathname = "/overture_schema_bench";
-const h = await openDb({ databaseUrl: url.toString() });
-await migrate(h.db);
-await h.close();
-
-const db = new pg.Client({ connectionString: url.toString() });
-await db.connect();
-const ws = (await db.query<{ id: string }>("insert into workspaces (name) values ('Bench') returning id"))
-  .rows[0]!.id;
-const list = (
-  await db.query<{ id: string }>(
-    "insert into lists (workspace_id, name, source) values ($1, 'Bench', 'import') returning id",
-    [ws],
-  )
-).rows[0]!.id;
-
-const time = async (f: () => Promise<unknown>) => {
-  const t0 = performance.now();
-  await f();
-  return (performance.now() - t0) / 1000;
-};
-
-await db.query("create table raw_copy (a text, b text, c text, d text, e text, f text, g text)");
-const copy = await time(() => db.query(`copy raw_copy from '${file}' with (format csv, header true)`));
-// The rows as the importer hands them to the database: identity normalised, ids time-ordered.
-await db.query(`create unlogged table stage as
-  select row_number() over () + 1 as line,
-    (substr(md5(c), 1, 8) || '-' || substr(md5(c), 9, 4) || '-7' || substr(md5(c), 14, 3) || '-8' || substr(md5(c), 18, 3) || '-' || substr(md5(c), 21, 12))::uuid as id,
-    a as first_name, b as last_name, lower(c) as email, d as company, split_part(lower(c), '@', 2) as company_domain,
-    e as job_title, f as linkedin_url, 'li:' || lower(substring(f from '/in/([^/?#]+)')) as linkedin_key, g as location
-  from raw_copy`);
-await db.query("drop table raw_copy");
-await db.query("vacuum analyze stage");
-
-const insertLeads = `insert into leads (id, workspace_id, first_name, last_name, email, company, company_domain, job_title,
-    linkedin_url, linkedin_key, location, source_import_id, created_by, created_at, updated_at)
-  select id, '${ws}', first_name, last_name, email, company, company_domain, job_title, linkedin_url, linkedin_key,
-    location, null, 'bench', now(), now() from stage on conflict do nothing`;
-const insertMembers = `insert into list_members (list_id, lead_id, workspace_id, added_at)
-  select '${list}', id, '${ws}', now() from stage on conflict do nothing`;
-
-/** Each variant is the DDL run before the timed inserts, inside the transaction that is rolled back. */
-const variants: Record<string, string[]> = {
-  current: [],
-  "no trigram GIN": ["drop index leads_search_trgm"],
-  "no leads_ws_created": ["drop index leads_ws_created"],
-  "no leads_ws_status_created": ["drop index leads_ws_status_created"],
-  "no leads_ws_last_name": ["drop index leads_ws_last_name"],
-  "no leads_ws_company": ["drop index leads_ws_company"],
-  "no leads→workspaces FK": ["alter table leads drop constraint leads_workspace_id_workspaces_id_fk"],
-  "no list_members FKs": [
-    "alter table list_members drop constraint list_members_lead_id_leads_id_fk",
-    "alter table list_members drop constraint list_members_list_id_lists_id_fk",
-  ],
-  "no list_members_lead index": ["drop index list_members_lead"],
-  "no status-delta insert trigger": ["drop trigger leads_status_deltas_ins on leads"],
-  "compact search text (no email)": [
-    "drop index leads_search_trgm",
-    "alter table leads drop column search_text",
-    `alter table leads add column search_text text generated always as (lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, ''))) stored`,
-    "create index leads_search_trgm on leads using gin (search_text gin_trgm_ops)",
-  ],
-  "no index but the identity uniques and the pk": [
-    "drop index leads_search_trgm",
-    "drop index leads_ws_created",
-    "drop index leads_ws_status_created",
-    "drop index leads_ws_last_name",
-    "drop index leads_ws_company",
-    "drop index list_members_lead",
-  ],
-};
-
-for (const [name, ddl] of Object.entries(variants)) {
-  if (only && !only.includes(name)) continue;
-  await db.query("checkpoint");
-  await db.query("begin");
-  for (const s of ddl) await db.query(s);
-  const l = await time(() => db.query(insertLeads));
-  const m = await time(() => db.query(insertMembers));
-  await db.query("rollback");
+await schemaFloor(adminUrl, file, only ?? null, (name, t) =>
   console.log(
-    `leadSchemaCost[pg] ${rows} rows, ${name}: leads ${l.toFixed(1)} s + members ${m.toFixed(1)} s = ${(l + m).toFixed(1)} s = ${((l + m) / copy).toFixed(1)}x COPY (${copy.toFixed(1)} s)`,
-  );
-}
-await db.end();
-await admin.query("drop database if exists overture_schema_bench with (force)");
-await admin.end();
+    `leadSchemaCost[pg] ${rows} rows, ${name}: leads ${t.leads.toFixed(1)} s + members ${t.members.toFixed(1)} s = ${(t.leads + t.members).toFixed(1)} s = ${((t.leads + t.members) / t.copy).toFixed(1)}x COPY (${t.copy.toFixed(1)} s)`,
+  ),
+);

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
-import { checkImportRow, type ImportMapping } from "../../domain/imports/checkImportRow";
+import { checkImportRow, type ImportMapping, isPreambleRow } from "../../domain/imports/checkImportRow";
 import { matchColumns } from "../../domain/imports/matchColumns";
 import { type BatchRow, writeLeadBatch, writeRejects } from "../../db/queries/leadBatchWrites";
 import { imports, leadEvents } from "../../db/schema";
@@ -179,6 +179,7 @@ export async function importLeads(
       if (!header) {
         if (row.problem)
           throw new AppError("validation", `the header row: ${row.problem}`, { field: "file" });
+        if (isPreambleRow(row.cells)) continue;
         header = row.cells;
         continue;
       }

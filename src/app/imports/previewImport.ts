@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import type { TextEncoding } from "../../domain/imports/detectEncoding";
+import { isPreambleRow } from "../../domain/imports/checkImportRow";
 import { matchColumns } from "../../domain/imports/matchColumns";
 import { leadFieldKeys } from "../../domain/leadFields";
 import { imports } from "../../db/schema";
@@ -26,6 +27,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, id: string, c
   const { info, rows } = await openSheet(imp.format, uploadSource(ctx, imp), readOptions);
   const read: string[][] = [];
   for await (const r of rows) {
+    if (!read.length && isPreambleRow(r.cells)) continue;
     if (!r.problem) read.push(r.cells);
     if (read.length > PREVIEW_ROWS) break;
   }

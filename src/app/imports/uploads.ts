@@ -134,7 +134,12 @@ export async function presentImport(ctx: AppContext, imp: typeof imports.$inferS
     status,
     jobId: imp.jobId,
     progress: { done: job?.progressDone ?? 0, total: job?.progressTotal ?? null },
-    error: job?.status === "failed" ? job.error : null,
+    error:
+      job?.status === "failed"
+        ? job.error
+        : imp.status === "failed"
+          ? ((imp.report as { error?: string } | null)?.error ?? null)
+          : null,
     report: imp.report ?? null,
     createdAt: imp.createdAt,
   };

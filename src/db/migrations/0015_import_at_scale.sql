@@ -8,21 +8,15 @@ CREATE FUNCTION overture_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALL
     'aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzzddtt')
 $$;
 --> statement-breakpoint
--- One compact search text (name, company, title, location), folded: the trigram index over it is
--- the largest cost of a large import, and emails are found through their own unique index.
+-- The search text folded (name, company, title, location, email: fragments of any of them match,
+-- as before); see bench/RESULTS.md for what leaving the email out would save.
 DROP INDEX "leads_search_trgm";
 --> statement-breakpoint
 ALTER TABLE "leads" DROP COLUMN "search_text";
 --> statement-breakpoint
-ALTER TABLE "leads" ADD COLUMN "search_text" text GENERATED ALWAYS AS (overture_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, ''))) STORED;
+ALTER TABLE "leads" ADD COLUMN "search_text" text GENERATED ALWAYS AS (overture_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, '') || ' ' || coalesce(email, ''))) STORED;
 --> statement-breakpoint
 CREATE INDEX "leads_search_trgm" ON "leads" USING gin ("search_text" gin_trgm_ops);
---> statement-breakpoint
--- Email identity with pattern operators: the same uniqueness and equality lookups, and a search
--- for the start of an address (LIKE 'jane@%') uses it under any collation, not only "C".
-DROP INDEX "leads_ws_email";
---> statement-breakpoint
-CREATE UNIQUE INDEX "leads_ws_email" ON "leads" USING btree ("workspace_id", "email" text_pattern_ops) WHERE email is not null;
 --> statement-breakpoint
 -- The row of the file a lead came from: a later row of the same import that names the same
 -- person is reported as a duplicate of that line, without keeping every key of the file in memory.

@@ -33,10 +33,8 @@ export function leadWhere(f: LeadFilter): SQL {
   const q = f.search?.trim().toLowerCase();
   if (q) {
     const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    // Names never hold "@": such a query is (the start of) an email, found through its unique index.
-    if (q.includes("@")) parts.push(sql`(l.email = ${q} or l.email like ${`${like}%`})`);
     // Folded by the same function as the stored text, so "muller" finds "Müller".
-    else parts.push(sql`l.search_text like '%' || overture_fold(${like}) || '%'`);
+    parts.push(sql`l.search_text like '%' || overture_fold(${like}) || '%'`);
   }
   if (f.statuses?.length)
     parts.push(

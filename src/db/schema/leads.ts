@@ -54,18 +54,17 @@ export const leads = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     // What the search box matches (trigram index: fragments, not just prefixes), folded by
-    // overture_fold (migration 0015): lower case, accents off. Emails are searched by their own index.
+    // overture_fold (migration 0015): lower case, accents off.
     searchText: text("search_text").generatedAlwaysAs(
-      sql`overture_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, ''))`,
+      sql`overture_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, '') || ' ' || coalesce(email, ''))`,
     ),
   },
   (t) => [
     uniqueIndex("leads_ws_linkedin_key")
       .on(t.workspaceId, t.linkedinKey)
       .where(sql`linkedin_key is not null`),
-    // text_pattern_ops: a search for the start of an address uses it whatever the collation.
     uniqueIndex("leads_ws_email")
-      .on(t.workspaceId, t.email.op("text_pattern_ops"))
+      .on(t.workspaceId, t.email)
       .where(sql`email is not null`),
     index("leads_ws_created").on(t.workspaceId, t.createdAt, t.id),
     index("leads_ws_status_created").on(t.workspaceId, t.status, t.createdAt, t.id),

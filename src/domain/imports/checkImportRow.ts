@@ -68,3 +68,13 @@ export function checkImportRow(
     );
   return { ok: true, lead: check.lead, warnings };
 }
+
+/**
+ * A line some exports put above the header: LinkedIn's Connections.csv starts with "Notes:" and a
+ * sentence about missing emails. One value ending in ":" or longer than a header name is not a
+ * header; a one-column file's header ("Email") is neither.
+ */
+export function isPreambleRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c.trim());
+  return filled.length === 1 && (filled[0]!.trim().endsWith(":") || filled[0]!.length > 60);
+}
