@@ -78,8 +78,8 @@ export class InflateBudget {
 }
 
 const READ_BYTES = 64 * 1024;
-// Inflated output per push stays under ~4 MB even at deflate's maximum ratio (about 1,032:1).
-const PUSH_BYTES = 4 * 1024;
+// Inflated output per push stays under ~1 MB even at deflate's maximum ratio (about 1,032:1).
+const PUSH_BYTES = 1024;
 
 /** Inflates one entry as UTF-8 text, piece by piece, each piece counted against the budget before it is kept. */
 export async function* entryText(
