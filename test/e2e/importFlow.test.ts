@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,7 @@ function messyExport(file: string) {
 
 describe.skipIf(!chromiumPath && !ci)("importing a messy export in the browser", () => {
   it("shows the report with line numbers, downloads the rejected rows, and a fixed re-import adds up", async () => {
+    mkdirSync(shotsDir, { recursive: true });
     const file = path.join(shotsDir, "apollo-excel-de.csv");
     messyExport(file);
     const server = await startOverture(["all"], ws.env);
