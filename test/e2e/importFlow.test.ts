@@ -80,7 +80,10 @@ describe.skipIf(!chromiumPath && !ci)("importing a messy export in the browser",
       const download = await downloading;
       const rejected = path.join(shotsDir, "rejected-rows.csv");
       await download.saveAs(rejected);
-      const lines = readFileSync(rejected, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+      const lines = readFileSync(rejected, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
       expect(lines[0]!.endsWith(";Line in original file;Why it was rejected")).toBe(true);
       expect(lines.slice(1).map((l) => l.split(";")[0])).toEqual(["Ines", "Mia"]);
 

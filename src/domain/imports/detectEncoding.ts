@@ -61,7 +61,11 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   const n = Math.min(head.length, 64 * 1024);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2) oddZeros++;
+    else evenZeros++;
+  }
   // ASCII text in UTF-16 has a zero in every other byte; a stray NUL or two does not.
   if (n >= 4 && oddZeros > n / 4 && evenZeros < n / 40)
     return { encoding: "utf-16le", bomBytes: 0, how: "detected" };

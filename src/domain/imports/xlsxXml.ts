@@ -89,7 +89,7 @@ export function parseSheetRows(
       const index = ref ? columnIndex(ref) : cells.length;
       const type = attr(c[1]!, "t");
       const inner = c[2] ?? "";
-      let value = "";
+      let value: string;
       if (type === "inlineStr") {
         const is = /<(?:[\w-]+:)?is\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?is>/.exec(inner);
         value = is ? stringItemText(is[1]!) : "";
