@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/app/context";
 import { importLeads } from "../src/app/imports/importLeads";
-import { readCsvRows, readRows } from "../src/app/imports/readSpreadsheet";
 import { createList } from "../src/app/lists/lists";
 import { leadEvents, leads, listMembers } from "../src/db/schema";
-import { chunked, fixture } from "./support/importHelpers";
+import { csvRows, fixture } from "./support/importHelpers";
 import { seedWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
@@ -20,7 +19,7 @@ afterAll(() => ctx.close());
 
 async function rowsOf(text: string) {
   const out = [];
-  for await (const r of readCsvRows(chunked(text, 5))) out.push(r);
+  for await (const r of await csvRows(text, 5)) out.push(r);
   return out;
 }
 
@@ -42,7 +41,7 @@ describe("reading spreadsheets", () => {
       ...Buffer.from("ln\n"),
     ]);
     const rows = [];
-    for await (const r of readRows("csv", chunked(bytes, 3))) rows.push(r);
+    for await (const r of await csvRows(bytes, 3)) rows.push(r);
     expect(rows[1]!.cells).toEqual(["Zoë", "Köln"]);
   });
 });
@@ -51,7 +50,7 @@ describe("importLeads", () => {
   it("imports a messy export: reports invalid rows with line and reason, in-file duplicates, and keeps custom fields", async () => {
     const list = await createList(ctx, actor, { name: "Messy", source: "import" });
     const { report, mapping } = await importLeads(ctx, actor, {
-      rows: readRows("csv", chunked(fixture("messy-apollo.csv"), 11)),
+      rows: await csvRows(fixture("messy-apollo.csv"), 11),
       listId: list.id,
       importId: null,
       fileName: "messy-apollo.csv",
@@ -91,7 +90,7 @@ describe("importLeads", () => {
     const csv =
       "email,phone,first name\nada@analytical.io,+44 20 1234,Augusta\ngrace@navy.mil,,\nnew@person.io,,New\n";
     const first = await importLeads(ctx, actor, {
-      rows: readRows("csv", chunked(csv)),
+      rows: await csvRows(csv),
       listId: other.id,
       importId: null,
       fileName: "b.csv",
@@ -104,7 +103,7 @@ describe("importLeads", () => {
     expect(ev.map((e) => e.type)).toEqual(["import_matched"]);
     expect(ev[0]!.data).toMatchObject({ filled: ["phone"], addedToList: true, fileName: "b.csv" });
     const again = await importLeads(ctx, actor, {
-      rows: readRows("csv", chunked(csv)),
+      rows: await csvRows(csv),
       listId: other.id,
       importId: null,
       fileName: "b.csv",
@@ -117,7 +116,7 @@ describe("importLeads", () => {
     const csv = ["email", ...Array.from({ length: 10 }, (_, i) => `r${i}@resume.io`)].join("\n");
     let calls = 0;
     const interrupted = importLeads(ctx, actor, {
-      rows: readRows("csv", chunked(csv)),
+      rows: await csvRows(csv),
       listId: list.id,
       importId: null,
       fileName: "r.csv",
@@ -136,11 +135,12 @@ describe("importLeads", () => {
       invalidRows: [],
       duplicateRows: [],
       warnings: [],
+      warningCount: 0,
       committedLine: 7,
       done: false,
     };
     const { report } = await importLeads(ctx, actor, {
-      rows: readRows("csv", chunked(csv)),
+      rows: await csvRows(csv),
       listId: list.id,
       importId: null,
       fileName: "r.csv",

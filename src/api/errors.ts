@@ -4,6 +4,7 @@ import { type AppErrorCode, isAppError } from "../domain/appError";
 
 const statusOf: Record<AppErrorCode, number> = {
   validation: 400,
+  too_large: 413,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

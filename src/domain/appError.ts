@@ -4,6 +4,7 @@
  */
 export type AppErrorCode =
   | "validation"
+  | "too_large"
   | "unauthenticated"
   | "forbidden"
   | "not_found"

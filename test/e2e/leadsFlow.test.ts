@@ -61,7 +61,7 @@ describe.skipIf(!chromiumPath && !ci)("leads in the browser", () => {
       const text = await report.innerText();
       expect(text).toMatch(/3\s*added/);
       expect(text).toMatch(/1\s*duplicates skipped/);
-      expect(text).toMatch(/1\s*invalid/);
+      expect(text).toMatch(/1\s*rejected/);
       expect(text).toContain("Line 4: a lead needs a LinkedIn URL or an email");
       await page.screenshot({ path: path.join(shotsDir, "import-report.png"), fullPage: true });
 

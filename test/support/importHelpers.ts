@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { type CsvOptions, openCsv } from "../../src/app/imports/readCsv";
 
 /** Feeds a file to the importer in small pieces, the way an upload or a disk stream arrives. */
 export async function* chunked(data: Uint8Array | string, size = 7): AsyncGenerator<Uint8Array> {
@@ -8,3 +9,8 @@ export async function* chunked(data: Uint8Array | string, size = 7): AsyncGenera
 }
 
 export const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures", name));
+
+/** The rows of CSV bytes as the importer reads them, fed in small pieces. */
+export async function csvRows(data: Uint8Array | string, size = 7, o: CsvOptions = {}) {
+  return (await openCsv(chunked(data, size), o)).rows;
+}

@@ -1,9 +1,13 @@
+import { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { startImport } from "../../app/imports/startImport";
 import { getList } from "../../app/lists/lists";
-import { getImport, listImports, previewImport, storeUpload } from "../../app/imports/uploads";
+import { previewImport } from "../../app/imports/previewImport";
+import { rejectedRowsCsv } from "../../app/imports/rejectedRows";
+import { getImport, listImports, storeUpload } from "../../app/imports/uploads";
+import { textEncodings } from "../../domain/imports/detectEncoding";
 import { AppError } from "../../domain/appError";
 import { leadFieldKeys } from "../../domain/leadFields";
 import { actorOf, authenticate } from "../authenticate";
@@ -30,12 +34,19 @@ const importSchema = z.object({
   report: z.unknown(),
   createdAt: z.date(),
 });
+const readChoiceSchema = z.object({
+  encoding: z.enum(textEncodings).optional(),
+  delimiter: z.enum([",", ";", "\t", "|"]).optional(),
+});
 const previewSchema = z.object({
   importId: z.string(),
   fileName: z.string(),
   format: z.string(),
   sizeBytes: z.number(),
   rowEstimate: z.number().nullable(),
+  encoding: z.string().nullable(),
+  encodingDetected: z.boolean(),
+  delimiter: z.string().nullable(),
   headers: z.array(z.string()),
   mapping: z.array(
     z.object({
@@ -128,12 +139,41 @@ export function importRoutes(app: Api, ctx: AppContext) {
       preHandler: auth,
       schema: {
         tags: ["imports"],
-        summary: "The proposed mapping of an uploaded file again",
+        summary:
+          "The proposed mapping of an uploaded file again, optionally read with another encoding or delimiter (kept for the import)",
         params: idParam,
+        querystring: readChoiceSchema,
         response: { 200: previewSchema, ...authErrors },
       },
     },
-    (req) => previewImport(ctx, actorOf(req), req.params.id),
+    (req) => previewImport(ctx, actorOf(req), req.params.id, req.query),
+  );
+  app.get(
+    "/api/imports/:id/rejected.csv",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["imports"],
+        summary:
+          "The rows the import rejected, as CSV: the file's own columns, then the line and the reason; fix them and import this file again",
+        params: idParam,
+      },
+    },
+    async (req, reply) => {
+      const rows = rejectedRowsCsv(ctx, actorOf(req), req.params.id);
+      // The first piece (header) is read before answering, so an unknown import is a 404, not a broken download.
+      const first = await rows.next();
+      const stream = Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* rows;
+        })(),
+      );
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="rejected-rows-${req.params.id}.csv"`)
+        .send(stream);
+    },
   );
   app.post(
     "/api/imports/:id/start",

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  customFieldKeyMaxLength,
+  customFieldMaxLength,
+  leadFieldMaxLength,
+} from "../../domain/leadFieldLimits";
 import { leadFieldKeys } from "../../domain/leadFields";
 import { leadStatuses } from "../../domain/leadStatus";
 
@@ -33,12 +38,14 @@ export const leadSchema = z.object({
 });
 
 const fieldShape = Object.fromEntries(
-  leadFieldKeys.map((k) => [k, z.string().max(2000).nullable().optional()]),
+  leadFieldKeys.map((k) => [k, z.string().max(leadFieldMaxLength[k]).nullable().optional()]),
 ) as Record<(typeof leadFieldKeys)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>;
 
 export const leadInputSchema = z.object({
   ...fieldShape,
-  customFields: z.record(z.string().max(60), z.string().max(5000)).optional(),
+  customFields: z
+    .record(z.string().max(customFieldKeyMaxLength), z.string().max(customFieldMaxLength))
+    .optional(),
 });
 export const leadPatchSchema = leadInputSchema.extend({ status: z.enum(leadStatuses).optional() });
 

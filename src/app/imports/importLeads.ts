@@ -1,22 +1,22 @@
 import { eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
-import { applyMapping } from "../../domain/imports/applyMapping";
-import { ImportDeduper } from "../../domain/imports/dedupeWithinImport";
-import { type ColumnMapping, matchColumns } from "../../domain/imports/matchColumns";
-import { validateLeadRow } from "../../domain/imports/validateLeadRow";
-import { type BatchRow, writeLeadBatch } from "../../db/queries/leadBatchWrites";
+import { checkImportRow, type ImportMapping, isPreambleRow } from "../../domain/imports/checkImportRow";
+import { matchColumns } from "../../domain/imports/matchColumns";
+import { type BatchRow, writeLeadBatch, writeRejects } from "../../db/queries/leadBatchWrites";
 import { imports, leadEvents } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
-import { emptyReport, type ImportReport, pushCapped } from "./importReport";
-import type { SheetRow } from "./readSpreadsheet";
+import { emptyReport, type ImportReport, mergeReport, pushCapped } from "./importReport";
+import type { SheetRow } from "./sheetRow";
 
-export type MappingInput = Pick<ColumnMapping, "index" | "target" | "customKey">;
+export type MappingInput = ImportMapping[number];
 
 export type ImportOptions = {
   rows: AsyncIterable<SheetRow>;
   listId: string | null;
   importId: string | null;
   fileName: string;
+  /** How the rows were read, for the report. */
+  read?: { encoding: string | null; delimiter: string | null };
   mapping?: MappingInput[] | null;
   resumeFrom?: ImportReport | null;
   batchSize?: number;
@@ -25,50 +25,48 @@ export type ImportOptions = {
 };
 
 const SNIFF_ROWS = 20;
-
-/** Adds counts and capped line lists gathered while reading into the committed report. */
-function mergeInto(report: ImportReport, d: ImportReport) {
-  report.totalRows += d.totalRows;
-  report.invalid += d.invalid;
-  report.duplicates += d.duplicates;
-  for (const r of d.invalidRows) pushCapped(report.invalidRows, r);
-  for (const r of d.duplicateRows) pushCapped(report.duplicateRows, r);
-  for (const w of d.warnings) pushCapped(report.warnings, w);
-}
+type Reject = { line: number; reason: string; cells: string[] };
 
 /**
  * Streams rows into leads in batches, each batch in its own transaction together with the
- * import's checkpoint, so a crash loses nothing committed and a retry resumes after the last
- * committed line. Bad rows are reported with their line and reason; they never stop good ones.
+ * import's checkpoint and its rejected rows, so a crash loses nothing committed and a retry
+ * resumes after the last committed line. Bad rows are reported with their line and reason; they
+ * never stop good ones. Memory holds one batch, whatever the size of the file: a row naming a
+ * person an earlier batch wrote is found by the database's identity indexes, not by a map of keys.
  */
 export async function importLeads(
   ctx: AppContext,
   actor: Actor,
   o: ImportOptions,
 ): Promise<{ report: ImportReport; mapping: MappingInput[] }> {
-  const report: ImportReport = o.resumeFrom ? structuredClone(o.resumeFrom) : emptyReport();
+  const report: ImportReport = { ...emptyReport(), ...(o.resumeFrom ? structuredClone(o.resumeFrom) : {}) };
+  if (o.read) Object.assign(report, o.read);
   const resumeAfter = o.resumeFrom?.committedLine ?? 0;
-  const deduper = new ImportDeduper();
   const batchSize = o.batchSize ?? 5000;
   let mapping: MappingInput[] | null = o.mapping ?? null;
   let header: string[] | null = null;
   const pending: SheetRow[] = [];
   let batch: BatchRow[] = [];
-  // What the rows read since the last cut add to the report (totals, invalid and in-file duplicate
-  // lines). It joins the report in the transaction that commits those rows, so the checkpoint saved
-  // with `committedLine` always describes exactly the lines up to it, and a resume stays exact.
+  let rejects: Reject[] = [];
+  // Keys of this batch only: a person named twice within a batch is caught here, across batches
+  // by the database (the lead an earlier batch wrote carries its line).
+  let keys = new Map<string, number>();
+  // What the rows read since the last cut add to the report. It joins the report in the
+  // transaction that commits those rows, so the checkpoint saved with `committedLine` always
+  // describes exactly the lines up to it, and a resume stays exact.
   let delta = emptyReport();
   let lastLine = 0;
   let cutLine = report.committedLine;
   // One batch is written while the next is read and checked: parsing and the database overlap.
   let inflight: Promise<void> = Promise.resolve();
 
-  const write = async (rows: BatchRow[], counted: ImportReport, committedLine: number) => {
+  const write = async (rows: BatchRow[], bad: Reject[], counted: ImportReport, committedLine: number) => {
     await ctx.db.transaction(async (tx) => {
       // The checkpoint commits with the rows, so a batch lost to a crash before it reached disk is
       // simply redone on resume: no need to wait for each flush.
       await tx.execute(sql`set local synchronous_commit = off`);
-      mergeInto(report, counted);
+      mergeReport(report, counted);
+      if (o.importId) await writeRejects(tx, o.importId, bad);
       if (rows.length) {
         const r = await writeLeadBatch(tx, {
           workspaceId: actor.workspaceId,
@@ -78,10 +76,13 @@ export async function importLeads(
           now: ctx.clock.now(),
           rows,
         });
-        report.added += r.inserted.length;
+        report.added += r.inserted;
         const events = [];
         for (const e of r.existing) {
-          if (e.addedToList || e.filled.length) {
+          if (e.duplicateOfLine !== undefined) {
+            report.duplicates++;
+            pushCapped(report.duplicateRows, { line: e.line, duplicateOfLine: e.duplicateOfLine });
+          } else if (e.addedToList || e.filled.length) {
             report.updated++;
             events.push({
               workspaceId: actor.workspaceId,
@@ -106,47 +107,66 @@ export async function importLeads(
       }
       report.committedLine = committedLine;
       if (o.importId)
-        await tx.update(imports).set({ report, status: "running" }).where(eq(imports.id, o.importId));
+        await tx
+          .update(imports)
+          .set({ report, status: "running", headers: header })
+          .where(eq(imports.id, o.importId));
     });
     await o.onProgress?.(report);
   };
 
   /** Cuts the batch read so far and starts writing it once the previous one is committed. */
   const flush = async () => {
-    if (!batch.length && lastLine <= cutLine) return;
+    if (!batch.length && !rejects.length && lastLine <= cutLine) return;
     const rows = batch;
+    const bad = rejects;
     const counted = delta;
     batch = [];
+    rejects = [];
+    keys = new Map();
     delta = emptyReport();
     cutLine = lastLine;
     await inflight;
-    inflight = write(rows, counted, cutLine);
+    inflight = write(rows, bad, counted, cutLine);
     // A failure surfaces at the next flush or at the end; never left unobserved meanwhile.
     inflight.catch(() => undefined);
   };
 
   const handle = async (row: SheetRow) => {
     lastLine = row.line;
-    const replaying = row.line <= resumeAfter;
-    if (!replaying) delta.totalRows++;
-    const check = validateLeadRow(applyMapping(mapping!, row.cells));
-    if (!check.ok) {
-      if (!replaying) {
-        delta.invalid++;
-        pushCapped(delta.invalidRows, { line: row.line, reason: check.reason });
+    if (row.line <= resumeAfter) return;
+    delta.totalRows++;
+    const v = checkImportRow(header!, mapping!, row);
+    for (const w of v.warnings) {
+      delta.warningCount++;
+      pushCapped(delta.warnings, { line: row.line, message: w });
+    }
+    if (!v.ok) {
+      delta.invalid++;
+      pushCapped(delta.invalidRows, { line: row.line, reason: v.reason });
+      rejects.push({ line: row.line, reason: v.reason, cells: row.cells });
+    } else {
+      const ks = [v.lead.linkedinKey, v.lead.email ? `em:${v.lead.email}` : undefined].filter(
+        (k): k is string => !!k,
+      );
+      const dupOf = ks.map((k) => keys.get(k)).find((l) => l !== undefined);
+      if (dupOf !== undefined) {
+        delta.duplicates++;
+        pushCapped(delta.duplicateRows, { line: row.line, duplicateOfLine: dupOf });
+      } else {
+        for (const k of ks) keys.set(k, row.line);
+        batch.push({ line: row.line, lead: v.lead });
       }
-      return;
     }
-    const dupOf = deduper.check(row.line, check.lead);
-    if (replaying) return;
-    for (const w of check.warnings) pushCapped(delta.warnings, { line: row.line, message: w });
-    if (dupOf !== null) {
-      delta.duplicates++;
-      pushCapped(delta.duplicateRows, { line: row.line, duplicateOfLine: dupOf });
-      return;
-    }
-    batch.push({ line: row.line, lead: check.lead });
-    if (batch.length >= batchSize) await flush();
+    if (batch.length + rejects.length >= batchSize) await flush();
+  };
+
+  const sniffMapping = async () => {
+    mapping = matchColumns(
+      header!,
+      pending.map((p) => p.cells),
+    );
+    for (const p of pending.splice(0)) await handle(p);
   };
 
   try {
@@ -157,30 +177,22 @@ export async function importLeads(
         throw new Error("import interrupted");
       }
       if (!header) {
+        if (row.problem)
+          throw new AppError("validation", `the header row: ${row.problem}`, { field: "file" });
+        if (isPreambleRow(row.cells)) continue;
         header = row.cells;
         continue;
       }
       if (!mapping) {
         pending.push(row);
-        if (pending.length < SNIFF_ROWS) continue;
-        mapping = matchColumns(
-          header,
-          pending.map((p) => p.cells),
-        );
-        for (const p of pending.splice(0)) await handle(p);
+        if (pending.length >= SNIFF_ROWS) await sniffMapping();
         continue;
       }
       await handle(row);
     }
     if (!header)
       throw new AppError("validation", "the file is empty: it has no header row", { field: "file" });
-    if (!mapping) {
-      mapping = matchColumns(
-        header,
-        pending.map((p) => p.cells),
-      );
-      for (const p of pending.splice(0)) await handle(p);
-    }
+    if (!mapping) await sniffMapping();
     await flush();
     await inflight;
   } catch (e) {
@@ -194,5 +206,5 @@ export async function importLeads(
   report.done = true;
   if (o.importId)
     await ctx.db.update(imports).set({ report, status: "done", mapping }).where(eq(imports.id, o.importId));
-  return { report, mapping };
+  return { report, mapping: mapping! };
 }

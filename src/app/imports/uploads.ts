@@ -1,18 +1,20 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
-import { leadFieldKeys } from "../../domain/leadFields";
-import { matchColumns } from "../../domain/imports/matchColumns";
 import { importChunks, imports } from "../../db/schema";
 import { getJobRow } from "../../db/queries/jobQueries";
 import type { Actor, AppContext } from "../context";
 import { getList } from "../lists/lists";
-import type { MappingInput } from "./importLeads";
-import { formatOf, readRows } from "./readSpreadsheet";
+import { chunkedByteSource } from "./byteSource";
+import { formatOf, type SheetSource } from "./readSpreadsheet";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-/** Stores an uploaded file in the database in 4 MiB chunks, counting its lines for progress. */
+/**
+ * Stores an uploaded file in the database in chunks of exactly 4 MiB (the last one shorter), so a
+ * byte offset maps to a chunk and a workbook can be read from its zip directory at the end.
+ * Counts its lines for the progress bar.
+ */
 export async function storeUpload(
   ctx: AppContext,
   actor: Actor,
@@ -35,24 +37,30 @@ export async function storeUpload(
   let head: Uint8Array | null = null;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
-    if (!pendingBytes) return;
-    const buf = Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    await ctx.db.insert(importChunks).values({ importId: imp!.id, seq: seq++, data: buf.toString("base64") });
+  const flush = async (all: boolean) => {
+    let buf = Buffer.concat(pending);
+    while (buf.length >= CHUNK_BYTES || (all && buf.length)) {
+      const piece = buf.subarray(0, CHUNK_BYTES);
+      await ctx.db
+        .insert(importChunks)
+        .values({ importId: imp!.id, seq: seq++, data: piece.toString("base64") });
+      buf = buf.subarray(piece.length);
+    }
+    pending = buf.length ? [buf] : [];
+    pendingBytes = buf.length;
   };
   for await (const c of stream) {
-    head ??= c.subarray(0, 8);
+    // The format is known from the first bytes: an old binary .xls is refused before it is stored.
+    if (!head) formatOf(fileName, (head = c.subarray(0, 8)));
     size += c.length;
     if (size > MAX_UPLOAD_BYTES)
       throw new AppError("validation", "the file is larger than 1 GiB", { field: "file" });
     for (let i = 0; i < c.length; i++) if (c[i] === 10) lines++;
     pending.push(c);
     pendingBytes += c.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush();
+    if (pendingBytes >= CHUNK_BYTES) await flush(false);
   }
-  await flush();
+  await flush(true);
   if (!size) throw new AppError("validation", "the file is empty", { field: "file" });
   const format = formatOf(fileName, head ?? undefined);
   const [row] = await ctx.db
@@ -64,7 +72,7 @@ export async function storeUpload(
 }
 
 /** Reads the stored file back one chunk at a time. */
-export async function* uploadChunks(ctx: AppContext, importId: string): AsyncGenerator<Uint8Array> {
+async function* uploadChunks(ctx: AppContext, importId: string): AsyncGenerator<Uint8Array> {
   let seq = -1;
   for (;;) {
     const [c] = await ctx.db
@@ -79,6 +87,22 @@ export async function* uploadChunks(ctx: AppContext, importId: string): AsyncGen
   }
 }
 
+async function readChunk(ctx: AppContext, importId: string, seq: number) {
+  const [c] = await ctx.db
+    .select()
+    .from(importChunks)
+    .where(and(eq(importChunks.importId, importId), eq(importChunks.seq, seq)));
+  return c ? Buffer.from(c.data, "base64") : new Uint8Array();
+}
+
+/** A stored upload as a file to read: front to back for CSV, at random for a workbook. */
+export function uploadSource(ctx: AppContext, imp: { id: string; sizeBytes: number }): SheetSource {
+  return {
+    stream: () => uploadChunks(ctx, imp.id),
+    bytes: async () => chunkedByteSource(imp.sizeBytes, CHUNK_BYTES, (seq) => readChunk(ctx, imp.id, seq)),
+  };
+}
+
 export async function getImportRow(ctx: AppContext, actor: Actor, id: string) {
   const [imp] = await ctx.db
     .select()
@@ -86,46 +110,6 @@ export async function getImportRow(ctx: AppContext, actor: Actor, id: string) {
     .where(and(eq(imports.id, id), eq(imports.workspaceId, actor.workspaceId)));
   if (!imp) throw new AppError("not_found", "no such import in this workspace");
   return imp;
-}
-
-/** Header, proposed mapping with sample values, and a row estimate: what the user reviews before importing. */
-export async function previewImport(ctx: AppContext, actor: Actor, id: string) {
-  const imp = await getImportRow(ctx, actor, id);
-  const rows: string[][] = [];
-  for await (const r of readRows(imp.format, uploadChunks(ctx, id))) {
-    rows.push(r.cells);
-    if (rows.length > 20) break;
-  }
-  if (!rows.length) throw new AppError("validation", "the file has no rows", { field: "file" });
-  const [header, ...samples] = rows;
-  return {
-    importId: imp.id,
-    fileName: imp.fileName,
-    format: imp.format,
-    sizeBytes: imp.sizeBytes,
-    rowEstimate: imp.format === "csv" ? Math.max(imp.rowEstimate - 1, 0) : null,
-    headers: header!,
-    mapping: matchColumns(header!, samples),
-    sampleRows: samples.slice(0, 5),
-  };
-}
-
-export function validateMapping(mapping: MappingInput[], columns: number) {
-  const seen = new Set<string>();
-  for (const m of mapping) {
-    if (m.index < 0 || m.index >= columns)
-      throw new AppError("validation", `mapping refers to column ${m.index + 1}, the file has ${columns}`, {
-        field: "mapping",
-      });
-    const fieldTarget = (leadFieldKeys as readonly string[]).includes(m.target);
-    if (!fieldTarget && !["custom", "ignore", "fullName"].includes(m.target))
-      throw new AppError("validation", `unknown mapping target "${m.target}"`, { field: "mapping" });
-    if (fieldTarget || m.target === "fullName") {
-      if (seen.has(m.target))
-        throw new AppError("validation", `two columns are mapped to ${m.target}`, { field: "mapping" });
-      seen.add(m.target);
-    }
-  }
 }
 
 export async function listImports(ctx: AppContext, actor: Actor) {
@@ -150,7 +134,12 @@ export async function presentImport(ctx: AppContext, imp: typeof imports.$inferS
     status,
     jobId: imp.jobId,
     progress: { done: job?.progressDone ?? 0, total: job?.progressTotal ?? null },
-    error: job?.status === "failed" ? job.error : null,
+    error:
+      job?.status === "failed"
+        ? job.error
+        : imp.status === "failed"
+          ? ((imp.report as { error?: string } | null)?.error ?? null)
+          : null,
     report: imp.report ?? null,
     createdAt: imp.createdAt,
   };

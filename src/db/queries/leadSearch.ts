@@ -31,7 +31,11 @@ export type LeadRowSql = Record<string, unknown> & { id: string; sort_value: unk
 export function leadWhere(f: LeadFilter): SQL {
   const parts: SQL[] = [sql`l.workspace_id = ${f.workspaceId}::uuid`];
   const q = f.search?.trim().toLowerCase();
-  if (q) parts.push(sql`l.search_text like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q) {
+    const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    // Folded by the same function as the stored text, so "muller" finds "Müller".
+    parts.push(sql`l.search_text like '%' || overture_fold(${like}) || '%'`);
+  }
   if (f.statuses?.length)
     parts.push(
       sql`l.status in (${sql.join(

@@ -48,12 +48,15 @@ export const leads = pgTable(
     auditGrade: text("audit_grade"),
     auditTopIssue: text("audit_top_issue"),
     sourceImportId: uuid("source_import_id"),
+    // The file row it came from: a later row of the same import naming this person is its duplicate.
+    sourceLine: integer("source_line"),
     createdBy: text("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    // Lower-cased text the search box matches against (trigram index: fragments, not just prefixes).
+    // What the search box matches (trigram index: fragments, not just prefixes), folded by
+    // overture_fold (migration 0015): lower case, accents off.
     searchText: text("search_text").generatedAlwaysAs(
-      sql`lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, '') || ' ' || coalesce(email, ''))`,
+      sql`overture_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '') || ' ' || coalesce(location, '') || ' ' || coalesce(email, ''))`,
     ),
   },
   (t) => [
@@ -82,21 +85,23 @@ export const lists = pgTable(
     name: text("name").notNull(),
     source: text("source", { enum: leadSources }).notNull().default("manual"),
     description: text("description").notNull().default(""),
+    /** Kept by statement-level triggers on list_members (migration 0015), never counted per request. */
+    leadCount: integer("lead_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("lists_ws_name").on(t.workspaceId, sql`lower(${t.name})`)],
 );
 
-/** Lists are memberships: a lead can be in many lists; duplicating a list copies these rows. */
+/**
+ * Lists are memberships: a lead can be in many lists; duplicating a list copies these rows.
+ * No foreign keys (a per-row check and lock, the largest cost of a large import after the search
+ * index): statement-level triggers on leads and lists delete the memberships instead (0015).
+ */
 export const listMembers = pgTable(
   "list_members",
   {
-    listId: uuid("list_id")
-      .notNull()
-      .references(() => lists.id, { onDelete: "cascade" }),
-    leadId: uuid("lead_id")
-      .notNull()
-      .references(() => leads.id, { onDelete: "cascade" }),
+    listId: uuid("list_id").notNull(),
+    leadId: uuid("lead_id").notNull(),
     workspaceId: uuid("workspace_id").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -136,6 +141,10 @@ export const imports = pgTable(
       .notNull()
       .default("uploaded"),
     mapping: jsonb("mapping"),
+    /** The header row the preview read, so starting the import reads nothing again. */
+    headers: jsonb("headers").$type<string[]>(),
+    /** Encoding and delimiter as chosen by the person (null: detected). */
+    readOptions: jsonb("read_options").$type<{ encoding?: string | null; delimiter?: string | null }>(),
     report: jsonb("report"),
     jobId: integer("job_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -158,6 +167,20 @@ export const importChunks = pgTable(
     data: text("data").notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);
+
+/** Rows an import could not take, with the reason, for the "download rejected rows" CSV. */
+export const importRejects = pgTable(
+  "import_rejects",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    line: integer("line").notNull(),
+    reason: text("reason").notNull(),
+    cells: jsonb("cells").$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
 
 export const blocklistEntries = pgTable(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { applyMapping } from "./applyMapping";
-import { ImportDeduper } from "./dedupeWithinImport";
 import { matchColumns } from "./matchColumns";
 import { validateLeadRow } from "./validateLeadRow";
 
@@ -134,17 +133,5 @@ describe("validateLeadRow", () => {
     ).toMatchObject({ lead: { email: "ada@acme.io", companyDomain: "acme.io" } });
     const gmail = validateLeadRow({ email: "ada@gmail.com" });
     expect(gmail.ok && gmail.lead.companyDomain).toBeUndefined();
-  });
-});
-
-describe("ImportDeduper", () => {
-  it("reports the first line a row duplicates, by LinkedIn or by email", () => {
-    const d = new ImportDeduper();
-    const lead = (li?: string, email?: string) =>
-      (validateLeadRow({ linkedinUrl: li, email }) as unknown as { lead: never }).lead;
-    expect(d.check(2, lead("linkedin.com/in/ann", "a@x.com"))).toBeNull();
-    expect(d.check(3, lead("https://www.linkedin.com/in/ANN/"))).toBe(2);
-    expect(d.check(4, lead(undefined, "A@X.com"))).toBe(2);
-    expect(d.check(5, lead("linkedin.com/in/bob"))).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { normaliseEmail } from "../identity/normaliseEmail";
 import { normaliseLinkedInUrl } from "../identity/normaliseLinkedIn";
 import { type LeadFieldKey, leadFieldKeys } from "../leadFields";
 import { headerAliases, normaliseHeader } from "./headerAliases";
+import { rejectedLineHeader, rejectedReasonHeader } from "./rejectedRowsCsv";
 
 export type ColumnTarget = LeadFieldKey | "fullName" | "custom" | "ignore";
 export type ColumnMapping = {
@@ -13,6 +14,8 @@ export type ColumnMapping = {
   samples: string[];
 };
 
+/** The columns a rejected-rows download adds: importing the fixed file must not keep them. */
+const ignoredHeaders = [rejectedLineHeader, rejectedReasonHeader].map(normaliseHeader);
 const fullNameHeaders = ["name", "full name", "fullname", "contact name", "person name", "contact"];
 
 export function customKeyFor(header: string): string {
@@ -57,6 +60,8 @@ export function matchColumns(headers: string[], sampleRows: string[][] = []): Co
   }
   return headers.map((header, index) => {
     const samples = samplesOf(index);
+    if (ignoredHeaders.includes(normaliseHeader(header)))
+      return { index, header, target: "ignore", confidence: "exact", samples };
     const hit = byIndex.get(index);
     if (hit) return { index, header, target: hit.field, confidence: hit.exact ? "exact" : "alias", samples };
     if (

@@ -3,15 +3,24 @@ import { isFreeMailDomain } from "../identity/isFreeMailDomain";
 import { normaliseEmail } from "../identity/normaliseEmail";
 import { canonicalZoneName } from "../schedule/canonicalZone";
 import { linkedInKey, normaliseLinkedInUrl } from "../identity/normaliseLinkedIn";
+import { customFieldMaxLength, leadFieldMaxLength } from "../leadFieldLimits";
 import type { LeadFieldKey, LeadInput } from "../leadFields";
 
 export type NormalisedLead = Partial<Record<LeadFieldKey, string>> & {
   linkedinKey?: string;
   customFields: Record<string, string>;
 };
-export type RowCheck = { ok: true; lead: NormalisedLead; warnings: string[] } | { ok: false; reason: string };
+/** A value cut to its field's limit: `field` is a lead field key or `custom.<key>`. */
+export type Truncation = { field: string; length: number; limit: number };
+export type RowCheck =
+  | { ok: true; lead: NormalisedLead; warnings: string[]; truncated: Truncation[] }
+  | { ok: false; reason: string };
 
-const MAX_FIELD = 2000;
+function cut(v: string, field: string, limit: number, truncated: Truncation[]): string {
+  if (v.length <= limit) return v;
+  truncated.push({ field, length: v.length, limit });
+  return v.slice(0, limit);
+}
 
 /**
  * A lead needs a usable LinkedIn URL or email. A bad value next to a good identity is dropped with
@@ -20,11 +29,15 @@ const MAX_FIELD = 2000;
  */
 export function validateLeadRow(input: LeadInput): RowCheck {
   const warnings: string[] = [];
-  const lead: NormalisedLead = { customFields: { ...(input.customFields ?? {}) } };
+  const truncated: Truncation[] = [];
+  const lead: NormalisedLead = { customFields: {} };
+  for (const [k, v] of Object.entries(input.customFields ?? {}))
+    lead.customFields[k] = cut(v, `custom.${k}`, customFieldMaxLength, truncated);
   for (const [k, v] of Object.entries(input)) {
     if (k === "customFields" || typeof v !== "string") continue;
     const t = v.trim();
-    if (t) lead[k as LeadFieldKey] = t.length > MAX_FIELD ? t.slice(0, MAX_FIELD) : t;
+    const limit = leadFieldMaxLength[k as LeadFieldKey];
+    if (t) lead[k as LeadFieldKey] = limit ? cut(t, k, limit, truncated) : t;
   }
   if (lead.email) {
     const e = normaliseEmail(lead.email);
@@ -52,5 +65,5 @@ export function validateLeadRow(input: LeadInput): RowCheck {
         ? `${warnings.join("; ")}; a lead needs a LinkedIn URL or an email`
         : "a lead needs a LinkedIn URL or an email",
     };
-  return { ok: true, lead, warnings };
+  return { ok: true, lead, warnings, truncated };
 }

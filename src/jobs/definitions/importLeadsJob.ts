@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { importLeads, type MappingInput } from "../../app/imports/importLeads";
 import type { ImportReport } from "../../app/imports/importReport";
-import { readRows } from "../../app/imports/readSpreadsheet";
-import { uploadChunks } from "../../app/imports/uploads";
+import type { ReadChoice } from "../../app/imports/previewImport";
+import { openSheet } from "../../app/imports/readSpreadsheet";
+import { uploadSource } from "../../app/imports/uploads";
 import { imports } from "../../db/schema";
+import { isAppError } from "../../domain/appError";
 import { defineJob } from "../defineJob";
 
 /** Runs an uploaded import; a retry resumes after the last committed batch (see importLeads). */
@@ -27,22 +29,42 @@ export const importLeadsJob = defineJob({
     };
     const total = imp.rowEstimate ? Math.max(imp.rowEstimate - 1, 1) : null;
     await run.progress(report?.totalRows ?? 0, total);
-    const result = await importLeads(ctx, actor, {
-      rows: readRows(imp.format, uploadChunks(ctx, imp.id)),
-      listId: imp.listId,
-      importId: imp.id,
-      fileName: imp.fileName,
-      mapping: imp.mapping as MappingInput[] | null,
-      resumeFrom: report,
-      signal: run.signal,
-      onProgress: (r) => run.progress(r.totalRows, total),
-    });
-    await run.progress(result.report.totalRows, result.report.totalRows);
-    return {
-      added: result.report.added,
-      updated: result.report.updated,
-      duplicates: result.report.duplicates,
-      invalid: result.report.invalid,
-    };
+    try {
+      return await runImport();
+    } catch (e) {
+      // A file the importer refuses (too large, not a workbook) fails now, with its reason: retrying cannot help.
+      if (!isAppError(e)) throw e;
+      await ctx.db
+        .update(imports)
+        .set({ status: "failed", report: { ...(report ?? {}), error: e.message } })
+        .where(eq(imports.id, imp.id));
+      return { failed: e.message };
+    }
+    async function runImport() {
+      // Read as the preview read it: the person's choice of encoding and delimiter, else the same detection.
+      const { rows, info } = await openSheet(
+        imp.format,
+        uploadSource(ctx, imp),
+        (imp.readOptions ?? {}) as ReadChoice,
+      );
+      const result = await importLeads(ctx, actor, {
+        rows,
+        read: { encoding: info.encoding, delimiter: info.delimiter },
+        listId: imp.listId,
+        importId: imp.id,
+        fileName: imp.fileName,
+        mapping: imp.mapping as MappingInput[] | null,
+        resumeFrom: report,
+        signal: run.signal,
+        onProgress: (r) => run.progress(r.totalRows, total),
+      });
+      await run.progress(result.report.totalRows, result.report.totalRows);
+      return {
+        added: result.report.added,
+        updated: result.report.updated,
+        duplicates: result.report.duplicates,
+        invalid: result.report.invalid,
+      };
+    }
   },
 });

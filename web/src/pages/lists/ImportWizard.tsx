@@ -2,6 +2,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { api, ApiError } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
 import type { ListSummary } from "../leads/leadTypes";
+import { ImportReport, type ImportReportData } from "./ImportReport";
+import { ReadOptions } from "./ReadOptions";
 
 type Mapping = {
   index: number;
@@ -15,24 +17,17 @@ type Preview = {
   importId: string;
   fileName: string;
   rowEstimate: number | null;
+  encoding: string | null;
+  delimiter: string | null;
   headers: string[];
   mapping: Mapping[];
   sampleRows: string[][];
-};
-type Report = {
-  totalRows: number;
-  added: number;
-  updated: number;
-  duplicates: number;
-  invalid: number;
-  invalidRows: { line: number; reason: string }[];
-  duplicateRows: { line: number; duplicateOfLine?: number; existingLeadId?: string }[];
 };
 type ImportState = {
   id: string;
   status: string;
   progress: { done: number; total: number | null };
-  report: Report | null;
+  report: ImportReportData | null;
   error: string | null;
 };
 
@@ -124,6 +119,22 @@ export function ImportWizard({
     }
   }
 
+  async function reread(o: { encoding: string; delimiter: string }) {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const q = new URLSearchParams(o).toString();
+      const p = await api<Preview>("GET", `/api/imports/${preview.importId}/preview?${q}`);
+      setPreview(p);
+      setMapping(p.mapping);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   useEffect(() => {
     if (!state || state.status === "done" || state.status === "failed") return;
     const t = setTimeout(
@@ -152,51 +163,7 @@ export function ImportWizard({
           </div>
         )}
         {state.status === "failed" && <ErrorNote error={`The import failed: ${state.error}`} />}
-        {r && state.status === "done" && (
-          <div className="stack" role="status">
-            <div className="report-cards">
-              <div>
-                <b>{r.added}</b> added
-              </div>
-              <div>
-                <b>{r.updated}</b> updated
-              </div>
-              <div>
-                <b>{r.duplicates}</b> duplicates skipped
-              </div>
-              <div>
-                <b>{r.invalid}</b> invalid
-              </div>
-            </div>
-            {r.invalidRows.length > 0 && (
-              <details open>
-                <summary>Invalid rows (nothing else was lost)</summary>
-                <ul className="plain small">
-                  {r.invalidRows.map((x) => (
-                    <li key={x.line}>
-                      Line {x.line}: {x.reason}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            {r.duplicateRows.length > 0 && (
-              <details>
-                <summary>Duplicates</summary>
-                <ul className="plain small">
-                  {r.duplicateRows.map((x) => (
-                    <li key={x.line}>
-                      Line {x.line}:{" "}
-                      {x.duplicateOfLine
-                        ? `same person as line ${x.duplicateOfLine}`
-                        : "already in this list"}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </div>
-        )}
+        {r && state.status === "done" && <ImportReport importId={state.id} report={r} />}
       </div>
     );
   }
@@ -210,6 +177,14 @@ export function ImportWizard({
             <span className="muted">(about {preview.rowEstimate.toLocaleString()} rows)</span>
           )}
         </h3>
+        {preview.encoding && (
+          <ReadOptions
+            encoding={preview.encoding}
+            delimiter={preview.delimiter ?? ","}
+            busy={busy}
+            onChange={reread}
+          />
+        )}
         <table className="table">
           <thead>
             <tr>
@@ -292,7 +267,7 @@ export function ImportWizard({
       <Field label="File">
         <input
           type="file"
-          accept=".csv,.tsv,.txt,.xlsx"
+          accept=".csv,.tsv,.txt,.xlsx,.xls"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </Field>
