@@ -12215,7 +12215,7 @@ export interface paths {
                             lastName: string | null;
                             leadId: string;
                             replies: number;
-                            sentAt: unknown | null;
+                            sentAt: (string) | null;
                             status: string;
                             stepIndex: number;
                             subject: string;
@@ -13808,7 +13808,7 @@ export interface paths {
                                 firstName: string | null;
                                 lastName: string | null;
                                 leadId: string;
-                                nextStepAt: unknown | null;
+                                nextStepAt: (string) | null;
                                 nextStepIndex: number | null;
                                 zone: string;
                                 zoneSource: string;
