@@ -45,7 +45,7 @@ export function SequenceDashboard({
         · Sent per step:{" "}
         {dash.sends
           .filter((x) => x.status === "sent")
-          .map((x) => `step ${x.step + 1}: ${x.n}`)
+          .map((x) => `step ${x.step}: ${x.n}`)
           .join(", ") || "nothing yet"}
       </p>
       <div className="card">
@@ -68,7 +68,7 @@ export function SequenceDashboard({
                 <td className="cell-text">
                   <Link to={`/leads/${u.leadId}`}>{who(u)}</Link>
                 </td>
-                <td>{u.nextStepIndex === null ? "–" : u.nextStepIndex + 1}</td>
+                <td>{u.nextStepIndex ?? "–"}</td>
                 <td>
                   {u.nextStepAt ? fmtIn(u.nextStepAt, u.zone) : "–"}{" "}
                   <span className="muted small">

@@ -50,7 +50,7 @@ export function SequencesPage() {
                   {d
                     ? d.sequence.steps
                         .map((st, n) => {
-                          const sent = d.sends.find((x) => x.step === n && x.status === "sent")?.n ?? 0;
+                          const sent = d.sends.find((x) => x.step === n + 1 && x.status === "sent")?.n ?? 0;
                           return `${n + 1}. ${channelLabel[st.channel] ?? st.channel}: ${sent}`;
                         })
                         .join(" · ")
