@@ -7,10 +7,11 @@ import {
   sequenceSteps,
   sequences,
 } from "../../db/schema";
-import { isoDate } from "../schemas";
 
 /** Response shapes of plays, profiles, senders and sequences: what the use cases return, nothing more. */
 const channel = z.enum(sequenceSteps.channel.enumValues);
+/** Raw SQL rows carry a Date on both drivers today; a string is accepted too. Both serialise as ISO text. */
+const isoDate = z.union([z.date(), z.string()]);
 
 export const playSchema = z.object({
   key: z.string(),
