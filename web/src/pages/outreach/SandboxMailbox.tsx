@@ -47,9 +47,9 @@ export function SandboxMailbox() {
       <header className="page-head">
         <h2>Sandbox mailbox</h2>
         <p className="muted">
-          Messages sent by a sandbox sender, and LinkedIn steps while no LinkedIn account is connected, stay on this
-          machine. Answer as the prospect to try reply detection; the answers appear under Conversations like real
-          replies.
+          Messages sent by a sandbox sender, and LinkedIn steps while no LinkedIn account is connected, stay
+          on this machine. Answer as the prospect to try reply detection; the answers appear under
+          Conversations like real replies.
         </p>
       </header>
       {notice && (
