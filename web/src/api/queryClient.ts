@@ -20,7 +20,9 @@ export function makeQueryClient() {
     }),
     defaultOptions: {
       queries: {
-        staleTime: 5_000,
+        // Cached data shows at once and is refreshed on every visit: screens not yet on mutations
+        // that invalidate (and other tabs, other people) change data too.
+        staleTime: 0,
         refetchOnWindowFocus: false,
         // A 4xx will not change by asking again; a network blip might.
         retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,

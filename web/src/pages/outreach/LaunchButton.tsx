@@ -6,10 +6,11 @@ import { Dialog } from "../../components/Dialog";
 type Finding = { leadId?: string; message: string; severity?: string };
 
 /**
+ * Stays mounted after the launch (the sequence is no longer a draft) so its result stays readable.
  * Launch asks first (what will happen), is disabled while in flight so a double-click launches once,
  * and a refusal lists the leads that hold it, in the dialog, with the reason for each.
  */
-export function LaunchButton({ id }: { id: string }) {
+export function LaunchButton({ id, draft }: { id: string; draft: boolean }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const launch = useAction(
@@ -34,9 +35,11 @@ export function LaunchButton({ id }: { id: string }) {
   ).filter((f) => f.severity !== "warning");
   return (
     <>
-      <button type="button" className="primary" onClick={() => (launch.reset(), setOpen(true))}>
-        Launch
-      </button>
+      {draft && (
+        <button type="button" className="primary" onClick={() => (launch.reset(), setOpen(true))}>
+          Launch
+        </button>
+      )}
       {done && (
         <p className="ok" role="status">
           {done}

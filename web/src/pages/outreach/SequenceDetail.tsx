@@ -99,7 +99,7 @@ export function SequenceDetail({ id }: { id: string }) {
             />{" "}
             Track clicks
           </label>
-          {draft && <LaunchButton id={id} />}
+          <LaunchButton id={id} draft={draft} />
           {s.status === "active" && (
             <button type="button" disabled={pause.isPending} onClick={() => pause.mutate()}>
               Pause sequence
