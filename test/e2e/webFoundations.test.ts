@@ -137,6 +137,9 @@ describe.skipIf(!chromiumPath && !ci)("the web app's foundations in Chromium", (
         body: form,
       });
       expect(up.status).toBe(202);
+      // The import runs in the worker: wait (bounded) until the lead is there, then open the page.
+      for (let i = 0; i < 60 && !(await apiCall("GET", "/api/leads?search=wide")).json.items.length; i++)
+        await new Promise((r) => setTimeout(r, 500));
       await page.goto(`${server.url}/leads?search=wide`);
       const row = page.getByRole("row").filter({ hasText: "Wide Cell" });
       await row.waitFor({ timeout: 30_000 });
