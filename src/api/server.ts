@@ -19,6 +19,7 @@ import {
 import type { AppContext } from "../app/context";
 import { requestExamples } from "./requestExamples";
 import { errorHandler } from "./errors";
+import { QuietRequestLog } from "./requestLog";
 import { apiRoutes } from "./routes";
 
 export type Api = FastifyInstance<
@@ -36,6 +37,7 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
     loggerInstance: ctx.log,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
+    logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -69,7 +69,6 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       });
 
       const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-      page.on("dialog", (d) => d.accept("Spring outreach"));
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@out.test");
       await page.getByLabel("Password").fill("password-123");
@@ -89,6 +88,9 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
         .filter({ hasText: "Email-only sequence" })
         .getByRole("button", { name: "Start a run" })
         .click();
+      const named = page.getByRole("dialog", { name: /Start a run from/ });
+      await named.getByLabel("Run name").fill("Spring outreach");
+      await named.getByRole("button", { name: "Start run" }).click();
       await page.getByRole("heading", { name: "Spring outreach" }).waitFor();
       await page.getByLabel("Sequence name").fill("Four emails");
       await page.getByLabel(/Outreach list/).check();
@@ -102,6 +104,11 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       await page.getByText("Steps saved").waitFor();
       await page.screenshot({ path: path.join(shotsDir, "sequence-steps.png"), fullPage: true });
       await page.getByRole("button", { name: "Launch" }).click();
+      // Launch asks first; a double-click on "Launch now" still launches once.
+      await page
+        .getByRole("dialog", { name: "Launch this sequence?" })
+        .getByRole("button", { name: "Launch now" })
+        .dblclick();
       await page.getByText("Launched: 2 leads active").waitFor();
 
       // Carl's window is closed: his step 1 waits for 09:00 in his zone, shown in both zones.

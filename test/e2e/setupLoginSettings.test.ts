@@ -38,6 +38,9 @@ describe.skipIf(!chromiumPath && !ci)("a new user in the browser", () => {
       await page.getByLabel("Password").fill("a-good-password");
       await page.getByLabel("Workspace timezone").fill("Europe/Berlin");
       await page.getByRole("button", { name: "Create workspace" }).click();
+      // A new workspace lands on the home page and its first-run checklist.
+      await page.getByRole("heading", { name: "Get started" }).waitFor();
+      await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
       await page.getByRole("heading", { name: "Settings" }).waitFor();
       for (const item of [
         "Plays",

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const chromiumPath =
   process.env.OVERTURE_CHROMIUM ??
@@ -9,7 +10,7 @@ export const shotsDir = path.resolve(import.meta.dirname, "../../test-results");
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(shotsDir, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     // Flags that keep Chromium from reaching for the network on a closed machine.
     args: [
@@ -22,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  return withAccessibilityChecks(browser);
 }
 
 /** Waits (bounded) until an input shows the expected value; fails with what it saw. */
@@ -34,4 +36,57 @@ export async function expectValue(loc: import("playwright-core").Locator, want: 
     got = await loc.inputValue();
   }
   if (got !== want) throw new Error(`expected ${want}, got ${got}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/**
+ * axe-core over the page as it stands: any serious or critical violation fails the test, named with
+ * the rule and the elements. `launchBrowser` pages run it before every screenshot, so every browser
+ * test checks each screen it looks at.
+ */
+export async function expectAccessible(page: Page, where = page.url()) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length)
+    throw new Error(
+      `accessibility violations on ${where}:\n` +
+        bad
+          .map(
+            (v) =>
+              `  ${v.impact} ${v.id}: ${v.help} — ${v.nodes
+                .slice(0, 5)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+          )
+          .join("\n"),
+    );
+}
+
+/** Every page of the browser runs the accessibility check before each screenshot. */
+function withAccessibilityChecks(browser: Browser): Browser {
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    const shot = page.screenshot.bind(page);
+    page.screenshot = async (opts) => {
+      await expectAccessible(page, opts?.path ?? page.url());
+      return shot(opts);
+    };
+    return page;
+  };
+  return browser;
 }

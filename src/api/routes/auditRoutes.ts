@@ -14,8 +14,14 @@ import { verifyLeadEmail } from "../../app/verification/verifyEmail";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
-
-const any = z.record(z.string(), z.unknown());
+import {
+  auditRunSchema,
+  auditSchema,
+  auditSummarySchema,
+  enrichResultSchema,
+  verifyResultSchema,
+} from "./integrationSchemas";
+import { outreachEmailSchema } from "./messageSchemas";
 
 export function auditRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
@@ -58,7 +64,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         tags: ["audits"],
         summary: "Audit one lead's website now and run the writeback (answers when done, within ~10 s)",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: auditRunSchema, ...authErrors },
       },
     },
     (req) => auditLead(ctx, actorOf(req), req.params.id),
@@ -71,7 +77,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         tags: ["audits"],
         summary: "A lead's audits, newest first",
         params: idParam,
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(auditSummarySchema), ...authErrors },
       },
     },
     (req) => listLeadAudits(ctx, actorOf(req), req.params.id),
@@ -84,7 +90,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         tags: ["audits"],
         summary: "An audit report: grade, score, top issue and every finding with its evidence",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: auditSchema, ...authErrors },
       },
     },
     (req) => getAudit(ctx, actorOf(req), req.params.id),
@@ -98,7 +104,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         summary:
           "Write an outreach email draft for the lead now (uses its latest audit if any) and fill its merge variables",
         params: idParam,
-        response: { 201: any, ...authErrors },
+        response: { 201: outreachEmailSchema, ...authErrors },
       },
     },
     async (req, reply) => {
@@ -117,7 +123,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         summary:
           "Verify the lead's email now (MX look-up and an SMTP RCPT probe with catch-all detection), or find one from name + company domain",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: verifyResultSchema, ...authErrors },
       },
     },
     (req) => verifyLeadEmail(ctx, actorOf(req), req.params.id),
@@ -131,7 +137,7 @@ export function auditRoutes(app: Api, ctx: AppContext) {
         summary:
           "Enrich the lead now: its company from the company's website (name, description, industry, social links, signals) and its profile from a connected LinkedIn provider",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: enrichResultSchema, ...authErrors },
       },
     },
     (req) => enrichLead(ctx, actorOf(req), req.params.id),

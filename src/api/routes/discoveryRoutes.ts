@@ -16,8 +16,8 @@ import { enqueue } from "../../jobs/enqueue";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors } from "../schemas";
 import type { Api } from "../server";
+import { interpretSchema, previewSchema, savedSearchSchema } from "./integrationSchemas";
 
-const any = z.record(z.string(), z.unknown());
 const provider = z.enum(discoveryProviderKeys);
 
 /** Discovery: describe people in plain words, check the filters, preview, then collect into a list. */
@@ -32,7 +32,7 @@ export function discoveryRoutes(app: Api, ctx: AppContext) {
         summary:
           "Turn a plain-language description into editable filters (the LLM when one is configured, else the built-in parser)",
         body: z.object({ text: z.string().trim().min(1, "describe the people to find").max(2000) }),
-        response: { 200: any, ...authErrors },
+        response: { 200: interpretSchema, ...authErrors },
       },
     },
     (req) => interpretQuery(ctx, actorOf(req).workspaceId, req.body.text),
@@ -45,7 +45,7 @@ export function discoveryRoutes(app: Api, ctx: AppContext) {
         tags: ["discovery"],
         summary: "The first results of a search and the total, without saving anything",
         body: z.object({ provider, filters: discoveryFiltersSchema }),
-        response: { 200: any, ...authErrors },
+        response: { 200: previewSchema, ...authErrors },
       },
     },
     (req) => previewDiscovery(ctx, actorOf(req), req.body),
@@ -65,7 +65,7 @@ export function discoveryRoutes(app: Api, ctx: AppContext) {
           filters: discoveryFiltersSchema,
           count: z.number().int().min(1).max(MAX_RESULTS),
         }),
-        response: { 202: z.object({ search: any, jobId: z.number() }), ...authErrors },
+        response: { 202: z.object({ search: savedSearchSchema, jobId: z.number() }), ...authErrors },
       },
     },
     async (req, reply) => {
@@ -86,7 +86,7 @@ export function discoveryRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["discovery"],
         summary: "Saved searches, newest first, with their progress",
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(savedSearchSchema), ...authErrors },
       },
     },
     (req) => listDiscoverySearches(ctx, actorOf(req)),
@@ -99,7 +99,7 @@ export function discoveryRoutes(app: Api, ctx: AppContext) {
         tags: ["discovery"],
         summary: "One saved search and its progress",
         params: z.object({ id: z.uuid() }),
-        response: { 200: any, ...authErrors },
+        response: { 200: savedSearchSchema, ...authErrors },
       },
     },
     async (req) => presentSearch(await getDiscoverySearch(ctx, actorOf(req), req.params.id)),

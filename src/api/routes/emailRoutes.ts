@@ -10,8 +10,7 @@ import {
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
-
-const any = z.record(z.string(), z.unknown());
+import { outreachEmailRowSchema, outreachEmailSchema, sequenceMessageRowSchema } from "./messageSchemas";
 
 /** The Emails queue: drafts written for leads, reviewed and approved one by one by a person. */
 export function emailRoutes(app: Api, ctx: AppContext) {
@@ -26,7 +25,7 @@ export function emailRoutes(app: Api, ctx: AppContext) {
         querystring: z.object({
           status: z.enum(["draft", "approved", "sending", "sent", "failed", "uncertain"]).optional(),
         }),
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(outreachEmailRowSchema), ...authErrors },
       },
     },
     (req) => listOutreachEmails(ctx, actorOf(req), req.query.status),
@@ -40,7 +39,7 @@ export function emailRoutes(app: Api, ctx: AppContext) {
         summary:
           "Email messages of personalised sequences (written in the Messaging Lab), newest first; approve them with POST /api/messages/drafts/approve and the sequence sends them on schedule",
         querystring: z.object({ status: z.enum(["draft", "approved"]).optional() }),
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(sequenceMessageRowSchema), ...authErrors },
       },
     },
     (req) => listSequenceEmails(ctx, actorOf(req), req.query.status),
@@ -53,7 +52,7 @@ export function emailRoutes(app: Api, ctx: AppContext) {
         tags: ["emails"],
         summary: "One outreach email",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: outreachEmailSchema, ...authErrors },
       },
     },
     (req) => getOutreachEmail(ctx, actorOf(req), req.params.id),
@@ -70,7 +69,7 @@ export function emailRoutes(app: Api, ctx: AppContext) {
           subject: z.string().trim().min(1).max(300).optional(),
           body: z.string().min(1).max(20_000).optional(),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: outreachEmailSchema, ...authErrors },
       },
     },
     (req) => updateOutreachEmail(ctx, actorOf(req), req.params.id, req.body),
@@ -85,7 +84,7 @@ export function emailRoutes(app: Api, ctx: AppContext) {
           "Approve & send: sends this exact text once, through the given sender account (default: the first)",
         params: idParam,
         body: z.object({ senderAccountId: z.string().uuid().optional() }).optional(),
-        response: { 200: any, ...authErrors },
+        response: { 200: outreachEmailSchema, ...authErrors },
       },
     },
     (req) => approveAndSend(ctx, actorOf(req), req.params.id, req.body?.senderAccountId),

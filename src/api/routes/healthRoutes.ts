@@ -6,6 +6,12 @@ import { lastHeartbeat } from "../../db/queries/jobQueries";
 import type { Api } from "../server";
 
 const WORKER_STALE_MS = 30_000;
+const healthSchema = z.object({
+  ok: z.boolean(),
+  database: z.object({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]) }),
+  migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
+  worker: z.object({ ok: z.boolean(), lastSeenAt: z.string().nullable() }),
+});
 
 export function healthRoutes(app: Api, ctx: AppContext) {
   app.get(
@@ -15,13 +21,8 @@ export function healthRoutes(app: Api, ctx: AppContext) {
         tags: ["system"],
         summary: "Database reachable, migrations current, a worker alive",
         response: {
-          200: z.object({
-            ok: z.boolean(),
-            database: z.object({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]) }),
-            migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
-            worker: z.object({ ok: z.boolean(), lastSeenAt: z.string().nullable() }),
-          }),
-          503: z.unknown(),
+          200: healthSchema,
+          503: healthSchema,
         },
       },
     },

@@ -5,8 +5,9 @@ import { replyClassifications } from "../../domain/inbox/suggestClassification";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
+import { conversationSchema, conversationSummarySchema, outboundReplySchema } from "./messageSchemas";
+import { inboundMessageSchema } from "./outreachSchemas";
 
-const any = z.record(z.string(), z.unknown());
 const channel = z.enum(["email", "linkedin"]);
 
 /** The unified inbox: every conversation with a prospect, across email and LinkedIn. */
@@ -28,7 +29,7 @@ export function inboxRoutes(app: Api, ctx: AppContext) {
           limit: z.coerce.number().int().min(1).max(200).optional(),
           offset: z.coerce.number().int().min(0).optional(),
         }),
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(conversationSummarySchema), ...authErrors },
       },
     },
     (req) => listThreads(ctx, actorOf(req), { ...req.query, unread: req.query.unread === "true" }),
@@ -53,7 +54,7 @@ export function inboxRoutes(app: Api, ctx: AppContext) {
         tags: ["inbox"],
         summary: "One conversation, oldest first (opening it marks it read)",
         params: idParam.extend({ channel }),
-        response: { 200: any, ...authErrors },
+        response: { 200: conversationSchema, ...authErrors },
       },
     },
     (req) => getThread(ctx, actorOf(req), req.params.id, req.params.channel),
@@ -71,7 +72,7 @@ export function inboxRoutes(app: Api, ctx: AppContext) {
           text: z.string().trim().min(1, "write something").max(20000),
           senderAccountId: z.string().uuid().optional(),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: outboundReplySchema, ...authErrors },
       },
     },
     (req) => replyInThread(ctx, actorOf(req), req.params.id, req.params.channel, req.body),
@@ -89,7 +90,7 @@ export function inboxRoutes(app: Api, ctx: AppContext) {
           classification: z.enum(replyClassifications),
           markConverted: z.boolean().optional(),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: inboundMessageSchema, ...authErrors },
       },
     },
     (req) =>

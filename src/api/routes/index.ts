@@ -22,6 +22,7 @@ import { sequenceRoutes } from "./sequenceRoutes";
 import { trackingRoutes } from "./trackingRoutes";
 import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
+import { homeRoutes } from "./homeRoutes";
 import { jobRoutes } from "./jobRoutes";
 import { workspaceRoutes } from "./workspaceRoutes";
 
@@ -51,4 +52,5 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   linkedinRoutes(app, ctx);
   discoveryRoutes(app, ctx);
   emailRoutes(app, ctx);
+  homeRoutes(app, ctx);
 }

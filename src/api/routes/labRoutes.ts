@@ -8,8 +8,7 @@ import { enqueue } from "../../jobs/enqueue";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
-
-const any = z.record(z.string(), z.unknown());
+import { draftSchema, labSchema } from "./messageSchemas";
 
 /** The Messaging Lab: previews per lead and step, review, edit, approve, regenerate, readiness. */
 export function labRoutes(app: Api, ctx: AppContext) {
@@ -28,7 +27,7 @@ export function labRoutes(app: Api, ctx: AppContext) {
           limit: z.coerce.number().int().min(1).max(200).optional(),
           filter: z.enum(["all", "blocking", "warnings", "unapproved"]).optional(),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: labSchema, ...authErrors },
       },
     },
     (req) => getMessagingLab(ctx, actorOf(req), req.params.id, req.query),
@@ -70,7 +69,7 @@ export function labRoutes(app: Api, ctx: AppContext) {
         tags: ["messaging lab"],
         summary: "One lead's message for one step",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: draftSchema, ...authErrors },
       },
     },
     (req) => getDraft(ctx, actorOf(req), req.params.id),
@@ -84,7 +83,7 @@ export function labRoutes(app: Api, ctx: AppContext) {
         summary: "Edit a message (it then needs approval again)",
         params: idParam,
         body: z.object({ subject: z.string().max(300).optional(), body: z.string().max(20000).optional() }),
-        response: { 200: any, ...authErrors },
+        response: { 200: draftSchema, ...authErrors },
       },
     },
     (req) => updateDraft(ctx, actorOf(req), req.params.id, req.body),
@@ -97,7 +96,7 @@ export function labRoutes(app: Api, ctx: AppContext) {
         tags: ["messaging lab"],
         summary: "Write this message again (it then needs approval again)",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: draftSchema, ...authErrors },
       },
     },
     (req) => regenerateDraft(ctx, actorOf(req), req.params.id),

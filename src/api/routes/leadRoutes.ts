@@ -88,7 +88,17 @@ export function leadRoutes(app: Api, ctx: AppContext) {
         summary:
           "Bulk action on selected leads: add_to_list, remove_from_list (listId), set_status (status), delete",
         body: bulkSchema,
-        response: { 200: z.record(z.string(), z.number()), ...authErrors },
+        response: {
+          200: z.object({
+            added: z.number().optional(),
+            alreadyInList: z.number().optional(),
+            notFound: z.number().optional(),
+            removed: z.number().optional(),
+            changed: z.number().optional(),
+            deleted: z.number().optional(),
+          }),
+          ...authErrors,
+        },
       },
     },
     async (req) => {

@@ -10,10 +10,9 @@ import { can } from "../../domain/roles";
 import { linkedinEventJob } from "../../jobs/definitions/linkedinEventJob";
 import { enqueue } from "../../jobs/enqueue";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors } from "../schemas";
+import { authErrors, errorSchema } from "../schemas";
 import type { Api } from "../server";
-
-const any = z.record(z.string(), z.unknown());
+import { linkedinIntegrationSchema, linkedinLimitsOut, withdrawSchema } from "./integrationSchemas";
 
 /** A LinkedIn account through Unipile: the connection, and the webhook its events arrive at. */
 export function linkedinRoutes(app: Api, ctx: AppContext) {
@@ -25,7 +24,7 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["linkedin"],
         summary: "The LinkedIn (Unipile) connection, never the key",
-        response: { 200: any, ...authErrors },
+        response: { 200: linkedinIntegrationSchema, ...authErrors },
       },
     },
     (req) => getLinkedIn(ctx, actorOf(req)),
@@ -43,7 +42,7 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
           dsn: z.string().trim().min(3, "the Unipile DSN is required").max(300),
           accountId: z.string().trim().min(1, "the Unipile account id is required").max(200),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: linkedinIntegrationSchema, ...authErrors },
       },
     },
     (req) => connectLinkedIn(ctx, actorOf(req), req.body),
@@ -57,7 +56,7 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
         summary:
           "The account's budgets, shared by every sequence: invitations a day and a week, messages a day, gaps between actions, working hours and time zone, the free-account note quota",
         body: linkedinLimitsSchema,
-        response: { 200: any, ...authErrors },
+        response: { 200: linkedinLimitsOut, ...authErrors },
       },
     },
     (req) => setLinkedInLimits(ctx, actorOf(req), req.body),
@@ -90,7 +89,7 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
         summary:
           "Withdraw the pending LinkedIn invitation to a lead (LinkedIn then refuses a new one for about 3 weeks)",
         params: z.object({ id: z.uuid() }),
-        response: { 200: any, ...authErrors },
+        response: { 200: withdrawSchema, ...authErrors },
       },
     },
     (req) => withdrawInvitation(ctx, actorOf(req), req.params.id),
@@ -104,7 +103,7 @@ export function linkedinRoutes(app: Api, ctx: AppContext) {
           "Where Unipile posts new messages and new relations for the account. The URL carries a signed token; answered at once, processed in the background",
         params: z.object({ token: z.string().max(200) }),
         body: z.record(z.string(), z.unknown()),
-        response: { 202: z.object({ queued: z.boolean() }), 401: any },
+        response: { 202: z.object({ queued: z.boolean() }), 401: errorSchema },
       },
     },
     async (req, reply) => {

@@ -17,6 +17,12 @@ import { and, eq } from "drizzle-orm";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
+import {
+  playSchema,
+  sandboxMessageSchema,
+  senderAccountSchema,
+  strategyProfileSchema,
+} from "./outreachSchemas";
 
 const stepSchema = z.object({
   channel: z.enum(["email", "linkedin_invite", "linkedin_message"]),
@@ -54,7 +60,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
           channel: z.string().optional(),
           q: z.string().optional(),
         }),
-        response: { 200: z.array(z.record(z.string(), z.unknown())), ...authErrors },
+        response: { 200: z.array(playSchema), ...authErrors },
       },
     },
     (req) => listPlays(ctx, actorOf(req), req.query),
@@ -76,7 +82,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
           enrichment: z.array(z.string()).default([]),
           readinessChecks: z.array(z.string()).default([]),
         }),
-        response: { 201: z.record(z.string(), z.unknown()), ...authErrors },
+        response: { 201: playSchema, ...authErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createPlay(ctx, actorOf(req), req.body)),
@@ -144,7 +150,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["strategy"],
         summary: "Strategy profiles",
-        response: { 200: z.array(z.record(z.string(), z.unknown())), ...authErrors },
+        response: { 200: z.array(strategyProfileSchema), ...authErrors },
       },
     },
     (req) => listStrategyProfiles(ctx, actorOf(req)),
@@ -165,7 +171,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
           tone: z.enum(["friendly", "direct", "formal"]).optional(),
           callToAction: z.string().max(500).optional(),
         }),
-        response: { 201: z.record(z.string(), z.unknown()), ...authErrors },
+        response: { 201: strategyProfileSchema, ...authErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createStrategyProfile(ctx, actorOf(req), req.body)),
@@ -177,7 +183,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["senders"],
         summary: "Sender accounts (passwords are never returned)",
-        response: { 200: z.array(z.record(z.string(), z.unknown())), ...authErrors },
+        response: { 200: z.array(senderAccountSchema), ...authErrors },
       },
     },
     (req) => listSenderAccounts(ctx, actorOf(req)),
@@ -204,7 +210,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
             .nullable()
             .optional(),
         }),
-        response: { 201: z.record(z.string(), z.unknown()), ...authErrors },
+        response: { 201: senderAccountSchema, ...authErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createSenderAccount(ctx, actorOf(req), req.body)),
@@ -240,7 +246,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
             .optional()
             .describe("a reason pauses the sender (its leads wait, due); null resumes it"),
         }),
-        response: { 200: z.record(z.string(), z.unknown()), ...authErrors },
+        response: { 200: senderAccountSchema, ...authErrors },
       },
     },
     (req) => updateSenderAccount(ctx, actorOf(req), req.params.id, req.body),
@@ -278,7 +284,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["sandbox"],
         summary: "The sandbox mailbox: messages 'sent' without leaving the machine",
-        response: { 200: z.array(z.record(z.string(), z.unknown())), ...authErrors },
+        response: { 200: z.array(sandboxMessageSchema), ...authErrors },
       },
     },
     (req) => sandboxOutbox(ctx, actorOf(req)),

@@ -15,10 +15,17 @@ import {
 } from "../../app/integrations/plusvibeSync";
 import { plusvibeUniboxFor } from "../../app/integrations/plusvibeUnibox";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors, errorSchema, idParam } from "../schemas";
+import { authErrors, errorSchema, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
+import {
+  plusvibeCampaignSchema,
+  plusvibeCompleteSchema,
+  plusvibeIntegrationSchema,
+  plusvibePushSchema,
+  plusvibeWebhookSchema,
+  plusvibeWritebackSchema,
+} from "./integrationSchemas";
 
-const any = z.record(z.string(), z.unknown());
 const notReady = z.object({
   ready: z.array(z.string()),
   notReady: z.array(z.object({ id: z.string(), status: z.string().nullable(), reason: z.string() })),
@@ -55,7 +62,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["plusvibe"],
         summary: "The PlusVibe connection (never the key)",
-        response: { 200: any, ...authErrors },
+        response: { 200: plusvibeIntegrationSchema, ...authErrors },
       },
     },
     (req) => getPlusVibe(ctx, actorOf(req)),
@@ -77,7 +84,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
             .optional()
             .describe("Default: the public API; tests point it at a loopback server"),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: plusvibeIntegrationSchema, ...authErrors },
       },
     },
     (req) => connectPlusVibe(ctx, actorOf(req), req.body),
@@ -86,7 +93,11 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
     "/api/integrations/plusvibe",
     {
       preHandler: auth,
-      schema: { tags: ["plusvibe"], summary: "Disconnect PlusVibe", response: { 200: any, ...authErrors } },
+      schema: {
+        tags: ["plusvibe"],
+        summary: "Disconnect PlusVibe",
+        response: { 200: okSchema, ...authErrors },
+      },
     },
     (req) => disconnectPlusVibe(ctx, actorOf(req)),
   );
@@ -97,7 +108,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["plusvibe"],
         summary: "The PlusVibe workspace's campaigns",
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(plusvibeCampaignSchema), ...authErrors },
       },
     },
     (req) => listPlusVibeCampaigns(ctx, actorOf(req)),
@@ -114,7 +125,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
           leadIds: z.array(z.string().uuid()).min(1).max(10_000),
           campaignId: z.string().min(1).max(200),
         }),
-        response: { 200: any, ...authErrors, 409: notReady },
+        response: { 200: plusvibePushSchema, ...authErrors, 409: notReady },
       },
     },
     async (req, reply) => {
@@ -132,7 +143,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
         tags: ["plusvibe"],
         summary: "Send the lead's custom_* merge variables to its PlusVibe lead (by email)",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: plusvibeWritebackSchema, ...authErrors },
       },
     },
     (req) => writebackToPlusVibe(ctx, actorOf(req), req.params.id),
@@ -183,7 +194,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
           "Where PlusVibe posts its events (emails sent, bounces, replies). The URL (Settings → Integrations) carries a signed token; no other authentication",
         params: z.object({ token: z.string().max(200) }),
         body: z.record(z.string(), z.unknown()),
-        response: { 202: any, 401: any },
+        response: { 202: plusvibeWebhookSchema, 401: errorSchema },
       },
     },
     async (req, reply) => reply.status(202).send(await handlePlusVibeEvent(ctx, req.params.token, req.body)),
@@ -197,7 +208,7 @@ export function plusvibeRoutes(app: Api, ctx: AppContext) {
         summary:
           "Mark the leads completed in PlusVibe (needs the lead's email; leads without one are skipped and listed)",
         body: z.object({ leadIds: z.array(z.string().uuid()).min(1).max(10_000) }),
-        response: { 200: any, ...authErrors },
+        response: { 200: plusvibeCompleteSchema, ...authErrors },
       },
     },
     (req) => markCompletedInPlusVibe(ctx, actorOf(req), req.body.leadIds),

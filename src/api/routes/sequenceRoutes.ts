@@ -12,6 +12,13 @@ import {
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
+import {
+  launchResultSchema,
+  leadOutreachSchema,
+  sequenceDashboardSchema,
+  sequenceDetailSchema,
+  sequenceSchema,
+} from "./outreachSchemas";
 
 const stepInput = z.object({
   channel: z.enum(["email", "linkedin_invite", "linkedin_message"]),
@@ -20,7 +27,6 @@ const stepInput = z.object({
   subject: z.string().max(300).optional(),
   body: z.string().max(20000).optional(),
 });
-const any = z.record(z.string(), z.unknown());
 
 export function sequenceRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
@@ -32,7 +38,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary: "Sequences, optionally of one run",
         querystring: z.object({ runId: z.string().uuid().optional() }),
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(sequenceSchema), ...authErrors },
       },
     },
     (req) => listSequences(ctx, actorOf(req), req.query.runId),
@@ -58,7 +64,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
             .optional()
             .describe("Route links through signed click-tracking redirects (off by default)"),
         }),
-        response: { 201: any, ...authErrors },
+        response: { 201: sequenceDetailSchema, ...authErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createSequence(ctx, actorOf(req), req.body)),
@@ -71,7 +77,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary: "A sequence with its steps and lists",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
     (req) => getSequence(ctx, actorOf(req), req.params.id),
@@ -98,7 +104,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
               "template: the steps' templates for every lead; personalised: each lead's own approved message from the Messaging Lab (before launch only)",
             ),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
     (req) => updateSequence(ctx, actorOf(req), req.params.id, req.body),
@@ -112,7 +118,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         summary: "Replace the steps (while the sequence is a draft)",
         params: idParam,
         body: z.object({ steps: z.array(stepInput).min(1).max(20) }),
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
     (req) => setSequenceSteps(ctx, actorOf(req), req.params.id, req.body.steps),
@@ -126,7 +132,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         summary:
           "Enroll the lists' leads (deduped, blocklist checked) and start sending in each lead's window",
         params: idParam,
-        response: { 200: z.record(z.string(), z.number()), ...authErrors },
+        response: { 200: launchResultSchema, ...authErrors },
       },
     },
     (req) => launchSequence(ctx, actorOf(req), req.params.id),
@@ -139,7 +145,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary: "Pause the whole sequence",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
     (req) => setSequencePaused(ctx, actorOf(req), req.params.id, true),
@@ -152,7 +158,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary: "Resume the whole sequence",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
     (req) => setSequencePaused(ctx, actorOf(req), req.params.id, false),
@@ -165,7 +171,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary: "Leads per step and state, next sends in both zones, leads needing attention",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: sequenceDashboardSchema, ...authErrors },
       },
     },
     (req) => sequenceDashboard(ctx, actorOf(req), req.params.id),
@@ -204,7 +210,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["leads"],
         summary: "A lead's outreach history: messages, replies, enrollments",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: leadOutreachSchema, ...authErrors },
       },
     },
     (req) => leadOutreach(ctx, actorOf(req), req.params.id),

@@ -4,8 +4,8 @@ import { getUsage, setUsageLimits } from "../../app/usage/usage";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors } from "../schemas";
 import type { Api } from "../server";
+import { usageSchema } from "./integrationSchemas";
 
-const any = z.record(z.string(), z.unknown());
 const limit = z.number().min(0).max(1e9).nullable().optional();
 
 export function usageRoutes(app: Api, ctx: AppContext) {
@@ -18,7 +18,7 @@ export function usageRoutes(app: Api, ctx: AppContext) {
         tags: ["usage"],
         summary:
           "This month's provider-backed work (LLM tokens and cost, enrichment look-ups, verification probes, sends per channel) per day and per run, with the monthly limits",
-        response: { 200: any, ...authErrors },
+        response: { 200: usageSchema, ...authErrors },
       },
     },
     (req) => getUsage(ctx, actorOf(req)),
@@ -34,7 +34,7 @@ export function usageRoutes(app: Api, ctx: AppContext) {
         body: z
           .object({ llmCostUsd: limit, enrichments: limit, verifications: limit, emailsSent: limit })
           .describe('e.g. { "llmCostUsd": 25, "verifications": 5000, "emailsSent": null }'),
-        response: { 200: any, ...authErrors },
+        response: { 200: usageSchema, ...authErrors },
       },
     },
     (req) => setUsageLimits(ctx, actorOf(req), req.body),

@@ -13,8 +13,8 @@ import { webhookEvents } from "../../db/schema";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
+import { createdWebhookSchema, webhookDeliverySchema, webhookSchema } from "./integrationSchemas";
 
-const any = z.record(z.string(), z.unknown());
 const events = z.array(z.enum(webhookEvents)).min(1).max(webhookEvents.length);
 
 /**
@@ -30,7 +30,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["webhooks"],
         summary: "The workspace's webhooks",
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(webhookSchema), ...authErrors },
       },
     },
     (req) => listWebhooks(ctx, actorOf(req)),
@@ -47,7 +47,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
           events: events.describe(`Any of ${webhookEvents.join(", ")}`),
           description: z.string().max(200).optional(),
         }),
-        response: { 201: any, ...authErrors },
+        response: { 201: createdWebhookSchema, ...authErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createWebhook(ctx, actorOf(req), req.body)),
@@ -66,7 +66,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
           description: z.string().max(200).optional(),
           active: z.boolean().optional(),
         }),
-        response: { 200: any, ...authErrors },
+        response: { 200: webhookSchema, ...authErrors },
       },
     },
     (req) => updateWebhook(ctx, actorOf(req), req.params.id, req.body),
@@ -93,7 +93,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
         summary: "The delivery log: each event with its status, attempts, last HTTP status and error",
         params: idParam,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
-        response: { 200: z.array(any), ...authErrors },
+        response: { 200: z.array(webhookDeliverySchema), ...authErrors },
       },
     },
     (req) => listDeliveries(ctx, actorOf(req), req.params.id, req.query.limit),
@@ -106,7 +106,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
         tags: ["webhooks"],
         summary: "Queue a signed test event (ping) to check the receiver",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: webhookDeliverySchema, ...authErrors },
       },
     },
     (req) => pingWebhook(ctx, actorOf(req), req.params.id),
@@ -119,7 +119,7 @@ export function webhookRoutes(app: Api, ctx: AppContext) {
         tags: ["webhooks"],
         summary: "Send a delivery again",
         params: idParam,
-        response: { 200: any, ...authErrors },
+        response: { 200: webhookDeliverySchema, ...authErrors },
       },
     },
     (req) => redeliver(ctx, actorOf(req), req.params.id),

@@ -89,8 +89,23 @@ export async function leadOutreach(ctx: AppContext, actor: Actor, leadId: string
 }
 
 /** The sandbox mailbox: everything the sandbox sender (and LinkedIn steps without a provider) "sent". */
+export type SandboxMessage = {
+  id: string;
+  leadId: string;
+  channel: string;
+  status: string;
+  subject: string;
+  body: string;
+  toAddress: string | null;
+  sentAt: Date | string | null;
+  stepIndex: number;
+  firstName: string | null;
+  lastName: string | null;
+  replies: number;
+};
+
 export async function sandboxOutbox(ctx: AppContext, actor: Actor) {
-  return queryRows<Record<string, unknown>>(
+  return queryRows<SandboxMessage>(
     ctx.db,
     sql`select m.id, m.lead_id as "leadId", m.channel, m.status, m.subject, m.body, m.to_address as "toAddress", m.sent_at as "sentAt", m.step_index as "stepIndex",
                l.first_name as "firstName", l.last_name as "lastName",

@@ -1,16 +1,10 @@
-import type { MouseEvent, ReactNode } from "react";
-import { navigate } from "../router";
+import type { AnchorHTMLAttributes } from "react";
+import { Link as RouterLink } from "wouter";
 
 /** An in-app link: a real <a href> (open in a new tab works), navigated without a reload on a plain click. */
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={to} className={className} onClick={onClick}>
-      {children}
-    </a>
-  );
+export function Link({
+  to,
+  ...rest
+}: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
+  return <RouterLink href={to} {...rest} />;
 }

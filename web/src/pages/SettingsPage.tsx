@@ -1,5 +1,6 @@
-import { useState } from "react";
-import type { Me } from "../api";
+import { useQueryClient } from "@tanstack/react-query";
+import { sessionKey, useAppSession } from "../api/session";
+import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
@@ -24,8 +25,16 @@ const tabs = [
   "Background jobs",
 ] as const;
 
-export function SettingsPage({ me, onChanged }: { me: Me; onChanged: () => void }) {
-  const [tab, setTab] = useState<(typeof tabs)[number]>("Workspace");
+/** The tab's address: `?tab=api-keys`, so Back and reload return to it. */
+const slug = (t: string) => t.toLowerCase().replace(/ /g, "-");
+
+export function SettingsPage() {
+  const { me } = useAppSession();
+  const qc = useQueryClient();
+  const onChanged = () => qc.invalidateQueries({ queryKey: sessionKey });
+  const [q, setQ] = useSearchState(["tab"] as const);
+  const tab = tabs.find((t) => slug(t) === q.tab) ?? "Workspace";
+  const setTab = (t: (typeof tabs)[number]) => setQ({ tab: t === "Workspace" ? "" : slug(t) });
   const canEdit = me.role === "owner" || me.role === "admin";
   return (
     <section>

@@ -10,6 +10,7 @@ import { LeadZone } from "./LeadZone";
 import { PlusVibeUnibox } from "./PlusVibeUnibox";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
+import { ask } from "../../components/confirm";
 
 type Signal = { kind: string; text: string; url: string | null; date: string | null };
 type Detail = Lead & {
@@ -106,7 +107,12 @@ export function LeadDetail({ id }: { id: string }) {
   async function erase() {
     if (
       !lead ||
-      !confirm(`Delete ${fullName(lead)} for good, with the whole timeline? This cannot be undone.`)
+      !(await ask({
+        title: `Delete ${fullName(lead)}?`,
+        body: "The lead is deleted for good, with the whole timeline and messages. This cannot be undone.",
+        confirm: "Delete for good",
+        danger: true,
+      }))
     )
       return;
     await api("DELETE", `/api/leads/${id}`);

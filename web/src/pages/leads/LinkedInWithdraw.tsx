@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, api } from "../../api";
 import { Link } from "../../components/Link";
+import { ask } from "../../components/confirm";
 
 export type WithdrawOutcome = { ok: boolean; message: string; connectLinkedIn?: boolean };
 
@@ -18,9 +19,12 @@ export function LinkedInWithdraw(p: {
 
   async function withdraw() {
     if (
-      !confirm(
-        `Withdraw the pending LinkedIn invitation to ${p.leadName}?\n\nLinkedIn won't allow a new invitation to this person for about 3 weeks.`,
-      )
+      !(await ask({
+        title: `Withdraw the invitation to ${p.leadName}?`,
+        body: "LinkedIn won't allow a new invitation to this person for about 3 weeks.",
+        confirm: "Withdraw invitation",
+        danger: true,
+      }))
     )
       return;
     setBusy(true);

@@ -1,58 +1,11 @@
-export type Lead = {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  emailStatus: string | null;
-  company: string | null;
-  companyDomain: string | null;
-  jobTitle: string | null;
-  headline: string | null;
-  linkedinUrl: string | null;
-  phone: string | null;
-  location: string | null;
-  timezone: string | null;
-  industry: string | null;
-  companySize: string | null;
-  seniority: string | null;
-  status: string;
-  statusLabel: string;
-  customFields: Record<string, string>;
-  opens: number;
-  auditId: string | null;
-  auditGrade: string | null;
-  auditTopIssue: string | null;
-  blocked: boolean;
-  blockedReason: string | null;
-  createdAt: string;
-};
+import { leadStatuses, leadStatusLabels } from "../../../../src/domain/leadStatus";
+import type { Get } from "../../api/client";
 
-export type ListSummary = {
-  id: string;
-  name: string;
-  source: string;
-  leadCount: number;
-  createdAt: string;
-  description: string;
-};
+export type Lead = Get<"/api/leads">["items"][number];
+export type ListSummary = Get<"/api/lists">[number];
 
-export const statusOptions: [string, string][] = [
-  ["new", "New"],
-  ["profile_enriched", "Profile enriched"],
-  ["email_enriched", "Email enriched"],
-  ["audit_queued", "Audit Queued"],
-  ["audit_complete", "Audited"],
-  ["email_generated", "Email Ready"],
-  ["outreach_active", "Outreach active"],
-  ["email_sent", "Email Sent"],
-  ["opened", "Opened"],
-  ["replied", "Replied"],
-  ["bounced", "Bounced"],
-  ["completed", "Completed"],
-  ["converted", "Converted"],
-  ["retargeted", "Retargeted"],
-  ["unsubscribed", "Unsubscribed"],
-];
+/** The server's own status order and labels (one module, imported by both). */
+export const statusOptions: [string, string][] = leadStatuses.map((s) => [s, leadStatusLabels[s]]);
 
-export const fullName = (l: Pick<Lead, "firstName" | "lastName" | "email">) =>
+export const fullName = (l: { firstName: string | null; lastName: string | null; email: string | null }) =>
   [l.firstName, l.lastName].filter(Boolean).join(" ") || l.email || "Unnamed lead";

@@ -4,6 +4,7 @@ import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
 import type { ListSummary } from "../leads/leadTypes";
 import { ImportWizard } from "./ImportWizard";
+import { ask } from "../../components/confirm";
 
 export function ListsPage() {
   const [lists, setLists] = useState<ListSummary[]>([]);
@@ -115,8 +116,12 @@ export function ListsPage() {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => {
-                    const n = prompt("New name", l.name);
+                  onClick={async () => {
+                    const n = await ask({
+                      title: `Rename "${l.name}"`,
+                      confirm: "Rename",
+                      field: { label: "New name", initial: l.name },
+                    });
                     if (n && n !== l.name)
                       act(() => api("PATCH", `/api/lists/${l.id}`, { name: n }), "Renamed");
                   }}
@@ -135,11 +140,20 @@ export function ListsPage() {
                 <button
                   type="button"
                   className="link danger"
-                  onClick={() => {
-                    if (!confirm(`Delete the list "${l.name}"? Its leads stay in your workspace.`)) return;
-                    const also = confirm(
-                      "Also delete its leads that are in no other list? (OK = delete them too, Cancel = keep them)",
-                    );
+                  onClick={async () => {
+                    const ok = await ask({
+                      title: `Delete the list "${l.name}"?`,
+                      body: "The list goes; its leads stay in your workspace.",
+                      confirm: "Delete list",
+                      danger: true,
+                    });
+                    if (!ok) return;
+                    const also = await ask({
+                      title: "Also delete its leads?",
+                      body: "Leads of this list that are in no other list can be deleted too, with their timelines.",
+                      confirm: "Delete those leads too",
+                      danger: true,
+                    });
                     act(
                       () => api("DELETE", `/api/lists/${l.id}${also ? "?deleteLeads=true" : ""}`),
                       "List deleted",

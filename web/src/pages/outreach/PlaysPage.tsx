@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
 import { navigate } from "../../router";
+import { ask } from "../../components/confirm";
 
 type Play = {
   key: string;
@@ -29,10 +30,11 @@ export function PlaysPage() {
   }, [f]);
 
   async function start(p: Play) {
-    const name = prompt(
-      `Name the new run (from "${p.name}")`,
-      `${p.name} — ${new Date().toLocaleDateString()}`,
-    );
+    const name = await ask({
+      title: `Start a run from "${p.name}"`,
+      confirm: "Start run",
+      field: { label: "Run name", initial: `${p.name} — ${new Date().toLocaleDateString()}` },
+    });
     if (!name) return;
     try {
       const run = await api<{ id: string }>("POST", "/api/runs", { name, playKey: p.key });

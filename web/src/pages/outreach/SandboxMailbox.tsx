@@ -1,65 +1,55 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { channelLabel } from "./PlaysPage";
 
-type Msg = {
-  id: string;
-  channel: string;
-  status: string;
-  subject: string;
-  body: string;
-  toAddress: string | null;
-  sentAt: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  replies: number;
-};
+type Msg = Get<"/api/sandbox/messages">[number];
 
 /** What the sandbox sender "sent": read it, and answer as the prospect to see follow-ups stop. */
 export function SandboxMailbox() {
-  const [msgs, setMsgs] = useState<Msg[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(
-    () => api<Msg[]>("GET", "/api/sandbox/messages").then(setMsgs, (e) => setError(e.message)),
-    [],
+  const msgs = useQuery({
+    queryKey: ["/api/sandbox/messages"],
+    queryFn: () => data(client.GET("/api/sandbox/messages")),
+    // New sandbox sends appear as the scheduler makes them.
+    refetchInterval: 4000,
+  });
+  const reply = useAction(
+    ({ m, autoReply }: { m: Msg; autoReply: boolean }) =>
+      data(
+        client.POST("/api/sandbox/messages/{id}/reply", {
+          params: { path: { id: m.id } },
+          body: {
+            text: autoReply ? "I am out of the office until next week." : (drafts[m.id] ?? "").trim(),
+            autoReply,
+          },
+        }),
+      ),
+    {
+      inline: true,
+      invalidate: [["/api/sandbox/messages"], ["/api/inbox"], ["/api/home"]],
+      onSuccess: (r, { m }) => {
+        setNotice(
+          r.kind === "human_reply"
+            ? "Reply recorded: every later step for this lead is stopped."
+            : "Out-of-office recorded: the lead is paused until they are back.",
+        );
+        setDrafts((d) => ({ ...d, [m.id]: "" }));
+      },
+    },
   );
-  useEffect(() => {
-    load();
-    const t = setInterval(load, 4000);
-    return () => clearInterval(t);
-  }, [load]);
-
-  async function reply(m: Msg, autoReply: boolean) {
-    setError(null);
-    try {
-      const text = autoReply ? "I am out of the office until next week." : (drafts[m.id] ?? "").trim();
-      const r = await api<{ kind: string }>("POST", `/api/sandbox/messages/${m.id}/reply`, {
-        text,
-        autoReply,
-      });
-      setNotice(
-        r.kind === "human_reply"
-          ? "Reply recorded: every later step for this lead is stopped."
-          : "Out-of-office recorded: the lead is paused until they are back.",
-      );
-      setDrafts({ ...drafts, [m.id]: "" });
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-
+  const list = msgs.data ?? [];
   return (
     <section>
       <header className="page-head">
         <h2>Sandbox mailbox</h2>
         <p className="muted">
-          Sandbox mailbox: messages sent by the sandbox sender and LinkedIn steps (no provider connected yet)
-          stay on this machine. Answer as the prospect to try reply detection. The unified inbox for real
-          mailboxes is not built yet.
+          Messages sent by a sandbox sender, and LinkedIn steps while no LinkedIn account is connected, stay
+          on this machine. Answer as the prospect to try reply detection; the answers appear under
+          Conversations like real replies.
         </p>
       </header>
       {notice && (
@@ -67,9 +57,9 @@ export function SandboxMailbox() {
           {notice}
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={reply.error?.message ?? null} />
       <div className="stack">
-        {msgs.map((m) => (
+        {list.map((m) => (
           <article key={m.id} className="card mail">
             <div className="row-between">
               <div>
@@ -92,17 +82,26 @@ export function SandboxMailbox() {
                 onChange={(e) => setDrafts({ ...drafts, [m.id]: e.target.value })}
               />
               <div className="actions">
-                <button type="button" disabled={!(drafts[m.id] ?? "").trim()} onClick={() => reply(m, false)}>
+                <button
+                  type="button"
+                  disabled={!(drafts[m.id] ?? "").trim() || reply.isPending}
+                  onClick={() => reply.mutate({ m, autoReply: false })}
+                >
                   Reply as prospect
                 </button>
-                <button type="button" className="link" onClick={() => reply(m, true)}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={reply.isPending}
+                  onClick={() => reply.mutate({ m, autoReply: true })}
+                >
                   Send out-of-office
                 </button>
               </div>
             </div>
           </article>
         ))}
-        {!msgs.length && <p className="muted">Nothing sent through the sandbox yet.</p>}
+        {msgs.isSuccess && !list.length && <p className="muted">Nothing sent through the sandbox yet.</p>}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
+import { ask } from "../../components/confirm";
 
 type Key = {
   id: string;
@@ -42,7 +43,13 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
   }
 
   async function revoke(k: Key) {
-    if (!confirm(`Revoke "${k.name}"? Scripts using it will stop working at once.`)) return;
+    const ok = await ask({
+      title: `Revoke "${k.name}"?`,
+      body: "Scripts using it will stop working at once.",
+      confirm: "Revoke key",
+      danger: true,
+    });
+    if (!ok) return;
     try {
       await api("DELETE", `/api/api-keys/${k.id}`);
       await load();

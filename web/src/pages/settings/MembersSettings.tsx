@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
+import { ask } from "../../components/confirm";
 
 type Member = { userId: string; email: string; name: string; role: string; since: string };
 
@@ -72,9 +73,13 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
                   <button
                     className="link danger"
                     type="button"
-                    onClick={() =>
-                      confirm(`Remove ${m.email} from this workspace?`) &&
-                      act(() => api("DELETE", `/api/members/${m.userId}`))
+                    onClick={async () =>
+                      (await ask({
+                        title: `Remove ${m.email}?`,
+                        body: "They lose access to this workspace at once.",
+                        confirm: "Remove member",
+                        danger: true,
+                      })) && act(() => api("DELETE", `/api/members/${m.userId}`))
                     }
                   >
                     Remove

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
+import { ask } from "../../components/confirm";
 
 type Sender = {
   id: string;
@@ -137,7 +138,13 @@ export function SendersSettings() {
     setError(r.ok ? null : `${s.name}: ${r.error}`);
   }
   async function remove(s: Sender) {
-    if (!window.confirm(`Remove the sender “${s.name}”? Messages already sent keep their history.`)) return;
+    const ok = await ask({
+      title: `Remove the sender “${s.name}”?`,
+      body: "Messages already sent keep their history.",
+      confirm: "Remove sender",
+      danger: true,
+    });
+    if (!ok) return;
     try {
       await api("DELETE", `/api/sender-accounts/${s.id}`);
       setNotice(`Removed ${s.name}`);

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
+import { ask } from "../../components/confirm";
 
 const EVENTS = [
   ["lead.replied", "A lead replied"],
@@ -107,9 +108,13 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
                   <button
                     type="button"
                     className="danger-btn"
-                    onClick={() =>
-                      window.confirm(`Remove the webhook to ${h.url} and its delivery log?`) &&
-                      act(() => api("DELETE", `/api/webhooks/${h.id}`))
+                    onClick={async () =>
+                      (await ask({
+                        title: "Remove this webhook?",
+                        body: `Deliveries to ${h.url} stop and its delivery log is deleted.`,
+                        confirm: "Remove webhook",
+                        danger: true,
+                      })) && act(() => api("DELETE", `/api/webhooks/${h.id}`))
                     }
                   >
                     Remove

@@ -1,0 +1,116 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { ErrorNote, Field } from "../../components/Field";
+import { navigate } from "../../router";
+
+/** Create a sequence in a run; the button stays disabled while the request runs, so one click makes one. */
+export function CreateSequenceForm({ runId }: { runId: string }) {
+  const lists = useQuery({ queryKey: ["/api/lists"], queryFn: () => data(client.GET("/api/lists")) });
+  const senders = useQuery({
+    queryKey: ["/api/sender-accounts"],
+    queryFn: () => data(client.GET("/api/sender-accounts")),
+  });
+  const profiles = useQuery({
+    queryKey: ["/api/strategy-profiles"],
+    queryFn: () => data(client.GET("/api/strategy-profiles")),
+  });
+  const [form, setForm] = useState({
+    name: "",
+    listIds: [] as string[],
+    senderAccountId: "",
+    strategyProfileId: "",
+  });
+  const create = useAction(
+    () =>
+      data(
+        client.POST("/api/sequences", {
+          body: {
+            runId,
+            name: form.name,
+            listIds: form.listIds,
+            senderAccountId: form.senderAccountId || undefined,
+            strategyProfileId: form.strategyProfileId || undefined,
+          },
+        }),
+      ),
+    {
+      inline: true,
+      invalidate: [["/api/sequences"], ["/api/home"]],
+      onSuccess: (s) => navigate(`/sequences/${s.id}`),
+    },
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!create.isPending) create.mutate();
+  };
+  return (
+    <form className="card form-grid" onSubmit={submit}>
+      <h3>Create sequence</h3>
+      <Field label="Sequence name">
+        <input
+          required
+          maxLength={120}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+      </Field>
+      <fieldset className="plain-fieldset">
+        <legend className="field-label">Lead lists (source groups)</legend>
+        {(lists.data ?? []).map((l) => (
+          <label key={l.id} className="check">
+            <input
+              type="checkbox"
+              checked={form.listIds.includes(l.id)}
+              onChange={(e) =>
+                setForm({
+                  ...form,
+                  listIds: e.target.checked
+                    ? [...form.listIds, l.id]
+                    : form.listIds.filter((x) => x !== l.id),
+                })
+              }
+            />
+            {l.name} <span className="muted small">({l.leadCount})</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        label="Sender account"
+        hint="Add one under Settings → Senders (the sandbox keeps mail on this machine)."
+      >
+        <select
+          value={form.senderAccountId}
+          onChange={(e) => setForm({ ...form, senderAccountId: e.target.value })}
+        >
+          <option value="">Choose later</option>
+          {(senders.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Strategy profile">
+        <select
+          value={form.strategyProfileId}
+          onChange={(e) => setForm({ ...form, strategyProfileId: e.target.value })}
+        >
+          <option value="">None</option>
+          {(profiles.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ErrorNote error={create.error?.message ?? null} />
+      <div className="actions">
+        <button className="primary" type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create sequence"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useQuery } from "@tanstack/react-query";
+import { client, data, isNotFound } from "../../api/client";
+import { pollWhile } from "../../api/poll";
+import { useAppSession } from "../../api/session";
+import { useAction } from "../../api/useAction";
+import { ErrorNote } from "../../components/Field";
+import { Link } from "../../components/Link";
+import { NotFound } from "../../components/NotFound";
+import { LaunchButton } from "./LaunchButton";
+import { SequenceDashboard } from "./SequenceDashboard";
+import { StepsEditor } from "./StepsEditor";
+import { SchedulePreview } from "./SchedulePreview";
+
+type Patch = { senderAccountId?: string; trackOpens?: boolean; trackClicks?: boolean };
+
+export function SequenceDetail({ id }: { id: string }) {
+  const { ws } = useAppSession();
+  const seq = useQuery({
+    queryKey: ["/api/sequences/{id}", id],
+    queryFn: () => data(client.GET("/api/sequences/{id}", { params: { path: { id } } })),
+    meta: { inline: true },
+  });
+  const active = seq.data?.status === "active";
+  const dash = useQuery({
+    queryKey: ["/api/sequences/{id}/dashboard", id],
+    queryFn: () => data(client.GET("/api/sequences/{id}/dashboard", { params: { path: { id } } })),
+    enabled: !!seq.data && seq.data.status !== "draft",
+    // The dashboard follows the scheduler while the sequence sends, less often when nothing moves.
+    refetchInterval: pollWhile(() => active, 3000, 30_000),
+  });
+  const senders = useQuery({
+    queryKey: ["/api/sender-accounts"],
+    queryFn: () => data(client.GET("/api/sender-accounts")),
+  });
+  const keys = [["/api/sequences/{id}", id], ["/api/sequences/{id}/dashboard", id], ["/api/sequences"]];
+  const patch = useAction(
+    (body: Patch) => data(client.PATCH("/api/sequences/{id}", { params: { path: { id } }, body })),
+    {
+      invalidate: keys,
+    },
+  );
+  const pause = useAction(
+    () => data(client.POST("/api/sequences/{id}/pause", { params: { path: { id } } })),
+    { invalidate: keys },
+  );
+  const resume = useAction(
+    () => data(client.POST("/api/sequences/{id}/resume", { params: { path: { id } } })),
+    {
+      invalidate: keys,
+    },
+  );
+  if (seq.isError)
+    return isNotFound(seq.error) ? <NotFound what="sequence" /> : <ErrorNote error={seq.error.message} />;
+  if (!seq.data) return <p className="loading">Loading…</p>;
+  const s = seq.data;
+  const draft = s.status === "draft";
+  return (
+    <section>
+      <header className="page-head row-between">
+        <div>
+          <Link to={`/runs/${s.runId}`}>← Run</Link>
+          <h1 className="cell-text" title={s.name}>
+            {s.name}
+          </h1>
+          <p className="muted">
+            <span className="badge">{s.status}</span> · sends between {ws.windowStart} and {ws.windowEnd} in
+            each lead's time zone{ws.skipWeekends ? ", weekdays only" : ""}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to={`/sequences/${id}/lab`}>Messaging Lab →</Link>
+          <select
+            aria-label="Sender account"
+            value={s.senderAccountId ?? ""}
+            disabled={patch.isPending}
+            onChange={(e) => patch.mutate({ senderAccountId: e.target.value })}
+          >
+            <option value="">No sender account</option>
+            {(senders.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <label className="check" title="Adds an invisible image; opens show in the Leads table">
+            <input
+              type="checkbox"
+              checked={s.trackOpens}
+              disabled={patch.isPending}
+              onChange={(e) => patch.mutate({ trackOpens: e.target.checked })}
+            />{" "}
+            Track opens
+          </label>
+          <label className="check" title="Links go through a signed redirect that counts the click">
+            <input
+              type="checkbox"
+              checked={s.trackClicks}
+              disabled={patch.isPending}
+              onChange={(e) => patch.mutate({ trackClicks: e.target.checked })}
+            />{" "}
+            Track clicks
+          </label>
+          <LaunchButton id={id} draft={draft} />
+          {s.status === "active" && (
+            <button type="button" disabled={pause.isPending} onClick={() => pause.mutate()}>
+              Pause sequence
+            </button>
+          )}
+          {s.status === "paused" && (
+            <button type="button" disabled={resume.isPending} onClick={() => resume.mutate()}>
+              Resume sequence
+            </button>
+          )}
+        </div>
+      </header>
+      <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} draft={draft} />
+      <SchedulePreview sequenceId={id} />
+      {dash.data && !draft && <SequenceDashboard id={id} dash={dash.data} workspaceZone={ws.timezone} />}
+    </section>
+  );
+}

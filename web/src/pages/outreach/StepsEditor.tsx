@@ -1,0 +1,140 @@
+import { useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { ErrorNote } from "../../components/Field";
+import { useUnsavedWarning } from "../../hooks/unsaved";
+import { channelLabel } from "./PlaysPage";
+
+type Step = Omit<Get<"/api/sequences/{id}">["steps"][number], "idx">;
+
+/** The steps of a sequence, editable while it is a draft; edits not yet saved are guarded. */
+export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Step[]; draft: boolean }) {
+  const [steps, setSteps] = useState<Step[]>(() =>
+    saved.map(({ channel, delayDays, condition, subject, body }) => ({
+      channel,
+      delayDays,
+      condition,
+      subject,
+      body,
+    })),
+  );
+  const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty);
+  const save = useAction(
+    () => data(client.PUT("/api/sequences/{id}/steps", { params: { path: { id } }, body: { steps } })),
+    { invalidate: [["/api/sequences/{id}", id]], onSuccess: () => setDirty(false), inline: true },
+  );
+  const edit = (next: Step[]) => {
+    setSteps(next);
+    setDirty(true);
+  };
+  const setStep = (i: number, patch: Partial<Step>) =>
+    edit(steps.map((s, n) => (n === i ? { ...s, ...patch } : s)));
+  return (
+    <div className="card stack">
+      <h3>Steps</h3>
+      {steps.map((s, i) => (
+        <div key={i} className="step-row">
+          <strong>Step {i + 1}</strong>
+          <select
+            aria-label={`Step ${i + 1} channel`}
+            disabled={!draft}
+            value={s.channel}
+            onChange={(e) => setStep(i, { channel: e.target.value as Step["channel"] })}
+          >
+            {Object.entries(channelLabel).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <label className="inline">
+            {i === 0 ? "starts" : "after"}
+            <input
+              aria-label={`Step ${i + 1} delay in days`}
+              type="number"
+              min={0}
+              disabled={!draft}
+              value={s.delayDays}
+              onChange={(e) => setStep(i, { delayDays: Number(e.target.value) })}
+            />
+            days
+          </label>
+          <select
+            aria-label={`Step ${i + 1} condition`}
+            disabled={!draft}
+            value={s.condition}
+            onChange={(e) => setStep(i, { condition: e.target.value as Step["condition"] })}
+          >
+            <option value="always">Always</option>
+            <option value="no_reply">Only if no reply</option>
+          </select>
+          {s.channel === "email" && (
+            <input
+              aria-label={`Step ${i + 1} subject`}
+              placeholder={i === 0 ? "Subject" : "Re: (same thread)"}
+              disabled={!draft}
+              value={s.subject}
+              onChange={(e) => setStep(i, { subject: e.target.value })}
+            />
+          )}
+          <textarea
+            aria-label={`Step ${i + 1} message`}
+            rows={3}
+            disabled={!draft}
+            value={s.body}
+            onChange={(e) => setStep(i, { body: e.target.value })}
+          />
+          {draft && steps.length > 1 && (
+            <button
+              type="button"
+              className="link danger"
+              onClick={() => edit(steps.filter((_, n) => n !== i))}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      ))}
+      {draft && (
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() =>
+              edit([
+                ...steps,
+                {
+                  channel: "email",
+                  delayDays: 3,
+                  condition: "no_reply",
+                  subject: "",
+                  body: "Hi {{first_name|there}},",
+                },
+              ])
+            }
+          >
+            Add step
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={save.isPending || !dirty}
+            onClick={() => save.mutate()}
+          >
+            {save.isPending ? "Saving…" : "Save steps"}
+          </button>
+          {save.isSuccess && !dirty && (
+            <span className="ok" role="status">
+              Steps saved
+            </span>
+          )}
+          <span className="muted small">
+            Merge variables: {"{{first_name}}, {{company}}, {{custom_<field>}}, {{first_name|fallback}}"}.
+            Nothing is sent with an empty one.
+          </span>
+        </div>
+      )}
+      <ErrorNote error={save.error?.message ?? null} />
+    </div>
+  );
+}
