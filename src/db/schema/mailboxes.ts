@@ -14,4 +14,10 @@ export const mailboxCursors = pgTable("mailbox_cursors", {
   lastUid: integer("last_uid").notNull().default(0),
   lastPolledAt: timestamp("last_polled_at", { withTimezone: true }),
   lastError: text("last_error"),
+  /**
+   * The worker polling this mailbox (and holding its IDLE watch) until `lease_until`: exactly one
+   * at a time; a killed worker's lease runs out and another takes the mailbox over.
+   */
+  leasedBy: text("leased_by"),
+  leaseUntil: timestamp("lease_until", { withTimezone: true }),
 });

@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -82,6 +83,12 @@ export const senderAccounts = pgTable("sender_accounts", {
   rampStartCap: integer("ramp_start_cap"),
   rampPerDay: integer("ramp_per_day"),
   lastSentAt: ts("last_sent_at"),
+  /**
+   * Set when the sender must not send (its health guard tripped, or a person paused it): its
+   * enrollments stay due and wait; clearing it resumes them.
+   */
+  pausedAt: ts("paused_at"),
+  pausedReason: text("paused_reason"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -172,6 +179,11 @@ export const enrollments = pgTable(
     lastStepIndex: integer("last_step_index"),
     nextStepIndex: integer("next_step_index"),
     nextStepAt: ts("next_step_at"),
+    /**
+     * Which attempt of the next step the claim makes: 1, or more once a temporary bounce had the step
+     * scheduled again. Only the bounce handling raises it; the claim copies it onto the message.
+     */
+    stepAttempt: smallint("step_attempt").notNull().default(1),
     zone: text("zone").notNull(),
     zoneSource: text("zone_source").notNull(),
     pausedUntil: ts("paused_until"),
@@ -188,8 +200,9 @@ export const enrollments = pgTable(
 );
 
 /**
- * One step for one lead. (enrollment_id, step_index) is unique: the key that makes a second send
- * of the same step impossible, whatever crashes. 'sending' rows older than the send lease become
+ * One attempt of one step for one lead. (enrollment_id, step_index, attempt) is unique: the key that
+ * makes a second send of the same attempt impossible, whatever crashes; a further attempt exists only
+ * when a temporary bounce had the enrollment's `step_attempt` raised. 'sending' rows older than the send lease become
  * 'uncertain' and wait for a human.
  */
 export const messages = pgTable(
@@ -205,6 +218,7 @@ export const messages = pgTable(
       .references(() => leads.id, { onDelete: "cascade" }),
     senderAccountId: uuid("sender_account_id"),
     stepIndex: integer("step_index").notNull(),
+    attempt: smallint("attempt").notNull().default(1),
     channel: text("channel").notNull(),
     status: text("status", { enum: ["sending", "sent", "failed", "uncertain", "skipped"] }).notNull(),
     toAddress: text("to_address"),
@@ -223,7 +237,7 @@ export const messages = pgTable(
     firstClickedAt: ts("first_clicked_at"),
   },
   (t) => [
-    uniqueIndex("messages_enrollment_step").on(t.enrollmentId, t.stepIndex),
+    uniqueIndex("messages_enrollment_step_attempt").on(t.enrollmentId, t.stepIndex, t.attempt),
     index("messages_lead").on(t.leadId),
     index("messages_sending")
       .on(t.claimedAt)
@@ -271,6 +285,8 @@ export const inboundMessages = pgTable(
   (t) => [
     index("inbound_lead").on(t.leadId, t.receivedAt),
     index("inbound_ws_received").on(t.workspaceId, t.receivedAt),
+    // Recording is idempotent: a message read twice (two workers, a UIDVALIDITY reset) is one row.
+    uniqueIndex("inbound_messages_ws_message_id").on(t.workspaceId, t.messageId),
   ],
 );
 
