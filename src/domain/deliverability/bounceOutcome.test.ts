@@ -86,6 +86,13 @@ describe("bounceOutcome", () => {
     ).toBe("stop");
   });
 
+  it("retries a last step whose sequence had completed: it never arrived", () => {
+    expect(run("temporary", { step: step({ enrollmentState: "completed" }) }).enrollments).toMatchObject({
+      do: "retry",
+      attempt: 2,
+    });
+  });
+
   it.each([
     ["a later step was already sent", step({ lastStepIndex: 1 })],
     ["the enrollment has ended", step({ enrollmentState: "replied" })],

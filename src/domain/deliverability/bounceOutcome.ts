@@ -39,14 +39,16 @@ export type BounceOutcome = {
   suppress: boolean;
 };
 
-const live = (state: string) => state === "active" || state === "paused";
+/** A last step that bounced temporarily left its enrollment "completed", though nothing arrived. */
+const retriable = (state: string) => state === "active" || state === "paused" || state === "completed";
 
 /**
  * Temporary failures are tried again later (1, then 2, then 4 days after the failure, in the
  * lead's next sending window), and only a run of them (e.g. 3 within 7 days) ends the sequence,
  * keeping the address: a full mailbox empties, an expired queue clears. A retry is only worth it
  * when the failed step is still the newest one the lead was sent; once a later step went out,
- * that one is the attempt that matters.
+ * that one is the attempt that matters. A sequence that "completed" with the failed step as its
+ * last one is reopened for the retry: the step never arrived.
  */
 export function bounceOutcome(i: BounceOutcomeInput): BounceOutcome {
   const none = { address: "kept", lead: null, sender: null, suppress: false } as const;
@@ -103,7 +105,7 @@ export function bounceOutcome(i: BounceOutcomeInput): BounceOutcome {
           },
         };
       const s = i.step;
-      if (!s || !live(s.enrollmentState) || s.lastStepIndex !== s.stepIndex)
+      if (!s || !retriable(s.enrollmentState) || s.lastStepIndex !== s.stepIndex)
         return { ...none, enrollments: { do: "nothing" } };
       return {
         ...none,
