@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { enrollments, messages } from "../../db/schema";
 import type { AppContext } from "../context";
 import { claimDueSends } from "./scheduler/claimDueSends";
@@ -44,12 +44,22 @@ export async function markStaleSendsUncertain(ctx: AppContext) {
   return stale.length;
 }
 
-/** Out-of-office pauses end by themselves. */
+/**
+ * Out-of-office pauses end by themselves, at the opening of the lead's window on the return day
+ * (set so by the auto-reply handling). A step that was due later than that keeps its own time.
+ */
 export async function resumeExpiredPauses(ctx: AppContext) {
   const now = ctx.clock.now();
+  const at = now.toISOString();
   const rows = await ctx.db
     .update(enrollments)
-    .set({ state: "active", stateReason: null, pausedUntil: null, nextStepAt: now, updatedAt: now })
+    .set({
+      state: "active",
+      stateReason: null,
+      pausedUntil: null,
+      nextStepAt: sql`greatest(coalesce(${enrollments.nextStepAt}, ${at}::timestamptz), ${at}::timestamptz)`,
+      updatedAt: now,
+    })
     .where(
       and(
         eq(enrollments.state, "paused"),

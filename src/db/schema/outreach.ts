@@ -240,6 +240,10 @@ export const messages = pgTable(
     firstOpenedAt: ts("first_opened_at"),
     clickCount: integer("click_count").notNull().default(0),
     firstClickedAt: ts("first_clicked_at"),
+    /** Set when a delivery report about this message came back (see BounceClass). */
+    bounceClass: text("bounce_class"),
+    bouncedAt: ts("bounced_at"),
+    complainedAt: ts("complained_at"),
   },
   (t) => [
     uniqueIndex("messages_enrollment_step_attempt").on(t.enrollmentId, t.stepIndex, t.attempt),
@@ -252,6 +256,12 @@ export const messages = pgTable(
     index("messages_linkedin_recent")
       .on(t.workspaceId, t.claimedAt)
       .where(sql`channel <> 'email'`),
+    // Sender health reads a sender's most recent sends; bounces without references find the last
+    // message sent to an address.
+    index("messages_sender_sent")
+      .on(t.senderAccountId, t.sentAt)
+      .where(sql`status = 'sent'`),
+    index("messages_to_address").on(t.workspaceId, t.toAddress),
   ],
 );
 
@@ -266,6 +276,8 @@ export const suppressions = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
 );
 
+export const inboundKinds = ["human_reply", "auto_reply", "bounce", "complaint", "notice", "own_copy"] as const;
+
 export const inboundMessages = pgTable(
   "inbound_messages",
   {
@@ -274,7 +286,7 @@ export const inboundMessages = pgTable(
     leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
     enrollmentId: uuid("enrollment_id").references(() => enrollments.id, { onDelete: "set null" }),
     channel: text("channel").notNull(),
-    kind: text("kind", { enum: ["human_reply", "auto_reply", "bounce", "own_copy"] }).notNull(),
+    kind: text("kind", { enum: inboundKinds }).notNull(),
     fromAddress: text("from_address"),
     subject: text("subject").notNull().default(""),
     text: text("text").notNull().default(""),
@@ -286,12 +298,25 @@ export const inboundMessages = pgTable(
     suggestedClassification: text("suggested_classification"),
     classification: text("classification"),
     classifiedBy: text("classified_by"),
+    /** Delivery reports: the class, RFC 3463 status, diagnostic, reporting MTA and failed address. */
+    bounceClass: text("bounce_class"),
+    bounceStatus: text("bounce_status"),
+    bounceDiagnostic: text("bounce_diagnostic"),
+    reportingMta: text("reporting_mta"),
+    bouncedRecipient: text("bounced_recipient"),
+    /** How the message was tied to a lead: reference (our Message-ID), recipient, sender; null = unmatched. */
+    matchedBy: text("matched_by"),
+    /** The mailbox it was read from, when it came over IMAP. */
+    senderAccountId: uuid("sender_account_id").references(() => senderAccounts.id, { onDelete: "set null" }),
   },
   (t) => [
     index("inbound_lead").on(t.leadId, t.receivedAt),
     index("inbound_ws_received").on(t.workspaceId, t.receivedAt),
     // Recording is idempotent: a message read twice (two workers, a UIDVALIDITY reset) is one row.
     uniqueIndex("inbound_messages_ws_message_id").on(t.workspaceId, t.messageId),
+    index("inbound_unmatched")
+      .on(t.workspaceId, t.receivedAt)
+      .where(sql`lead_id is null`),
   ],
 );
 

@@ -18,6 +18,8 @@ export const workspaces = pgTable("workspaces", {
   stopCompanyOnReply: boolean("stop_company_on_reply").notNull().default(false),
   /** Optional monthly limits on provider-backed work (see src/app/usage); an absent key is no limit. */
   usageLimits: jsonb("usage_limits").$type<UsageLimits>().notNull().default({}),
+  /** Bounce/complaint thresholds and soft-bounce limits (src/domain/deliverability); {} = defaults. */
+  deliverability: jsonb("deliverability").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
