@@ -4103,7 +4103,7 @@ export interface paths {
                                 direction: "in";
                                 id: string;
                                 /** @enum {string} */
-                                kind: "human_reply" | "auto_reply" | "bounce" | "own_copy";
+                                kind: "human_reply" | "auto_reply" | "bounce" | "complaint" | "notice" | "own_copy";
                                 /** @enum {string} */
                                 source: "prospect";
                                 subject: string;
@@ -4401,7 +4401,7 @@ export interface paths {
                             id: string;
                             inReplyTo: string | null;
                             /** @enum {string} */
-                            kind: "human_reply" | "auto_reply" | "bounce" | "own_copy";
+                            kind: "human_reply" | "auto_reply" | "bounce" | "complaint" | "notice" | "own_copy";
                             leadId: string | null;
                             messageId: string | null;
                             readAt: string | null;
@@ -7314,7 +7314,7 @@ export interface paths {
                                 id: string;
                                 inReplyTo: string | null;
                                 /** @enum {string} */
-                                kind: "human_reply" | "auto_reply" | "bounce" | "own_copy";
+                                kind: "human_reply" | "auto_reply" | "bounce" | "complaint" | "notice" | "own_copy";
                                 leadId: string | null;
                                 messageId: string | null;
                                 readAt: string | null;
