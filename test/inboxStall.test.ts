@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
-import { createSenderAccount } from "../src/app/outreach/senderAccounts";
+import { createSenderAccount, updateSenderAccount } from "../src/app/outreach/senderAccounts";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { mailboxCursors } from "../src/db/schema";
 import { startSchedulerLoop } from "../src/jobs/schedulerLoop";
@@ -65,11 +65,8 @@ describe("an IMAP server that stops answering", () => {
     const cursorOf = async (id: string) =>
       (await ctx.db.select().from(mailboxCursors).where(eq(mailboxCursors.senderAccountId, id)))[0];
 
-    loop = startSchedulerLoop(ctx, 100);
-    // Both reads are under way and hanging: each server holds a connection, neither read has ended.
-    await eventually(async () => silent.accepted() > 0 && greet.commands() > 0);
-
-    // Another workspace's send becomes due now.
+    // Another workspace's send, ready beforehand with its sender paused, so that it becomes due in one
+    // statement once the reads hang (on a loaded machine, seeding could outlast the read deadline).
     const other = actorOf(await seedWorkspace(ctx, "Healthy"));
     await updateWorkspace(ctx, other, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
     const list = await createList(ctx, other, { name: "L" });
@@ -79,12 +76,19 @@ describe("an IMAP server that stops answering", () => {
       timezone: "UTC",
       listId: list.id,
     });
-    await launchEmailSequence(ctx, other, {
+    const healthy = await launchEmailSequence(ctx, other, {
       listId: list.id,
       smtpPort: sink.port,
       fromEmail: "me@healthy.example",
       steps: [{ channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello" }],
     });
+    await updateSenderAccount(ctx, other, healthy.senderId, { paused: "waiting for the stalled reads" });
+
+    loop = startSchedulerLoop(ctx, 100);
+    // Both reads are under way and hanging: each server holds a connection, neither read has ended.
+    await eventually(async () => silent.accepted() > 0 && greet.commands() > 0);
+    // The other workspace's send becomes due now.
+    await updateSenderAccount(ctx, other, healthy.senderId, { paused: null });
     await eventually(async () => sink.received.some((r) => r.to[0] === "hal@healthy.example"));
 
     // The order of events: the send went out while both reads were still hanging.

@@ -76,6 +76,12 @@ describe("never a double send, even with SIGKILL", () => {
     }
     // A last worker runs until nothing is left, then stops gracefully.
     const last = runNode(["bin/overture.mjs", "worker"]);
+    // Quiet only counts once it is up: a SIGTERM before its handlers exist would just kill it.
+    let said = "";
+    last.stdout!.on("data", (d) => (said += d));
+    const up = Date.now();
+    while (!/worker \S+ started/.test(said) && last.exitCode === null && Date.now() - up < 60_000)
+      await new Promise((r) => setTimeout(r, 50));
     let quiet = 0;
     let seen = -1;
     while (quiet < 40) {

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { client, data } from "../../api/client";
 import { useAction } from "../../api/useAction";
@@ -27,6 +28,7 @@ export function LeadsBulkBar(p: {
   const [bulkStatus, setBulkStatus] = useState("");
   const ids = p.selected;
   const invalidate = [["/api/leads"], ["/api/lists"], ["/api/home"]];
+  const qc = useQueryClient();
   const bulk = useAction(
     (b: Bulk) => data(client.POST("/api/leads/bulk", { body: { ...b, ids } as never })),
     { invalidate, onSuccess: (r) => p.onDone(describe(r)) },
@@ -117,7 +119,11 @@ export function LeadsBulkBar(p: {
         names={Object.fromEntries(
           p.items.map((l) => [l.id, [l.firstName, l.lastName].filter(Boolean).join(" ") || l.email || l.id]),
         )}
-        onDone={p.onDone}
+        onDone={(m) => {
+          // A push changes statuses (Email Sent): the table must show them.
+          for (const k of invalidate) void qc.invalidateQueries({ queryKey: k });
+          p.onDone(m);
+        }}
       />
     </div>
   );

@@ -121,7 +121,7 @@ export function PlusVibeActions(p: {
                 ))}
               </ul>
               {guard.ready.length > 0 && (
-                <p className="small muted">Ready: {guard.ready.map((id) => p.names[id] ?? id).join(", ")}</p>
+                <p className="small">Ready: {guard.ready.map((id) => p.names[id] ?? id).join(", ")}</p>
               )}
             </>
           )}
