@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -24,7 +25,7 @@ export type DbHandle = {
 export type OpenDbOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
 
 /** Extensions our migrations use; PGlite loads them at start (PostgreSQL ships them in contrib). */
-export const pgliteOptions: PGliteOptions = { extensions: { pg_trgm } };
+export const pgliteOptions: PGliteOptions = { extensions: { pg_trgm, unaccent } };
 
 // Timestamps come back as JS Dates, bigint counts as numbers (our counts stay far below 2^53).
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
