@@ -4,7 +4,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "web/dist", "data", "bench/out", "test-results", "src/db/migrations", "web/src/api/schema.d.ts"] },
+  {
+    ignores: [
+      "node_modules",
+      "web/dist",
+      "data",
+      "bench/out",
+      "test-results",
+      "src/db/migrations",
+      "web/src/api/schema.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.mjs", "**/*.js"], languageOptions: { globals: globals.node } },

@@ -276,7 +276,14 @@ export const suppressions = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
 );
 
-export const inboundKinds = ["human_reply", "auto_reply", "bounce", "complaint", "notice", "own_copy"] as const;
+export const inboundKinds = [
+  "human_reply",
+  "auto_reply",
+  "bounce",
+  "complaint",
+  "notice",
+  "own_copy",
+] as const;
 
 export const inboundMessages = pgTable(
   "inbound_messages",
