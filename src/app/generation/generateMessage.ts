@@ -94,11 +94,11 @@ async function write(
       }
       const parsed = parseGeneratedMessage(text);
       const problems = parsed.ok
-        ? checkGeneratedMessage(parsed.message, input.channel, input.stepNumber)
+        ? checkGeneratedMessage(withStepSubject(parsed.message, input), input.channel, touchOf(input))
         : [parsed.error];
       if (parsed.ok && !problems.length) {
         usage.costUsd = costOf(usage, price);
-        const m = parsed.message;
+        const m = withStepSubject(parsed.message, input);
         return {
           subject: input.channel === "email" ? m.subject.trim() : "",
           body: m.body.trim(),
@@ -121,7 +121,7 @@ async function write(
     usage.costUsd = costOf(usage, price);
   }
   const written = writeMessage(input);
-  const problems = checkGeneratedMessage(written, input.channel, input.stepNumber);
+  const problems = checkGeneratedMessage(written, input.channel, touchOf(input));
   // The built-in writer only uses facts it has, so this cannot happen; if it ever does, no draft is better than a bad one.
   if (problems.length)
     throw new Error(`the built-in writer produced an unusable message: ${problems.join("; ")}`);
@@ -134,4 +134,11 @@ async function write(
     usage,
     fallbackReason,
   };
+}
+
+const touchOf = (input: GenerationInput) => input.touch ?? input.stepNumber;
+/** The step's subject, when set, is the email's subject: the model writes the body only. */
+function withStepSubject<T extends { subject: string }>(m: T, input: GenerationInput): T {
+  const set = input.stepSubject?.trim();
+  return set && input.channel === "email" ? { ...m, subject: set } : m;
 }

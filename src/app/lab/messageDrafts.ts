@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
-import type { WriterChannel } from "../../domain/compose";
+import { channelTouch } from "../../domain/compose/channelTouch";
+import type { WriterChannel, WriterProfile } from "../../domain/compose";
+import { leadMergeVars, renderTemplate } from "../../domain/messages/renderTemplate";
 import { checkGeneratedMessage } from "../../domain/generation";
 import { leads, messageDrafts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -9,7 +11,14 @@ import { latestAudit, writerLead, writerProfile } from "../generation/writerInpu
 import { recordLeadEvents } from "../leads/leadEvents";
 import { groupBy } from "../outreach/scheduler/schedulerShared";
 import { getSequence } from "../outreach/sequences";
-import { loadLabLeads, readinessFor, sequenceLeadIds, stepReaches } from "./readinessReport";
+import {
+  type LabLead,
+  type LabSequence,
+  loadLabLeads,
+  readinessFor,
+  sequenceLeadIds,
+  stepReaches,
+} from "./readinessReport";
 
 export type GenerateSummary = {
   leads: number;
@@ -81,6 +90,7 @@ export async function generateDrafts(
                 profile,
                 channel: step.channel as WriterChannel,
                 stepNumber: step.idx,
+                ...stepFacts(seq.steps, step.idx, lead, profile),
                 now: ctx.clock.now(),
                 seed: lead.id,
               },
@@ -103,6 +113,28 @@ export async function generateDrafts(
   );
   summary.costUsd = Math.round(summary.costUsd * 1e6) / 1e6;
   return summary;
+}
+
+/**
+ * What the step itself tells the writer: which email (or LinkedIn message) this is, so the first
+ * email after a LinkedIn invite is written as a first email with a subject, and the subject set on
+ * the step with the lead's merge variables filled (left to the writer when a variable is missing).
+ */
+function stepFacts(
+  steps: LabSequence["steps"],
+  stepIndex: number,
+  lead: LabLead,
+  profile: WriterProfile,
+): { touch: number; stepSubject?: string } {
+  const step = steps.find((s) => s.idx === stepIndex);
+  const touch = channelTouch(steps, stepIndex);
+  if (!step?.subject.trim() || step.channel !== "email") return { touch };
+  const r = renderTemplate(step.subject, {
+    ...leadMergeVars(lead),
+    sender_name: profile.senderName,
+    sender_company: profile.senderCompany,
+  });
+  return r.ok ? { touch, stepSubject: r.text } : { touch };
 }
 
 function draftValues(
@@ -180,13 +212,15 @@ export async function regenerateDraft(ctx: AppContext, actor: Actor, id: string)
   const { leads } = await loadLabLeads(ctx, actor, d.sequenceId, [d.leadId]);
   const lead = leads[0];
   if (!lead) throw new AppError("not_found", "the lead of this message no longer exists");
+  const profile = await writerProfile(ctx, actor.workspaceId, seq.strategyProfileId);
   const r = await generateMessage(
     ctx,
     {
       lead: writerLead(ctx, lead, await latestAudit(ctx, lead.id)),
-      profile: await writerProfile(ctx, actor.workspaceId, seq.strategyProfileId),
+      profile,
       channel: d.channel,
       stepNumber: d.stepIndex,
+      ...stepFacts(seq.steps, d.stepIndex, lead, profile),
       now: ctx.clock.now(),
       // A different seed, so the built-in writer picks other phrasings than last time.
       seed: `${lead.id}|${ctx.clock.now().getTime()}`,
@@ -261,7 +295,9 @@ export async function approveDrafts(ctx: AppContext, actor: Actor, ids: string[]
       const problem = (perLead.get(d.leadId) ?? []).find(
         (f) => f.stepIndex === d.stepIndex && f.severity === "blocking" && textCodes.has(f.code),
       );
-      const own = checkGeneratedMessage(d, d.channel, d.stepIndex).filter((p) => !p.includes("placeholder"));
+      const own = checkGeneratedMessage(d, d.channel, channelTouch(seq.steps, d.stepIndex)).filter(
+        (p) => !p.includes("placeholder"),
+      );
       if (problem) refused.push({ id: d.id, reason: problem.message });
       else if (own.length) refused.push({ id: d.id, reason: own.join("; ") });
       else {

@@ -1,3 +1,5 @@
+export { channelTouch } from "./channelTouch";
+export { askSentence, offerSentence, phraseShape, proofSentence } from "./profilePhrases";
 export {
   clip,
   type Hook,

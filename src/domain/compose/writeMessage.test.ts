@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findPlaceholders } from "../messages/renderTemplate";
+import { checkGeneratedMessage } from "../generation/checkGeneratedMessage";
+import { channelTouch } from "./channelTouch";
 import { clip, pickHook, writeMessage } from "./writeMessage";
 
 const now = new Date("2026-06-01T12:00:00Z");
@@ -140,5 +142,87 @@ describe("the built-in writer", () => {
         now,
       });
     expect(performance.now() - t).toBeLessThan(5000);
+  });
+
+  it("writes the first email of a LinkedIn-first sequence as a first email, with a subject", () => {
+    const steps = [
+      { idx: 1, channel: "linkedin_invite" },
+      { idx: 2, channel: "email" },
+      { idx: 3, channel: "email" },
+      { idx: 4, channel: "linkedin_message" },
+    ];
+    expect(steps.map((s) => channelTouch(steps, s.idx))).toEqual([1, 1, 2, 2]);
+    const lead = { firstName: "Ana", company: "Acme", jobTitle: "CTO" };
+    const m = writeMessage({ lead, profile, channel: "email", stepNumber: 2, touch: 1, now });
+    expect(m.subject.trim()).not.toBe("");
+    expect(m.body).not.toMatch(/follow-up|following up|earlier|last email/i);
+    expect(m.body).toContain("Overture Labs we fix slow websites in a week.");
+    expect(checkGeneratedMessage(m, "email", 1)).toEqual([]);
+    const next = writeMessage({ lead, profile, channel: "email", stepNumber: 3, touch: 2, now });
+    expect(next.subject).toBe("");
+    expect(next.body).toMatch(/follow|earlier|last email/i);
+    // The LinkedIn message after an accepted invite thanks for connecting, never mentions an email.
+    const dm = writeMessage({ lead, profile, channel: "linkedin_message", stepNumber: 4, touch: 2, now });
+    expect(dm.body).toContain("Thanks for connecting.");
+    expect(dm.body).not.toMatch(/email/i);
+  });
+
+  it("keeps the subject set on the step", () => {
+    const lead = { firstName: "Ana", company: "Acme" };
+    const m = writeMessage({
+      lead,
+      profile,
+      channel: "email",
+      stepNumber: 1,
+      stepSubject: "Acme's site",
+      now,
+    });
+    expect(m.subject).toBe("Acme's site");
+    const linkedin = writeMessage({
+      lead,
+      profile,
+      channel: "linkedin_invite",
+      stepNumber: 1,
+      stepSubject: "x",
+      now,
+    });
+    expect(linkedin.subject).toBe("");
+  });
+
+  const shapes = {
+    noun: {
+      offer: "a free 20-minute RevOps audit",
+      cta: "a 15-minute call next week",
+      proof: "a 31% reply rate",
+    },
+    verb: {
+      offer: "help B2B teams book more meetings",
+      cta: "Book a time at https://cal.example/mia",
+      proof: "Acme doubled its pipeline",
+    },
+    sentence: {
+      offer: "We help SaaS teams cut churn.",
+      cta: "Are you free on Tuesday?",
+      proof: "Acme cut churn by 20%.",
+    },
+    empty: { offer: "", cta: "", proof: "" },
+  };
+  it.each(Object.entries(shapes))("writes grammatical messages from %s-shaped profile fields", (_, f) => {
+    const p = { ...profile, offer: f.offer, callToAction: f.cta, proof: f.proof };
+    for (const channel of ["email", "linkedin_invite", "linkedin_message"] as const)
+      for (const seed of ["a", "b", "c", "d"]) {
+        const m = writeMessage({
+          lead: { firstName: "Ana", company: "Acme" },
+          profile: p,
+          channel,
+          stepNumber: 1,
+          now,
+          seed,
+        });
+        expect(m.body).not.toMatch(/\b(we|I help teams|teams) (a|an|the) /i);
+        expect(m.body).not.toMatch(/\bwe we\b|\bI I\b|\?\.|\.\?|\.\.| {2}|\?\?/i);
+        expect(m.body).not.toMatch(/https:\/\/cal\.example\/mia\?/);
+        if (f.offer) expect(m.body).toMatch(/RevOps audit|book more meetings|cut churn/);
+      }
   });
 });

@@ -1,3 +1,5 @@
+import { askSentence, offerSentence, proofSentence } from "./profilePhrases";
+
 /**
  * The built-in writer: used when no LLM is configured, and as the deterministic baseline in tests.
  * It writes from real facts only (a recent post, a career move, a company signal, an audit finding),
@@ -139,10 +141,15 @@ export function writeMessage(input: {
   profile: WriterProfile;
   channel: WriterChannel;
   stepNumber: number;
+  /** This message's place on its channel (see channelTouch); the step number when not given. */
+  touch?: number;
+  /** The subject set on the step, merge variables filled: it wins over the writer's own. */
+  stepSubject?: string;
   now: Date;
   seed?: string;
 }): WrittenMessage {
   const { lead, profile, channel } = input;
+  const touch = input.touch ?? input.stepNumber;
   const first = clean(lead.firstName).split(" ")[0] ?? "";
   const company = clean(lead.company) || clean(lead.companyDomain);
   const key = `${input.seed ?? ""}|${clean(lead.firstName)}|${clean(lead.lastName)}|${company}|${input.stepNumber}|${channel}`;
@@ -158,29 +165,27 @@ export function writeMessage(input: {
     : formal
       ? "Hello,"
       : "Hi there,";
-  const offer = clean(profile.offer).replace(/\.$/, "");
-  const proof = clean(profile.proof).replace(/\.$/, "");
-  const cta = clean(profile.callToAction).replace(/[.?]$/, "");
+  const senderCompany = clean(profile.senderCompany);
+  const offer = (personal: boolean) => offerSentence(profile.offer, { company: senderCompany, personal });
+  const proof = proofSentence(
+    profile.proof,
+    choose(["For context:", "One example:", "What that looks like:"], `${key}|p`),
+  );
   const sender = clean(profile.senderName);
-  const from = [sender, clean(profile.senderCompany)].filter(Boolean).join(", ");
   const signoff = formal
     ? "Kind regards,"
     : direct
       ? ""
       : choose(["Best,", "Cheers,", "Thanks,"], `${key}|s`);
-  const ask = cta
-    ? `${cta}?`
-    : choose(
-        ["Would a short call next week be useful?", "Worth a quick chat?", "Open to a 15-minute call?"],
-        `${key}|a`,
-      );
+  const ask =
+    askSentence(profile.callToAction) ||
+    choose(
+      ["Would a short call next week be useful?", "Worth a quick chat?", "Open to a 15-minute call?"],
+      `${key}|a`,
+    );
 
   if (channel === "linkedin_invite") {
-    const parts = [
-      opener(hook, company, key),
-      offer ? `I help teams ${lowerFirst(offer)}.` : "",
-      "Happy to connect.",
-    ];
+    const parts = [opener(hook, company, key), offer(true), "Happy to connect."];
     // The greeting on its own line, as in an email: "Hi Ada, A quick note" would read wrong.
     return {
       subject: "",
@@ -189,22 +194,17 @@ export function writeMessage(input: {
       channel,
     };
   }
+  const what = channel === "email" ? "email" : "message";
+  const afterInvite = channel === "linkedin_message" && touch === 2;
   const body =
-    input.stepNumber <= 1
+    touch <= 1 || afterInvite
       ? [
           greeting,
           "",
-          [
-            opener(hook, company, key),
-            offer
-              ? `${from ? `At ${clean(profile.senderCompany) || "our company"} we` : "We"} ${lowerFirst(offer)}.`
-              : "",
-          ]
+          [afterInvite ? "Thanks for connecting." : opener(hook, company, key), offer(channel !== "email")]
             .filter(Boolean)
             .join(" "),
-          proof
-            ? `${choose(["For context:", "One example:", "What that looks like:"], `${key}|p`)} ${proof}.`
-            : "",
+          proof,
           "",
           ask,
         ]
@@ -213,40 +213,34 @@ export function writeMessage(input: {
           "",
           choose(
             [
-              "Following up on my note from last week, in case it got buried.",
-              "Bringing my earlier message back to the top of your inbox.",
-              "A short follow-up to my last email.",
+              `Following up on my ${what} from last week, in case it got buried.`,
+              `Bringing my earlier ${what} back to the top of your inbox.`,
+              `A short follow-up to my last ${what}.`,
             ],
             key,
           ),
-          input.stepNumber >= 3 ? "If the timing is wrong, just say so and I will not write again." : ask,
+          touch >= 3 ? "If the timing is wrong, just say so and I will not write again." : ask,
         ];
   const text = [...body, ...(signoff || sender ? ["", [signoff, sender].filter(Boolean).join("\n")] : [])]
     .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
     .join("\n")
     .trim();
-  const subject =
-    channel === "email"
-      ? clip(
-          input.stepNumber > 1
-            ? ""
-            : hook.kind === "audit_finding"
-              ? choose(
-                  [
-                    `A quick note on ${company || "your site"}`,
-                    `${company || "Your site"}: one thing to fix`,
-                  ],
-                  `${key}|t`,
-                )
-              : choose(
-                  [
-                    `Idea for ${company || first || "you"}`,
-                    `${first ? `${first}, quick question` : "Quick question"}`,
-                  ],
-                  `${key}|t`,
-                ),
-          80,
-        )
-      : "";
+  const own =
+    touch > 1
+      ? ""
+      : hook.kind === "audit_finding"
+        ? choose(
+            [`A quick note on ${company || "your site"}`, `${company || "Your site"}: one thing to fix`],
+            `${key}|t`,
+          )
+        : choose(
+            [
+              `Idea for ${company || first || "you"}`,
+              `${first ? `${first}, quick question` : "Quick question"}`,
+            ],
+            `${key}|t`,
+          );
+  const set = clean(input.stepSubject);
+  const subject = channel === "email" ? (set && [...set].length <= 80 ? set : clip(own, 80)) : "";
   return { subject, body: channel === "linkedin_message" ? clip(text, 1900) : text, hook, channel };
 }

@@ -6,6 +6,10 @@ export type GenerationInput = {
   profile: WriterProfile;
   channel: WriterChannel;
   stepNumber: number;
+  /** This message's place on its channel: 1 is the first email even when LinkedIn steps come before. */
+  touch?: number;
+  /** The step's own subject, merge variables filled: it is the subject, whoever writes the body. */
+  stepSubject?: string;
   now: Date;
   seed?: string;
 };
@@ -23,6 +27,7 @@ const CHANNEL_TEXT: Record<WriterChannel, string> = {
  */
 export function buildGenerationPrompt(input: GenerationInput): { system: string; user: string } {
   const { channel, stepNumber, profile } = input;
+  const touch = input.touch ?? stepNumber;
   const limit = CHANNEL_LIMITS[channel];
   const suggested = pickHook(input.lead, input.now);
   const system = [
@@ -35,11 +40,13 @@ export function buildGenerationPrompt(input: GenerationInput): { system: string;
     "- Plain text, no markdown, no links unless one is in the data.",
     `- Tone: ${profile.tone || "friendly"}.`,
     channel === "email"
-      ? `- Subject: at most ${limit.subject} characters${stepNumber > 1 ? " (may be empty: follow-ups reply in the same thread)" : ", required"}. Body: under 120 words.`
+      ? `- Subject: at most ${limit.subject} characters${touch > 1 ? " (may be empty: follow-ups reply in the same thread)" : ", required"}. Body: under 120 words.`
       : `- No subject (use ""). Body: at most ${limit.body} characters${channel === "linkedin_invite" ? " in total" : ""}.`,
-    stepNumber > 1
-      ? `- This is follow-up number ${stepNumber - 1} to an earlier message that got no answer: short, polite, one new angle.`
-      : "",
+    touch > 1
+      ? `- This is follow-up number ${touch - 1} to an earlier message on this channel that got no answer: short, polite, one new angle.`
+      : channel === "email" && stepNumber > 1
+        ? "- This is the first email to this person (earlier steps were on LinkedIn): introduce yourself, do not write it as a follow-up."
+        : "",
     'Answer with one JSON object and nothing else: {"subject": string, "body": string, "hook": {"kind": "recent_post"|"career_move"|"company_signal"|"audit_finding"|"role"|"none", "text": string, "source": string|null}}',
   ]
     .filter(Boolean)

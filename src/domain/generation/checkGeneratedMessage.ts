@@ -10,7 +10,8 @@ import { CHANNEL_LIMITS, codePoints } from "./channelLimits";
 export function checkGeneratedMessage(
   m: { subject: string; body: string },
   channel: WriterChannel,
-  stepNumber: number,
+  /** The message's place on its channel (1 = the first email, whatever its step number). */
+  touch: number,
 ): string[] {
   const problems: string[] = [];
   const limit = CHANNEL_LIMITS[channel];
@@ -24,7 +25,7 @@ export function checkGeneratedMessage(
   if (codePoints(m.body) > limit.body)
     problems.push(`the body has ${codePoints(m.body)} characters; the limit is ${limit.body}`);
   if (channel === "email") {
-    if (stepNumber <= 1 && !m.subject.trim()) problems.push("the first email has no subject");
+    if (touch <= 1 && !m.subject.trim()) problems.push("the first email has no subject");
     if (codePoints(m.subject) > limit.subject)
       problems.push(`the subject has ${codePoints(m.subject)} characters; the limit is ${limit.subject}`);
   }
