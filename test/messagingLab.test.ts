@@ -118,7 +118,12 @@ describe("the Messaging Lab", () => {
     expect(lab.counts).toMatchObject({ leads: 3, messages: 0, ready: 0, blocking: 3 });
     expect(lab.canLaunch).toBe(false);
     expect(codes((await row(lead.ada)).findings)).toEqual(["message_not_written", "message_not_written"]);
-    expect(codes((await row(lead.cy)).findings)).toEqual(["message_not_written", "no_email_for_email_step"]);
+    // No LinkedIn account is connected and the emails go out through a real sender: Cy's invite cannot go.
+    expect(codes((await row(lead.cy)).findings)).toEqual([
+      "message_not_written",
+      "no_email_for_email_step",
+      "no_linkedin_account",
+    ]);
     expect((await row(lead.cy)).findings.find((f) => f.code === "no_email_for_email_step")!.severity).toBe(
       "warning",
     );
@@ -141,6 +146,7 @@ describe("the Messaging Lab", () => {
     const cy = await row(lead.cy);
     expect([...cy.messages[0]!.body].length).toBeLessThanOrEqual(300);
     expect(codes(ada.findings)).toEqual(["message_not_approved", "message_not_approved"]);
+    expect(codes(ada.findings)).not.toContain("subject_missing");
     // The email steps appear in the Emails queue's "Sequence messages"; the LinkedIn note does not.
     const queue = await listSequenceEmails(ctx, actor);
     expect(queue.map((e) => `${e.toAddress} ${e.stepIndex} ${e.status}`).sort()).toEqual([
@@ -215,21 +221,21 @@ describe("the Messaging Lab", () => {
     const r = await approveDrafts(ctx, actor, pending);
     expect(r.refused).toEqual([]);
     const after = await labOf();
-    expect(after.canLaunch).toBe(true);
-    expect(after.counts).toMatchObject({ messages: 5, approved: 5, ready: 1, warnings: 1, blocking: 1 });
-    const launched = await launchSequence(ctx, actor, seqId);
-    expect(launched).toMatchObject({ active: 2, blocked: 1 });
+    // Cy is held by the missing LinkedIn account; launch skips Cy when asked to, and sends Ada's email.
+    expect(after.canLaunch).toBe(false);
+    expect(after.counts).toMatchObject({ messages: 5, approved: 5, ready: 1, warnings: 0, blocking: 2 });
+    await expect(launchSequence(ctx, actor, seqId)).rejects.toMatchObject({
+      code: "not_ready",
+      details: { launchable: 1, skippable: [expect.objectContaining({ leadId: lead.cy })] },
+    });
+    const launched = await launchSequence(ctx, actor, seqId, { skipBlocked: true });
+    expect(launched).toMatchObject({ active: 1, blocked: 2, skipped: 1 });
     await runSchedulerOnce(ctx, pool);
     const mail = sink.received.find((m) => m.to.includes("ada@engines.io"))!;
     expect((await simpleParser(mail.raw)).text).toContain(
       "Hello Ada, your post on rebuilding CI was sharp. Worth a chat?",
     );
-    const [invite] = await ctx.db.select().from(messages).where(eq(messages.leadId, lead.cy));
-    expect(invite).toMatchObject({
-      channel: "linkedin_invite",
-      status: "sent",
-      body: "Cy, your talk on platform teams was great. Happy to connect.",
-    });
+    expect(await ctx.db.select().from(messages).where(eq(messages.leadId, lead.cy))).toEqual([]);
   });
 
   it("an edit after launch un-approves the message, and the scheduler holds that lead instead of sending", async () => {

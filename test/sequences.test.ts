@@ -11,7 +11,7 @@ import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAcco
 import { createSequence } from "../src/app/outreach/sequences";
 import { unsubscribe, unsubscribeToken } from "../src/app/outreach/unsubscribe";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
-import { enrollments, leads, messages, senderAccounts } from "../src/db/schema";
+import { enrollments, integrations, leads, messages, senderAccounts } from "../src/db/schema";
 import { startSmtpSink } from "./support/smtpSink";
 import { seedWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext, testClock } from "./support/testContext";
@@ -87,6 +87,13 @@ describe("sequences over a real SMTP server", () => {
     });
     const stored = (await ctx.db.select().from(senderAccounts).where(eq(senderAccounts.id, sender.id)))[0]!;
     expect(stored.smtpPasswordEnc).not.toContain("s3cret-pw");
+    // A LinkedIn account is connected, so the LinkedIn step may launch; no LinkedIn step falls due in this file.
+    await ctx.db.insert(integrations).values({
+      workspaceId: actor.workspaceId,
+      kind: "unipile",
+      settings: { dsn: "127.0.0.1:1", accountId: "acc-unused" },
+      secretEnc: ctx.secrets.encrypt("unused"),
+    });
     const run = await createRun(ctx, actor, { name: "Spring", playKey: "builtin:email-only" });
     const seq = await createSequence(ctx, actor, {
       runId: run.id,
@@ -109,6 +116,7 @@ describe("sequences over a real SMTP server", () => {
       enrolled: 4,
       active: 3,
       blocked: 1,
+      skipped: 0,
       unsubscribed: 0,
       unreachable: 0,
     });

@@ -78,7 +78,8 @@ describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => 
 
       const finding = page.getByText(/no sender account/);
       await finding.waitFor();
-      expect(await page.getByRole("button", { name: "Launch" }).isDisabled()).toBe(true);
+      // Launch stays clickable: its dialog says what holds it (and offers to skip held leads).
+      expect((await call("GET", `/api/sequences/${seq.id}/lab`)).canLaunch).toBe(false);
       await page.getByLabel("Sender account").selectOption({ label: "Lab sandbox" });
       await finding.waitFor({ state: "detached" });
 

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { approveDrafts, getDraft, regenerateDraft, updateDraft } from "../../app/lab/messageDrafts";
 import { getMessagingLab } from "../../app/lab/messagingLab";
+import { excludeLead, includeLead, listExclusions } from "../../app/lab/sequenceExclusions";
 import { getSequence } from "../../app/outreach/sequences";
 import { generateDraftsJob } from "../../jobs/definitions/generateDraftsJob";
 import { enqueue } from "../../jobs/enqueue";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors, idParam } from "../schemas";
+import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
 import { draftSchema, labSchema } from "./messageSchemas";
 
@@ -121,4 +122,61 @@ export function labRoutes(app: Api, ctx: AppContext) {
     },
     (req) => approveDrafts(ctx, actorOf(req), req.body.ids),
   );
+  app.get(
+    "/api/sequences/:id/exclusions",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["messaging lab"],
+        summary: "Leads removed from this sequence by hand",
+        params: idParam,
+        response: {
+          200: z.array(
+            z.object({
+              leadId: z.string(),
+              firstName: z.string().nullable(),
+              lastName: z.string().nullable(),
+              email: z.string().nullable(),
+              excludedBy: z.string(),
+              createdAt: z.date(),
+            }),
+          ),
+          ...authErrors,
+        },
+      },
+    },
+    (req) => listExclusions(ctx, actorOf(req), req.params.id),
+  );
+  app.put(
+    "/api/sequences/:id/exclusions/:leadId",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["messaging lab"],
+        summary:
+          "Remove a lead from this sequence (its lists are untouched); an enrolled lead's remaining steps stop",
+        params: exclusionParams,
+        response: { 200: okSchema, ...authErrors },
+      },
+    },
+    (req) => excludeLead(ctx, actorOf(req), req.params.id, req.params.leadId),
+  );
+  app.delete(
+    "/api/sequences/:id/exclusions/:leadId",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["messaging lab"],
+        summary: "Put a removed lead back into this sequence",
+        params: exclusionParams,
+        response: { 200: okSchema, ...authErrors },
+      },
+    },
+    (req) => includeLead(ctx, actorOf(req), req.params.id, req.params.leadId),
+  );
 }
+
+const exclusionParams = z.object({
+  id: z.string().uuid("must be a UUID"),
+  leadId: z.string().uuid("must be a UUID"),
+});

@@ -110,6 +110,8 @@ export const launchResultSchema = z.object({
   enrolled: z.number(),
   active: z.number(),
   blocked: z.number(),
+  /** Of the blocked: leads set aside by `skipBlocked` for a blocking readiness finding. */
+  skipped: z.number(),
   unsubscribed: z.number(),
   unreachable: z.number(),
 });

@@ -131,11 +131,14 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         tags: ["sequences"],
         summary:
           "Enroll the lists' leads (deduped, blocklist checked) and start sending in each lead's window",
+        description:
+          "Refused (409 not_ready) while a lead has a blocking readiness finding; the refusal's details list the leads (`skippable`) and how many would launch (`launchable`). With `skipBlocked: true` those leads are set aside (enrolled as blocked, with the reason) and the rest launch. A finding on the sequence itself always refuses.",
         params: idParam,
+        body: z.object({ skipBlocked: z.boolean().optional() }).nullish(),
         response: { 200: launchResultSchema, ...authErrors },
       },
     },
-    (req) => launchSequence(ctx, actorOf(req), req.params.id),
+    (req) => launchSequence(ctx, actorOf(req), req.params.id, { skipBlocked: req.body?.skipBlocked }),
   );
   app.post(
     "/api/sequences/:id/pause",

@@ -8,8 +8,10 @@ import {
   sequenceReadiness,
 } from "../../domain/readiness";
 import { queryRows } from "../../db/client";
-import { leads, messageDrafts, strategyProfiles } from "../../db/schema";
+import { leads, messageDrafts, senderAccounts, strategyProfiles } from "../../db/schema";
+import { isPlaceholderBody } from "../../domain/sequence/placeholderBodies";
 import { loadBlocklist } from "../blocklist/blocklist";
+import { linkedinAccountOf } from "../integrations/linkedinAccount";
 import type { Actor, AppContext } from "../context";
 import { getSequence } from "../outreach/sequences";
 
@@ -17,7 +19,7 @@ export type LabSequence = Awaited<ReturnType<typeof getSequence>>;
 export type DraftRow = typeof messageDrafts.$inferSelect;
 export type LabLead = typeof leads.$inferSelect;
 
-/** The leads a sequence would reach: members of its lists, each once, in a stable order. */
+/** The leads a sequence would reach: members of its lists, each once, in a stable order, less those removed from it. */
 export async function sequenceLeadIds(ctx: AppContext, actor: Actor, sequenceId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     ctx.db,
@@ -25,6 +27,7 @@ export async function sequenceLeadIds(ctx: AppContext, actor: Actor, sequenceId:
         join sequence_sources s on s.list_id = m.list_id
         join leads l on l.id = m.lead_id
         where s.sequence_id = ${sequenceId}::uuid and l.workspace_id = ${actor.workspaceId}::uuid
+          and not exists (select 1 from sequence_exclusions x where x.sequence_id = s.sequence_id and x.lead_id = m.lead_id)
         order by m.lead_id`,
   );
   return rows.map((r) => r.id);
@@ -53,6 +56,16 @@ export async function readinessFor(
   const emailSteps = seq.steps.filter((s) => s.channel === "email").map((s) => s.idx);
   const firstEmail = emailSteps[0];
   const personalised = seq.messageSource === "personalised";
+  const linkedinConnected = seq.steps.some((s) => s.channel !== "email")
+    ? !!(await linkedinAccountOf(ctx, actor.workspaceId))
+    : true;
+  const [sender] = seq.senderAccountId
+    ? await ctx.db
+        .select({ kind: senderAccounts.kind })
+        .from(senderAccounts)
+        .where(eq(senderAccounts.id, seq.senderAccountId))
+    : [];
+  const rehearsal = sender?.kind === "sandbox";
   const draftOf = new Map(drafts.map((d) => [`${d.leadId} ${d.stepIndex}`, d]));
   const sequenceFindings = sequenceReadiness({
     hasEmailStep: emailSteps.length > 0,
@@ -100,6 +113,7 @@ export async function readinessFor(
         subject: subject.ok ? subject.text : subjectText,
         body: body.ok ? body.text : (draft?.body ?? step.body),
         missingVariables: missing,
+        placeholder: !draft && isPlaceholderBody(step.channel, step.body),
       });
     }
     perLead.set(lead.id, [
@@ -111,6 +125,9 @@ export async function readinessFor(
         emailStepIndexes: emailSteps,
         blocked: isBlocked(lead, blocklist),
         messages,
+        linkedinConnected,
+        rehearsal,
+        linkedinStepIndex: seq.steps.find((s) => s.channel !== "email" && stepReaches(s.channel, lead))?.idx,
       }),
       ...extra,
     ]);

@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { nextDue } from "../../domain/schedule/planSchedule";
 import { nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
 import { queryRows } from "../../db/client";
-import { enrollments, runs, sequences, suppressions, workspaces } from "../../db/schema";
+import { enrollments, leads, runs, sequences, suppressions, workspaces } from "../../db/schema";
 import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
 import { launchBlockers } from "../lab/messagingLab";
@@ -25,7 +25,12 @@ export async function workspaceWindow(ctx: AppContext, workspaceId: string) {
  * enrolled before is skipped). Blocklisted, suppressed and unreachable leads are enrolled in an ended
  * state so the dashboard can say why they will not be contacted. Starts the sequence (and its run).
  */
-export async function launchSequence(ctx: AppContext, actor: Actor, id: string) {
+export async function launchSequence(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  opts: { skipBlocked?: boolean } = {},
+) {
   const seq = await getSequence(ctx, actor, id);
   if (!seq.senderAccountId && seq.steps.some((s) => s.channel === "email"))
     throw new AppError("not_ready", "select a sender account before launching a sequence with email steps", {
@@ -54,7 +59,8 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
         from leads l join list_members m on m.lead_id = l.id
         where l.workspace_id = ${actor.workspaceId}::uuid
           and m.list_id in (select list_id from sequence_sources where sequence_id = ${id}::uuid)
-          and not exists (select 1 from enrollments e where e.sequence_id = ${id}::uuid and e.lead_id = l.id)`,
+          and not exists (select 1 from enrollments e where e.sequence_id = ${id}::uuid and e.lead_id = l.id)
+          and not exists (select 1 from sequence_exclusions x where x.sequence_id = ${id}::uuid and x.lead_id = l.id)`,
   );
   const zones = await Promise.all(candidates.map((l) => leadZone(l, ws.timezone)));
   const rows = candidates.map((l, i) => {
@@ -97,21 +103,38 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
       nextStepAt: new Date(first.at),
     };
   });
-  // The readiness gate (Messaging Lab): nothing launches while a lead it would contact has a blocking finding.
+  // The readiness gate (Messaging Lab): nothing launches while a lead it would contact has a blocking
+  // finding, unless the launch was asked to skip those leads; a finding on the sequence itself holds everyone.
   const blockers = await launchBlockers(
     ctx,
     actor,
     id,
     rows.filter((r) => r.state === "active").map((r) => r.leadId),
   );
-  if (blockers.length) {
-    const leadsBlocked = new Set(blockers.map((b) => b.leadId).filter(Boolean)).size;
+  const onSequence = blockers.filter((b) => !b.leadId);
+  const held = new Map<string, string>();
+  for (const b of blockers) if (b.leadId && !held.has(b.leadId)) held.set(b.leadId, b.message);
+  if (onSequence.length || (held.size && !opts.skipBlocked)) {
+    const active = rows.filter((r) => r.state === "active").length;
     throw new AppError(
       "not_ready",
-      `${blockers.length} blocking readiness finding(s)${leadsBlocked ? ` on ${leadsBlocked} lead(s)` : ""}: ${blockers[0]!.message} Open the Messaging Lab to fix them.`,
-      { findings: blockers.slice(0, 50) },
+      `${blockers.length} blocking readiness finding(s)${held.size ? ` on ${held.size} lead(s)` : ""}: ${blockers[0]!.message} Open the Messaging Lab to fix them${!onSequence.length ? ", or launch skipping those leads" : ""}.`,
+      {
+        findings: blockers.slice(0, 50),
+        // What "Launch N, skip M" would do: the leads it would set aside, each with its first reason.
+        skippable: onSequence.length ? [] : await skippableLeads(ctx, held),
+        launchable: onSequence.length ? 0 : active - held.size,
+      },
     );
   }
+  for (const r of rows)
+    if (held.has(r.leadId))
+      Object.assign(r, {
+        state: "blocked" as const,
+        stateReason: `skipped at launch: ${held.get(r.leadId)}`,
+        nextStepIndex: null,
+        nextStepAt: null,
+      });
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000)
       await tx
@@ -139,9 +162,31 @@ export async function launchSequence(ctx: AppContext, actor: Actor, id: string) 
     enrolled: rows.length,
     active: count("active"),
     blocked: count("blocked"),
+    skipped: held.size,
     unsubscribed: count("unsubscribed"),
     unreachable: count("completed"),
   };
+}
+
+/** The leads a launch would skip, named for the Launch dialog (at most 200: the count says the rest). */
+async function skippableLeads(ctx: AppContext, held: Map<string, string>) {
+  const ids = [...held.keys()].slice(0, 200);
+  if (!ids.length) return [];
+  const rows = await ctx.db
+    .select({
+      id: leads.id,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      email: leads.email,
+      linkedinUrl: leads.linkedinUrl,
+    })
+    .from(leads)
+    .where(inArray(leads.id, ids));
+  return rows.map((l) => ({
+    leadId: l.id,
+    name: [l.firstName, l.lastName].filter(Boolean).join(" ") || l.email || l.linkedinUrl || "(no name)",
+    reason: held.get(l.id)!,
+  }));
 }
 
 /** Pause or resume a whole sequence; resuming recomputes nobody's schedule: due steps go out at the next window. */

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
+import { PLACEHOLDER_BODIES } from "../../domain/sequence/placeholderBodies";
 import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
 import { sequenceSources, sequenceSteps, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -16,11 +17,7 @@ export type StepInput = {
   body?: string;
 };
 
-const defaultBody: Record<string, string> = {
-  email: "Hi {{first_name|there}},\n\n…",
-  linkedin_invite: "Hi {{first_name|there}}, I'd like to connect.",
-  linkedin_message: "Thanks for connecting, {{first_name|there}}!",
-};
+const defaultBody: Record<string, string> = PLACEHOLDER_BODIES;
 
 function validateSteps(steps: StepInput[]) {
   if (!steps.length)

@@ -151,6 +151,22 @@ export const sequenceSteps = pgTable(
   (t) => [primaryKey({ columns: [t.sequenceId, t.idx] })],
 );
 
+/** A lead taken out of one sequence by hand (the Messaging Lab's "Remove"): its lists stay as they are. */
+export const sequenceExclusions = pgTable(
+  "sequence_exclusions",
+  {
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    excludedBy: text("excluded_by").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sequenceId, t.leadId] })],
+);
+
 export const enrollmentStates = [
   "active",
   "paused",

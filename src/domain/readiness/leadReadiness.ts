@@ -23,7 +23,18 @@ export type LeadReadinessInput = {
     body: string;
     /** Merge variables the render could not fill (the text then holds the template as written). */
     missingVariables?: string[];
+    /** The step's text is still the placeholder a new sequence starts with (see isPlaceholderBody). */
+    placeholder?: boolean;
   }[];
+  /**
+   * Whether the workspace has a LinkedIn account connected. Without one, LinkedIn steps only land in
+   * the sandbox mailbox: a lead they would reach is held, unless the whole sequence is a rehearsal
+   * (`rehearsal`: its emails go to the sandbox too), where it is a warning. Undefined: not checked.
+   */
+  linkedinConnected?: boolean;
+  rehearsal?: boolean;
+  /** The first LinkedIn step that will run for this lead, when `messages` may not hold it yet (not written). */
+  linkedinStepIndex?: number;
 };
 
 const quoteList = (items: string[]) => items.map((i) => `"${i}"`).join(", ");
@@ -93,10 +104,39 @@ export function leadReadiness(input: LeadReadinessInput): ReadinessFinding[] {
     }
   }
 
+  const linkedinStep =
+    input.linkedinStepIndex !== undefined
+      ? { stepIndex: input.linkedinStepIndex }
+      : messages.find((m) => m.channel !== "email");
+  if (input.linkedinConnected === false && linkedinStep)
+    add(
+      input.rehearsal
+        ? {
+            code: "no_linkedin_account",
+            severity: "warning",
+            stepIndex: linkedinStep.stepIndex,
+            message: `No LinkedIn account is connected: step ${linkedinStep.stepIndex} and the other LinkedIn steps go to the sandbox mailbox only, like this sequence's emails, and nobody on LinkedIn receives them.`,
+          }
+        : {
+            code: "no_linkedin_account",
+            severity: "blocking",
+            stepIndex: linkedinStep.stepIndex,
+            message: `Step ${linkedinStep.stepIndex} is a LinkedIn step, but no LinkedIn account is connected, so it cannot be sent. Connect one (Settings → Integrations), remove the LinkedIn steps, or skip this lead at launch.`,
+          },
+    );
+
   for (const m of messages) {
     const stepIndex = m.stepIndex;
     const step = `Step ${stepIndex}`;
     const text = `${m.subject}\n${m.body}`;
+
+    if (m.placeholder)
+      add({
+        code: "template_placeholder",
+        severity: "blocking",
+        stepIndex,
+        message: `${step} still has the placeholder text a new sequence starts with ("${m.body.replace(/\s+/g, " ").trim()}"). Write the message on the sequence's Steps, or choose "A personalised message per lead" in the Messaging Lab.`,
+      });
 
     const missing = m.missingVariables?.length ? m.missingVariables : findPlaceholders(text);
     if (missing.length) {

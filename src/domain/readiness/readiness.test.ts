@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isPlaceholderBody, PLACEHOLDER_BODIES } from "../sequence/placeholderBodies";
 import { findSpamPhrases, leadReadiness, sequenceReadiness } from ".";
 
 const base = {
@@ -11,6 +12,25 @@ const base = {
 const codes = (fs: { code: string; severity: string }[]) => fs.map((f) => `${f.code}:${f.severity}`);
 
 describe("lead readiness", () => {
+  it("holds a step still carrying a new sequence's placeholder text", () => {
+    expect(isPlaceholderBody("email", PLACEHOLDER_BODIES.email)).toBe(true);
+    expect(isPlaceholderBody("email", "Hi {{first_name|there}},")).toBe(true);
+    expect(isPlaceholderBody("linkedin_message", "Hi Ada,\n\n...")).toBe(true);
+    expect(isPlaceholderBody("email", "Hi {{first_name|there}},\n\nA real idea for {{company}}.")).toBe(
+      false,
+    );
+    expect(isPlaceholderBody("linkedin_invite", PLACEHOLDER_BODIES.linkedin_invite)).toBe(false);
+    const m = { ...base.messages[0]!, body: "Hi Ada,\n\n…", placeholder: true };
+    expect(codes(leadReadiness({ ...base, messages: [m] }))).toEqual(["template_placeholder:blocking"]);
+  });
+  it("holds a LinkedIn step with no LinkedIn account, but only warns in a sandbox rehearsal", () => {
+    const invite = { stepIndex: 2, channel: "linkedin_invite" as const, subject: "", body: "Hi Ada" };
+    const input = { ...base, messages: [...base.messages, invite], linkedinConnected: false };
+    expect(codes(leadReadiness(input))).toEqual(["no_linkedin_account:blocking"]);
+    expect(codes(leadReadiness({ ...input, rehearsal: true }))).toEqual(["no_linkedin_account:warning"]);
+    expect(codes(leadReadiness({ ...input, linkedinConnected: true }))).toEqual([]);
+    expect(codes(leadReadiness({ ...base, linkedinConnected: false }))).toEqual([]);
+  });
   it("finds nothing wrong with a verified lead and a clean message", () => {
     expect(leadReadiness(base)).toEqual([]);
   });

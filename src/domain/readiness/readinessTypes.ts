@@ -10,7 +10,9 @@ export type ReadinessCode =
   | "empty_body"
   | "subject_missing"
   | "message_not_written"
-  | "message_not_approved";
+  | "message_not_approved"
+  | "template_placeholder"
+  | "no_linkedin_account";
 
 /** "blocking" stops the launch for that lead (or the whole sequence); "warning" is shown and allowed. */
 export type ReadinessSeverity = "blocking" | "warning";

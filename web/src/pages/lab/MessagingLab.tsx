@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { LaunchButton } from "../outreach/LaunchButton";
 import { LabMessage, type Message } from "./LabMessage";
 
 type Finding = { code: string; severity: "blocking" | "warning"; message: string; stepIndex?: number };
@@ -139,9 +140,6 @@ export function MessagingLab({ id }: { id: string }) {
     else next.add(mid);
     setSelected(next);
   };
-  const launchHint = lab.canLaunch
-    ? "Enroll the leads and start sending"
-    : "Fix the blocking findings first (listed below)";
 
   return (
     <section>
@@ -181,22 +179,8 @@ export function MessagingLab({ id }: { id: string }) {
               </option>
             ))}
           </select>
-          {isDraft && (
-            <button
-              type="button"
-              className="primary"
-              disabled={!lab.canLaunch}
-              title={launchHint}
-              onClick={() =>
-                act(
-                  () => api("POST", `/api/sequences/${id}/launch`),
-                  (r) => `Launched: ${(r as { active: number }).active} leads active`,
-                )
-              }
-            >
-              Launch
-            </button>
-          )}
+          {/* Launch stays possible with blocked leads: its dialog lists them and offers to skip them. */}
+          <LaunchButton id={id} draft={isDraft} onLaunched={load} />
         </div>
       </header>
 
@@ -313,8 +297,24 @@ export function MessagingLab({ id }: { id: string }) {
                   {l.email && ` (${l.emailStatus ?? "not verified"})`}
                 </span>
               </div>
-              <span className={`badge state-${l.state}`}>
-                {{ ready: "Ready", warning: "Warnings", blocking: "Blocked" }[l.state]}
+              <span className="actions">
+                <span className={`badge state-${l.state}`}>
+                  {{ ready: "Ready", warning: "Warnings", blocking: "Blocked" }[l.state]}
+                </span>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`Remove ${l.name} from this sequence`}
+                  title="Takes the lead out of this sequence only; its lists stay as they are"
+                  onClick={() =>
+                    act(
+                      () => api("PUT", `/api/sequences/${id}/exclusions/${l.id}`),
+                      () => `Removed ${l.name} from this sequence`,
+                    )
+                  }
+                >
+                  Remove
+                </button>
               </span>
             </div>
             {!!l.findings.length && (

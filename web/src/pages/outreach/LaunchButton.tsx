@@ -4,17 +4,34 @@ import { useAction } from "../../api/useAction";
 import { Dialog } from "../../components/Dialog";
 
 type Finding = { leadId?: string; message: string; severity?: string };
+type Skippable = { leadId: string; name: string; reason: string };
+type Refusal = { findings?: Finding[]; skippable?: Skippable[]; launchable?: number };
 
 /**
  * Stays mounted after the launch (the sequence is no longer a draft) so its result stays readable.
  * Launch asks first (what will happen), is disabled while in flight so a double-click launches once,
- * and a refusal lists the leads that hold it, in the dialog, with the reason for each.
+ * and a refusal lists the leads that hold it, in the dialog, with the reason for each. When only some
+ * leads are held, the dialog offers to launch the others and skip those ("Launch 41, skip 1").
  */
-export function LaunchButton({ id, draft }: { id: string; draft: boolean }) {
+export function LaunchButton({
+  id,
+  draft,
+  onLaunched,
+}: {
+  id: string;
+  draft: boolean;
+  onLaunched?: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const launch = useAction(
-    () => data(client.POST("/api/sequences/{id}/launch", { params: { path: { id } } })),
+    (skipBlocked: boolean) =>
+      data(
+        client.POST("/api/sequences/{id}/launch", {
+          params: { path: { id } },
+          body: skipBlocked ? { skipBlocked } : {},
+        }),
+      ),
     {
       invalidate: [
         ["/api/sequences/{id}", id],
@@ -25,14 +42,18 @@ export function LaunchButton({ id, draft }: { id: string; draft: boolean }) {
       inline: true,
       onSuccess: (r) => {
         setOpen(false);
-        setDone(`Launched: ${r.active} leads active, ${r.blocked} blocked`);
+        setDone(
+          `Launched: ${r.active} leads active, ${r.blocked} blocked${r.skipped ? ` (${r.skipped} skipped for readiness findings)` : ""}`,
+        );
+        onLaunched?.();
       },
     },
   );
   const err = launch.error;
-  const findings = (
-    err instanceof ApiError ? ((err.details as { findings?: Finding[] })?.findings ?? []) : []
-  ).filter((f) => f.severity !== "warning");
+  const refusal: Refusal = err instanceof ApiError ? ((err.details as Refusal) ?? {}) : {};
+  const findings = (refusal.findings ?? []).filter((f) => f.severity !== "warning");
+  const skippable = refusal.skippable ?? [];
+  const launchable = refusal.launchable ?? 0;
   return (
     <>
       {draft && (
@@ -54,14 +75,25 @@ export function LaunchButton({ id, draft }: { id: string; draft: boolean }) {
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
               Cancel
             </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={launch.isPending}
-              onClick={() => launch.mutate()}
-            >
-              {launch.isPending ? "Launching…" : "Launch now"}
-            </button>
+            {skippable.length > 0 && launchable > 0 ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={launch.isPending}
+                onClick={() => launch.mutate(true)}
+              >
+                {launch.isPending ? "Launching…" : `Launch ${launchable}, skip ${skippable.length}`}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                disabled={launch.isPending}
+                onClick={() => launch.mutate(false)}
+              >
+                {launch.isPending ? "Launching…" : "Launch now"}
+              </button>
+            )}
           </>
         }
       >
@@ -72,12 +104,29 @@ export function LaunchButton({ id, draft }: { id: string; draft: boolean }) {
         {err && (
           <div role="alert" className="error">
             <p>{err.message}</p>
-            {findings.length > 0 && (
-              <ul className="plain">
-                {findings.slice(0, 50).map((f, i) => (
-                  <li key={i}>{f.message}</li>
-                ))}
-              </ul>
+            {skippable.length > 0 ? (
+              <>
+                <p>
+                  {launchable > 0
+                    ? `${launchable} lead(s) are ready. These ${skippable.length} would be skipped (enrolled as blocked, never contacted):`
+                    : "Every lead is held:"}
+                </p>
+                <ul className="plain">
+                  {skippable.slice(0, 50).map((s) => (
+                    <li key={s.leadId}>
+                      <strong>{s.name}</strong>: {s.reason}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              findings.length > 0 && (
+                <ul className="plain">
+                  {findings.slice(0, 50).map((f, i) => (
+                    <li key={i}>{f.message}</li>
+                  ))}
+                </ul>
+              )
             )}
           </div>
         )}
