@@ -49,3 +49,17 @@ export function automaticTransitionAllowed(from: LeadStatus, to: LeadStatus): bo
   if (terminal.includes(from)) return from === "replied" && to === "converted";
   return leadStatuses.indexOf(to) > leadStatuses.indexOf(from);
 }
+
+/**
+ * The statuses a person sets that end outreach, and the state the lead's running enrollments end in:
+ * a converted or completed lead is done, a replied one is in a conversation, a bounced or
+ * unsubscribed one must not be written to again.
+ */
+const ENDS_OUTREACH: Partial<Record<LeadStatus, "replied" | "completed" | "bounced" | "unsubscribed">> = {
+  converted: "completed",
+  completed: "completed",
+  replied: "replied",
+  bounced: "bounced",
+  unsubscribed: "unsubscribed",
+};
+export const enrollmentEndFor = (s: LeadStatus) => ENDS_OUTREACH[s] ?? null;

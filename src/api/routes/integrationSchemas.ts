@@ -214,6 +214,8 @@ const counts = {
   positive: z.number(),
   bounced: z.number(),
   unsubscribed: z.number(),
+  /** Sent LinkedIn steps that reached only the sandbox (no LinkedIn account connected): not delivered. */
+  sandboxed: z.number(),
 };
 const countsWithRates = z.object({
   ...counts,

@@ -30,6 +30,9 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
       join enrollments e on e.id = m.enrollment_id join sequences s on s.id = e.sequence_id
       where ${scope} and m.status = 'sent' and m.sent_at >= ${since}::timestamptz
     union all
+    select e.sequence_id, m.step_index, m.channel, 'sandboxed', m.sent_at from messages m
+      join enrollments e on e.id = m.enrollment_id join sequences s on s.id = e.sequence_id
+      where ${scope} and m.status = 'sent' and m.sandbox and m.sent_at >= ${since}::timestamptz    union all
     select e.sequence_id, m.step_index, m.channel, 'opened', m.first_opened_at from messages m
       join enrollments e on e.id = m.enrollment_id join sequences s on s.id = e.sequence_id
       where ${scope} and m.first_opened_at >= ${since}::timestamptz
@@ -80,6 +83,8 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
     positive: 0,
     bounced: 0,
     unsubscribed: 0,
+    /** Sent LinkedIn steps that only reached the sandbox (no LinkedIn account): sent, not delivered. */
+    sandboxed: 0,
   });
   type Counts = ReturnType<typeof empty>;
   const add = (c: Counts, kind: string, n: number) => {
@@ -89,9 +94,9 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
   };
   const withRates = (c: Counts) => ({
     ...c,
-    delivered: Math.max(0, c.sent - c.bounced),
+    delivered: Math.max(0, c.sent - c.bounced - c.sandboxed),
     rates: {
-      delivered: rate(c.sent - c.bounced, c.sent),
+      delivered: rate(Math.max(0, c.sent - c.bounced - c.sandboxed), c.sent),
       opened: rate(c.opened, c.sent),
       clicked: rate(c.clicked, c.sent),
       replied: rate(c.replied, c.sent),

@@ -9,6 +9,7 @@ import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
 import { getList } from "../lists/lists";
 import { getLeadRow } from "./leadDetail";
+import { stopOutreachFor } from "../outreach/stopOutreach";
 import { recordLeadEvents } from "./leadEvents";
 import { presentLead } from "./presentLead";
 
@@ -113,6 +114,7 @@ export async function updateLead(
         .where(and(eq(leads.id, id), eq(leads.workspaceId, actor.workspaceId)))
         .returning();
       await recordLeadEvents(tx, actor, now, events);
+      if (status && status !== current.status) await stopOutreachFor(tx, actor, now, [id], status);
       return row!;
     });
     return presentLead(row, await loadBlocklist(ctx, actor.workspaceId));
@@ -153,6 +155,13 @@ export async function setLeadStatus(ctx: AppContext, actor: Actor, ids: string[]
         type: "status_changed",
         data: { from: c.status, to: status, label: leadStatusLabels[status] },
       })),
+    );
+    await stopOutreachFor(
+      tx,
+      actor,
+      now,
+      changing.map((c) => c.id),
+      status,
     );
     return { changed: changing.length };
   });

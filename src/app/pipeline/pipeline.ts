@@ -63,9 +63,41 @@ async function emailStats(ctx: AppContext, actor: Actor, f: PipelineFilter) {
   return { total, sent, sendRate: total ? Math.round((1000 * sent) / total) / 10 : 0, byStatus };
 }
 
+/**
+ * The funnel stages that are facts, not statuses: a lead's status is only where it is now, so a
+ * replied lead that was never audited counted as "Audited", and a LinkedIn-only reply as "Email sent".
+ * Each stage is the leads that did it (an audit finished, an email sent, an email opened), plus
+ * those whose status says so without a row here (PlusVibe's synced sends).
+ */
+async function funnelFacts(ctx: AppContext, actor: Actor, f: PipelineFilter) {
+  const w = scope(actor, f);
+  const [r] = await queryRows<{ audited: number; email_sent: number; opened: number }>(
+    ctx.db,
+    sql`select
+      (select count(*) from (
+        select l.id from leads l where ${w} and l.status = 'audit_complete'
+        union select a.lead_id from audits a join leads l on l.id = a.lead_id where ${w} and a.status = 'complete'
+      ) x)::int as audited,
+      (select count(*) from (
+        select l.id from leads l where ${w} and l.status in ('email_sent', 'opened')
+        union select m.lead_id from messages m join leads l on l.id = m.lead_id where ${w} and m.channel = 'email' and m.status = 'sent'
+        union select o.lead_id from outreach_emails o join leads l on l.id = o.lead_id where ${w} and o.status = 'sent'
+      ) x)::int as email_sent,
+      (select count(*) from (
+        select l.id from leads l where ${w} and l.status = 'opened'
+        union select m.lead_id from messages m join leads l on l.id = m.lead_id where ${w} and m.first_opened_at is not null
+      ) x)::int as opened`,
+  );
+  return { audited: r?.audited ?? 0, email_sent: r?.email_sent ?? 0, opened: r?.opened ?? 0 };
+}
+
 export async function getPipeline(ctx: AppContext, actor: Actor, f: PipelineFilter = {}) {
-  const [counts, email] = await Promise.all([statusCounts(ctx, actor, f), emailStats(ctx, actor, f)]);
-  return { ...pipelineView(counts), email };
+  const [counts, email, facts] = await Promise.all([
+    statusCounts(ctx, actor, f),
+    emailStats(ctx, actor, f),
+    funnelFacts(ctx, actor, f),
+  ]);
+  return { ...pipelineView(counts, facts), email };
 }
 
 /** A few leads of one stage, newest first, for the expandable stage card. */

@@ -5,3 +5,5 @@ CREATE TABLE "sequence_exclusions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	PRIMARY KEY ("sequence_id", "lead_id")
 );
+--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "sandbox" boolean DEFAULT false NOT NULL;

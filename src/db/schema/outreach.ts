@@ -260,6 +260,8 @@ export const messages = pgTable(
     bounceClass: text("bounce_class"),
     bouncedAt: ts("bounced_at"),
     complainedAt: ts("complained_at"),
+    /** A LinkedIn step "sent" with no LinkedIn account: it only reached the sandbox mailbox, nobody on LinkedIn. */
+    sandbox: boolean("sandbox").notNull().default(false),
   },
   (t) => [
     uniqueIndex("messages_enrollment_step_attempt").on(t.enrollmentId, t.stepIndex, t.attempt),

@@ -22,15 +22,19 @@ export const FUNNEL: { key: string; label: string; statuses: LeadStatus[] }[] = 
 
 export type StatusCounts = Partial<Record<string, number>>;
 
-/** Funnel cards and one stage card per status (in pipeline order), from per-status counts. */
-export function pipelineView(counts: StatusCounts) {
+/**
+ * Funnel cards and one stage card per status (in pipeline order), from per-status counts. `facts`
+ * (leads that were audited, sent an email, opened one) replace the status-derived counts of those
+ * stages when given: "at or past the status" overstates them (a replied lead need not have opened).
+ */
+export function pipelineView(counts: StatusCounts, facts: Partial<Record<string, number>> = {}) {
   const of = (s: string) => counts[s] ?? 0;
   const total = leadStatuses.reduce((n, s) => n + of(s), 0);
   const pct = (n: number) => (total ? Math.round((1000 * n) / total) / 10 : 0);
   return {
     total,
     funnel: FUNNEL.map((f) => {
-      const count = f.statuses.reduce((n, s) => n + of(s), 0);
+      const count = facts[f.key] ?? f.statuses.reduce((n, s) => n + of(s), 0);
       return { key: f.key, label: f.label, count, pct: pct(count) };
     }),
     stages: leadStatuses.map((s) => ({

@@ -144,8 +144,13 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
         .where(eq(enrollments.id, o.c.enrollment.id));
     }
     if (!sent.length) return;
+    // LinkedIn steps without a connected account went to the sandbox channel: not delivered to anyone.
+    const sandboxed = sent
+      .filter((c) => c.message.channel !== "email" && !c.linkedin)
+      .map((c) => c.messageId);
     await tx.execute(
       sql`update messages set status = case when id = any(${sqlArray([...skipped])}::uuid[]) then 'skipped' else 'sent' end,
+            sandbox = id = any(${sqlArray(sandboxed)}::uuid[]),
             sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
     );
     const plans = sent.map(({ message: m, enrollment: e, lead, steps, cache }) => {

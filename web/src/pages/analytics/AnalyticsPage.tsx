@@ -13,6 +13,7 @@ type Counts = {
   positive: number;
   bounced: number;
   unsubscribed: number;
+  sandboxed: number;
   rates: Record<string, number>;
 };
 type Day = Omit<Counts, "delivered" | "rates"> & { day: string };
@@ -111,6 +112,12 @@ export function AnalyticsPage() {
               </div>
             ))}
           </div>
+          {data.totals.sandboxed > 0 && (
+            <p className="muted" role="note">
+              {data.totals.sandboxed} LinkedIn step(s) went to the sandbox mailbox only: no LinkedIn account
+              is connected, so nobody received them. They count as sent, not as delivered.
+            </p>
+          )}
           {data.daily.length > 0 ? (
             <div className="two-col">
               <LineChart
