@@ -182,8 +182,10 @@ describe("website audits and the writeback", () => {
       ["tess@acme.example", "A note on your website"],
     ]);
     expect(sink.received[0]!.headers["list-unsubscribe"]).toMatch(/unsubscribe/);
-    // A second click sends nothing.
-    expect((await call("POST", `/api/emails/${id}/send`, {})).status).toBe(409);
+    // A second click sends nothing and answers what the first did.
+    const again = await call("POST", `/api/emails/${id}/send`, {});
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ status: "sent", sentAt: sent.json.sentAt });
     expect(sink.received.length).toBe(1);
     expect((await call("PATCH", `/api/emails/${id}`, { body: "changed" })).status).toBe(409);
   });

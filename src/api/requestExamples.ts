@@ -119,6 +119,9 @@ export const requestExamples: Record<string, unknown> = {
   },
   "PATCH /api/sequences/:id": { senderAccountId: SENDER, trackOpens: true, messageSource: "personalised" },
   "PUT /api/sequences/:id/steps": { steps: [emailStep] },
+  "POST /api/sequences/:id/launch": { skipBlocked: true },
+  "POST /api/sequences/:id/archive": { archived: true },
+  "POST /api/runs/:id/archive": { archived: true },
   "POST /api/sandbox/messages/:id/reply": {
     text: "Sounds interesting, can we talk Thursday?",
     autoReply: false,

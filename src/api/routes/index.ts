@@ -3,6 +3,7 @@ import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
+import { archiveRoutes } from "./archiveRoutes";
 import { labRoutes } from "./labRoutes";
 import { discoveryRoutes } from "./discoveryRoutes";
 import { linkedinRoutes } from "./linkedinRoutes";
@@ -43,6 +44,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);
   labRoutes(app, ctx);
+  archiveRoutes(app, ctx);
   pipelineRoutes(app, ctx);
   webhookRoutes(app, ctx);
   inboxRoutes(app, ctx);

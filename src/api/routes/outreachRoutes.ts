@@ -14,6 +14,7 @@ import { createStrategyProfile, listStrategyProfiles } from "../../app/outreach/
 import { AppError } from "../../domain/appError";
 import { messages } from "../../db/schema";
 import { and, eq } from "drizzle-orm";
+import { idempotencyKeyOf, withIdempotencyKey } from "../../app/idempotency/withIdempotencyKey";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
@@ -29,13 +30,14 @@ const stepSchema = z.object({
   delayDays: z.number().int().min(0).max(365),
   condition: z.enum(["always", "no_reply"]),
 });
-const runSchema = z.object({
+export const runSchema = z.object({
   id: z.string(),
   name: z.string(),
   playKey: z.string(),
   status: z.string(),
   createdAt: z.date(),
   activatedAt: z.date().nullable(),
+  archivedAt: z.date().nullable(),
 });
 const serverSchema = z.object({
   host: z.string().min(1),
@@ -93,11 +95,12 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
       preHandler: auth,
       schema: {
         tags: ["runs"],
-        summary: "Runs (campaigns)",
+        summary: "Runs (campaigns); archived ones with archived=true",
+        querystring: z.object({ archived: z.enum(["true", "false"]).optional() }),
         response: { 200: z.array(runSchema), ...authErrors },
       },
     },
-    (req) => listRuns(ctx, actorOf(req)),
+    (req) => listRuns(ctx, actorOf(req), req.query.archived === "true"),
   );
   app.post(
     "/api/runs",
@@ -110,7 +113,13 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
         response: { 201: runSchema, ...authErrors },
       },
     },
-    async (req, reply) => reply.status(201).send(await createRun(ctx, actorOf(req), req.body)),
+    async (req, reply) => {
+      const a = actorOf(req);
+      const run = await withIdempotencyKey(ctx, a.workspaceId, "create-run", idempotencyKeyOf(req), () =>
+        createRun(ctx, a, req.body),
+      );
+      return reply.status(201).send(run);
+    },
   );
   app.get(
     "/api/runs/:id",
@@ -311,8 +320,14 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
         .from(messages)
         .where(and(eq(messages.id, req.params.id), eq(messages.workspaceId, a.workspaceId)));
       if (!m) throw new AppError("not_found", "no such message in this workspace");
+      // With an Idempotency-Key the reply has a stable Message-ID, and the inbound path records a
+      // Message-ID once: a double-click on "Send reply" records one reply.
+      const key = idempotencyKeyOf(req);
+      if (key && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)))
+        throw new AppError("validation", "the Idempotency-Key header must be 1-200 visible ASCII characters");
       const r = await recordInboundMessage(ctx, {
         workspaceId: a.workspaceId,
+        messageId: key ? `<sandbox-reply-${m.id}-${key}@sandbox.overture.local>` : null,
         leadId: m.leadId,
         enrollmentId: m.enrollmentId,
         channel: m.channel === "email" ? "email" : "linkedin",

@@ -90,6 +90,7 @@ export const sequenceSchema = z.object({
   trackClicks: z.boolean(),
   messageSource: z.enum(sequences.messageSource.enumValues),
   createdAt: z.date(),
+  archivedAt: z.date().nullable(),
 });
 
 export const sequenceStepSchema = z.object({

@@ -9,6 +9,7 @@ import {
   setSequenceSteps,
   updateSequence,
 } from "../../app/outreach/sequences";
+import { idempotencyKeyOf, withIdempotencyKey } from "../../app/idempotency/withIdempotencyKey";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
@@ -37,11 +38,14 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["sequences"],
         summary: "Sequences, optionally of one run",
-        querystring: z.object({ runId: z.string().uuid().optional() }),
+        querystring: z.object({
+          runId: z.string().uuid().optional(),
+          archived: z.enum(["true", "false"]).optional(),
+        }),
         response: { 200: z.array(sequenceSchema), ...authErrors },
       },
     },
-    (req) => listSequences(ctx, actorOf(req), req.query.runId),
+    (req) => listSequences(ctx, actorOf(req), req.query.runId, req.query.archived === "true"),
   );
   app.post(
     "/api/sequences",
@@ -67,7 +71,13 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
         response: { 201: sequenceDetailSchema, ...authErrors },
       },
     },
-    async (req, reply) => reply.status(201).send(await createSequence(ctx, actorOf(req), req.body)),
+    async (req, reply) => {
+      const a = actorOf(req);
+      const seq = await withIdempotencyKey(ctx, a.workspaceId, "create-sequence", idempotencyKeyOf(req), () =>
+        createSequence(ctx, a, req.body),
+      );
+      return reply.status(201).send(seq);
+    },
   );
   app.get(
     "/api/sequences/:id",

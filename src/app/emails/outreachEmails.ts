@@ -77,6 +77,8 @@ export async function updateOutreachEmail(
  */
 export async function approveAndSend(ctx: AppContext, actor: Actor, id: string, senderAccountId?: string) {
   const e = await getOutreachEmail(ctx, actor, id);
+  // Sent (or being sent) already: a second "Approve & send" answers the first one's result, it sends nothing.
+  if (e.status === "sent" || e.status === "sending") return e;
   const [lead] = await ctx.db.select().from(leads).where(eq(leads.id, e.leadId));
   if (!lead?.email) throw new AppError("validation", "the lead has no email address", { field: "toAddress" });
   const left = [...findPlaceholders(e.subject), ...findPlaceholders(e.body)];
@@ -116,7 +118,11 @@ export async function approveAndSend(ctx: AppContext, actor: Actor, id: string, 
     })
     .where(and(eq(outreachEmails.id, id), inArray(outreachEmails.status, ["draft", "approved", "failed"])))
     .returning();
-  if (!claimed.length) throw new AppError("conflict", `this email is already ${e.status}`);
+  if (!claimed.length) {
+    const now = await getOutreachEmail(ctx, actor, id);
+    if (now.status === "sent" || now.status === "sending") return now;
+    throw new AppError("conflict", `this email is already ${now.status}`);
+  }
   const content = composeEmail(
     ctx,
     { id: e.id, workspaceId: e.workspaceId, leadId: e.leadId, body: e.body },

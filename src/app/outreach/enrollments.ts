@@ -32,6 +32,9 @@ export async function launchSequence(
   opts: { skipBlocked?: boolean } = {},
 ) {
   const seq = await getSequence(ctx, actor, id);
+  // Launch happens once: a second Launch (a double-click, a retry) answers what the first one did.
+  if (seq.status !== "draft") return (seq.launchResult as LaunchResult | null) ?? enrolledSoFar(ctx, id);
+  if (seq.archivedAt) throw new AppError("conflict", "this sequence is archived; it cannot be launched");
   if (!seq.senderAccountId && seq.steps.some((s) => s.channel === "email"))
     throw new AppError("not_ready", "select a sender account before launching a sequence with email steps", {
       field: "senderAccountId",
@@ -135,13 +138,29 @@ export async function launchSequence(
         nextStepIndex: null,
         nextStepAt: null,
       });
-  await ctx.db.transaction(async (tx) => {
+  const count = (s: string) => rows.filter((r) => r.state === s).length;
+  const result: LaunchResult = {
+    enrolled: rows.length,
+    active: count("active"),
+    blocked: count("blocked"),
+    skipped: held.size,
+    unsubscribed: count("unsubscribed"),
+    unreachable: count("completed"),
+  };
+  const first = await ctx.db.transaction(async (tx) => {
+    // Only the launch that moves the sequence out of draft enrolls anyone; one that lost the race
+    // (two requests at once) writes nothing and answers the winner's result.
+    const won = await tx
+      .update(sequences)
+      .set({ status: "active", launchResult: result })
+      .where(and(eq(sequences.id, id), eq(sequences.status, "draft")))
+      .returning({ id: sequences.id });
+    if (!won.length) return false;
     for (let i = 0; i < rows.length; i += 1000)
       await tx
         .insert(enrollments)
         .values(rows.slice(i, i + 1000))
         .onConflictDoNothing();
-    await tx.update(sequences).set({ status: "active" }).where(eq(sequences.id, id));
     await tx
       .update(runs)
       .set({ status: "active", activatedAt: now })
@@ -156,17 +175,38 @@ export async function launchSequence(
         data: { sequenceId: id, sequenceName: seq.name, state: r.state, reason: r.stateReason ?? null },
       })),
     );
+    return true;
   });
-  const count = (s: string) => rows.filter((r) => r.state === s).length;
+  if (first) return result;
+  const again = await getSequence(ctx, actor, id);
+  return (again.launchResult as LaunchResult | null) ?? result;
+}
+
+/** For a sequence launched before launch results were kept: its enrollments as they are now. */
+async function enrolledSoFar(ctx: AppContext, sequenceId: string): Promise<LaunchResult> {
+  const rows = await queryRows<{ state: string; n: number }>(
+    ctx.db,
+    sql`select state, count(*)::int as n from enrollments where sequence_id = ${sequenceId}::uuid group by state`,
+  );
+  const of = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
   return {
-    enrolled: rows.length,
-    active: count("active"),
-    blocked: count("blocked"),
-    skipped: held.size,
-    unsubscribed: count("unsubscribed"),
-    unreachable: count("completed"),
+    enrolled: rows.reduce((n, r) => n + r.n, 0),
+    active: of("active") + of("paused"),
+    blocked: of("blocked"),
+    skipped: 0,
+    unsubscribed: of("unsubscribed"),
+    unreachable: of("completed"),
   };
 }
+
+export type LaunchResult = {
+  enrolled: number;
+  active: number;
+  blocked: number;
+  skipped: number;
+  unsubscribed: number;
+  unreachable: number;
+};
 
 /** The leads a launch would skip, named for the Launch dialog (at most 200: the count says the rest). */
 async function skippableLeads(ctx: AppContext, held: Map<string, string>) {

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { filterPlays, findPlay, type Play, playLibrary } from "../../domain/plays/playLibrary";
 import { plays, runs } from "../../db/schema";
@@ -58,11 +58,17 @@ export async function createRun(ctx: AppContext, actor: Actor, input: { name: st
   return r!;
 }
 
-export async function listRuns(ctx: AppContext, actor: Actor) {
+/** The workspace's runs, newest first; archived ones only when asked for. */
+export async function listRuns(ctx: AppContext, actor: Actor, archived = false) {
   return ctx.db
     .select()
     .from(runs)
-    .where(eq(runs.workspaceId, actor.workspaceId))
+    .where(
+      and(
+        eq(runs.workspaceId, actor.workspaceId),
+        archived ? isNotNull(runs.archivedAt) : isNull(runs.archivedAt),
+      ),
+    )
     .orderBy(desc(runs.createdAt));
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { PLACEHOLDER_BODIES } from "../../domain/sequence/placeholderBodies";
 import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
@@ -52,11 +52,18 @@ export async function getSequence(ctx: AppContext, actor: Actor, id: string) {
   return { ...seq, steps, listIds: sources.map((s) => s.listId) };
 }
 
-export async function listSequences(ctx: AppContext, actor: Actor, runId?: string) {
+/** Sequences, optionally of one run; archived ones only when asked for. */
+export async function listSequences(ctx: AppContext, actor: Actor, runId?: string, archived = false) {
   return ctx.db
     .select()
     .from(sequences)
-    .where(and(eq(sequences.workspaceId, actor.workspaceId), runId ? eq(sequences.runId, runId) : undefined))
+    .where(
+      and(
+        eq(sequences.workspaceId, actor.workspaceId),
+        runId ? eq(sequences.runId, runId) : undefined,
+        archived ? isNotNull(sequences.archivedAt) : isNull(sequences.archivedAt),
+      ),
+    )
     .orderBy(asc(sequences.createdAt));
 }
 

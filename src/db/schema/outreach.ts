@@ -42,8 +42,27 @@ export const runs = pgTable(
       .default("draft"),
     createdAt: ts("created_at").notNull().defaultNow(),
     activatedAt: ts("activated_at"),
+    /** Archived: hidden from the lists and its sequences stopped; everything it sent is kept. */
+    archivedAt: ts("archived_at"),
   },
   (t) => [index("runs_ws").on(t.workspaceId, t.createdAt)],
+);
+
+/**
+ * Answers already given to a request carrying an Idempotency-Key: a retried or double-clicked
+ * create/launch/send gets the first answer instead of doing it again. `response` is null while the
+ * first request is still running.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    workspaceId: wsRef(),
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    response: jsonb("response"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.scope, t.key] })],
 );
 
 export const strategyProfiles = pgTable("strategy_profiles", {
@@ -118,6 +137,10 @@ export const sequences = pgTable("sequences", {
     .notNull()
     .default("template"),
   createdAt: ts("created_at").notNull().defaultNow(),
+  /** What the launch answered, so a second Launch answers the same instead of "0 leads active". */
+  launchResult: jsonb("launch_result").$type<Record<string, number>>(),
+  /** Archived: hidden from the lists and stopped; its messages and enrollments are kept. */
+  archivedAt: ts("archived_at"),
 });
 
 export const sequenceSources = pgTable(

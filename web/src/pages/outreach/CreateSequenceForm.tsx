@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { client, data } from "../../api/client";
+import { useIdempotencyKey } from "../../api/idempotencyKey";
 import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { navigate } from "../../router";
@@ -22,10 +23,12 @@ export function CreateSequenceForm({ runId }: { runId: string }) {
     senderAccountId: "",
     strategyProfileId: "",
   });
+  const idem = useIdempotencyKey();
   const create = useAction(
     () =>
       data(
         client.POST("/api/sequences", {
+          headers: idem.headers,
           body: {
             runId,
             name: form.name,
@@ -38,7 +41,10 @@ export function CreateSequenceForm({ runId }: { runId: string }) {
     {
       inline: true,
       invalidate: [["/api/sequences"], ["/api/home"]],
-      onSuccess: (s) => navigate(`/sequences/${s.id}`),
+      onSuccess: (s) => {
+        idem.renew();
+        navigate(`/sequences/${s.id}`);
+      },
     },
   );
   const submit = (e: FormEvent) => {

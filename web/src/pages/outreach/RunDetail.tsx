@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { client, data, isNotFound } from "../../api/client";
 import { useAction } from "../../api/useAction";
+import { ArchiveDelete } from "./ArchiveDelete";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { NotFound } from "../../components/NotFound";
@@ -62,6 +63,7 @@ export function RunDetail({ id }: { id: string }) {
               {label}
             </button>
           ))}
+          <ArchiveDelete kind="runs" id={id} archived={!!r.archivedAt} />
         </div>
       </header>
       <div className="two-col">

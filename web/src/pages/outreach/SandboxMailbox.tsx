@@ -22,6 +22,8 @@ export function SandboxMailbox() {
       data(
         client.POST("/api/sandbox/messages/{id}/reply", {
           params: { path: { id: m.id } },
+          // The same answer to the same message is one reply, however often it is clicked.
+          headers: { "Idempotency-Key": replyKey(m.id, autoReply, drafts[m.id] ?? "") },
           body: {
             text: autoReply ? "I am out of the office until next week." : (drafts[m.id] ?? "").trim(),
             autoReply,
@@ -105,4 +107,11 @@ export function SandboxMailbox() {
       </div>
     </section>
   );
+}
+
+/** A stable key for one answer: the message, the kind and the text (a small FNV-1a hash of it). */
+function replyKey(id: string, autoReply: boolean, text: string) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${id}-${autoReply ? "ooo" : "reply"}-${(h >>> 0).toString(16)}`;
 }

@@ -6,6 +6,7 @@ import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { NotFound } from "../../components/NotFound";
+import { ArchiveDelete } from "./ArchiveDelete";
 import { LaunchButton } from "./LaunchButton";
 import { SequenceDashboard } from "./SequenceDashboard";
 import { StepsEditor } from "./StepsEditor";
@@ -101,6 +102,7 @@ export function SequenceDetail({ id }: { id: string }) {
             Track clicks
           </label>
           <LaunchButton id={id} draft={draft} />
+          <ArchiveDelete kind="sequences" id={id} archived={!!s.archivedAt} />
           {s.status === "active" && (
             <button type="button" disabled={pause.isPending} onClick={() => pause.mutate()}>
               Pause sequence
