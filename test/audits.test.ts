@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppError } from "../src/domain/appError";
 import { leads, outreachEmails } from "../src/db/schema";
 import { startDnsServer } from "./support/dnsServer";
 import { startSmtpSink } from "./support/smtpSink";
@@ -121,10 +122,10 @@ describe("website audits and the writeback", () => {
     );
   });
 
-  it("will not fetch a private address that is not allowlisted (the SSRF guard): the audit says unreachable", async () => {
+  it("will not fetch a private address that is not allowlisted (the SSRF guard): the site is 'not checked', with no grade and no email", async () => {
     const strict = await createTestContext({ env: { FETCH_ALLOW_PRIVATE: "", DNS_SERVERS: dns.address } });
     try {
-      const { auditLead } = await import("../src/app/audits/auditLead");
+      const { auditLead, getAudit } = await import("../src/app/audits/auditLead");
       const ws = await seedWorkspace(strict, "Strict");
       const actor = {
         workspaceId: ws.workspaceId,
@@ -137,11 +138,19 @@ describe("website audits and the writeback", () => {
         .insert(leads)
         .values({ workspaceId: ws.workspaceId, email: "x@y.example", companyDomain: `127.0.0.1:${port}` })
         .returning();
-      const r = await auditLead(strict, actor, lead!.id);
-      expect(r.grade).toBe("F");
-      const { getAudit } = await import("../src/app/audits/auditLead");
-      const a = await getAudit(strict, actor, r.auditId);
-      expect((a.observations as { fetchError: string }).fetchError).toMatch(/private or loopback/);
+      const refused = await auditLead(strict, actor, lead!.id).catch((e: AppError) => e);
+      expect(refused).toMatchObject({ code: "conflict" });
+      expect((refused as AppError).message).toMatch(/not checked \(.*private or loopback/);
+      const a = await getAudit(
+        strict,
+        actor,
+        (refused as AppError & { details: { auditId: string } }).details.auditId,
+      );
+      expect(a).toMatchObject({ status: "failed", grade: null });
+      expect(a.error).toMatch(/^not checked: /);
+      expect(await strict.db.select().from(outreachEmails)).toEqual([]);
+      const [after] = await strict.db.select().from(leads).where(eq(leads.id, lead!.id));
+      expect(after).toMatchObject({ auditGrade: null, status: "new" });
     } finally {
       await strict.close();
     }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { sandboxOutbox } from "../../app/outreach/dashboard";
-import { recordInboundMessage } from "../../app/outreach/inbound";
 import { createPlay, listPlays, updateRun, createRun, getRun, listRuns } from "../../app/outreach/runs";
 import {
   createSenderAccount,
@@ -11,10 +10,8 @@ import {
   updateSenderAccount,
 } from "../../app/outreach/senderAccounts";
 import { createStrategyProfile, listStrategyProfiles } from "../../app/outreach/strategyProfiles";
-import { AppError } from "../../domain/appError";
-import { messages } from "../../db/schema";
-import { and, eq } from "drizzle-orm";
 import { idempotencyKeyOf, withIdempotencyKey } from "../../app/idempotency/withIdempotencyKey";
+import { replyAsProspect } from "../../app/outreach/replyAsProspect";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
@@ -313,31 +310,6 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
         response: { 200: z.object({ kind: z.string(), reason: z.string() }), ...authErrors },
       },
     },
-    async (req) => {
-      const a = actorOf(req);
-      const [m] = await ctx.db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.id, req.params.id), eq(messages.workspaceId, a.workspaceId)));
-      if (!m) throw new AppError("not_found", "no such message in this workspace");
-      // With an Idempotency-Key the reply has a stable Message-ID, and the inbound path records a
-      // Message-ID once: a double-click on "Send reply" records one reply.
-      const key = idempotencyKeyOf(req);
-      if (key && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)))
-        throw new AppError("validation", "the Idempotency-Key header must be 1-200 visible ASCII characters");
-      const r = await recordInboundMessage(ctx, {
-        workspaceId: a.workspaceId,
-        messageId: key ? `<sandbox-reply-${m.id}-${key}@sandbox.overture.local>` : null,
-        leadId: m.leadId,
-        enrollmentId: m.enrollmentId,
-        channel: m.channel === "email" ? "email" : "linkedin",
-        from: m.toAddress ?? "",
-        subject: req.body.autoReply ? `Out of office: ${m.subject}` : `Re: ${m.subject}`,
-        text: req.body.text,
-        headers: req.body.autoReply ? { "auto-submitted": "auto-replied" } : {},
-        inReplyTo: m.messageId,
-      });
-      return { kind: r.kind, reason: r.reason };
-    },
+    (req) => replyAsProspect(ctx, actorOf(req), req.params.id, req.body, idempotencyKeyOf(req)),
   );
 }

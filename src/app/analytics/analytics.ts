@@ -132,6 +132,21 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
     add(st.counts, r.kind, r.n);
     byStep.set(key, st);
   }
+  // Emails sent one by one from the Emails page ("Approve & send") belong to no sequence: they count in
+  // the totals and per day of the whole workspace, not in a run's or a sequence's.
+  const single =
+    f.runId || f.sequenceId
+      ? []
+      : await queryRows<{ day: string; n: number }>(
+          ctx.db,
+          sql`select to_char(o.sent_at at time zone ${ws.timezone}, 'YYYY-MM-DD') as day, count(*)::int as n
+              from outreach_emails o where o.workspace_id = ${actor.workspaceId}::uuid and o.status = 'sent'
+                and o.sent_at >= ${since}::timestamptz group by 1`,
+        );
+  for (const r of single) {
+    add(total, "sent", r.n);
+    daily.push({ day: r.day, kind: "sent", n: r.n });
+  }
   const dayMap = new Map<string, Counts>();
   for (const r of daily) {
     const c = dayMap.get(r.day) ?? empty();

@@ -68,6 +68,25 @@ export async function auditLead(ctx: AppContext, actor: Actor, leadId: string) {
     throw e;
   }
   const now = ctx.clock.now();
+  if (observations.fetchRefused) {
+    // Not checked is not "unreachable, grade F": nothing is graded and no email tells the prospect
+    // their site is down when we only declined to look at it.
+    const why = `not checked: ${observations.fetchError}`;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(audits)
+        .set({ status: "failed", error: why, completedAt: now })
+        .where(eq(audits.id, audit!.id));
+      await recordLeadEvents(tx, actor, now, [
+        { leadId, type: "audit_not_checked", data: { auditId: audit!.id, reason: observations.fetchError } },
+      ]);
+    });
+    throw new AppError(
+      "conflict",
+      `the website was not checked (${observations.fetchError}); no grade and no email were written`,
+      { auditId: audit!.id },
+    );
+  }
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(audits)

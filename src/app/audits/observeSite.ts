@@ -1,7 +1,7 @@
 import { type AuditObservations, extractPageFacts, sampleInternalLinks } from "../../domain/audit";
 import type { AppContext } from "../context";
 import { dnsRecords } from "../net/dnsRecords";
-import { safeFetch } from "../net/safeFetch";
+import { BlockedUrlError, safeFetch } from "../net/safeFetch";
 
 const errorText = (e: unknown) => {
   const err = e as { code?: string; message?: string };
@@ -47,6 +47,8 @@ export async function observeSite(ctx: AppContext, domain: string): Promise<Audi
     if (!type || /html|xml/i.test(type)) obs.html = res.body.toString("utf8");
   } catch (e) {
     obs.fetchError = errorText(e);
+    // A redirect loop is the site's fault; every other refusal of the guard is ours.
+    obs.fetchRefused = e instanceof BlockedUrlError && !/redirects/.test((e as Error).message);
   }
   if (obs.finalUrl?.startsWith("http:")) {
     const https = obs.finalUrl.replace(/^http:/, "https:");

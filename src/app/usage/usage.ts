@@ -53,7 +53,8 @@ async function totalsBetween(ctx: AppContext, workspaceId: string, from: Date, t
           coalesce((select sum(tokens) from usage_events where workspace_id = ${workspaceId}::uuid and kind = 'llm' and at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz), 0)::int as "llmTokens",
           coalesce((select sum(quantity) from usage_events where workspace_id = ${workspaceId}::uuid and kind = 'enrichment' and at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz), 0)::int as enrichments,
           coalesce((select sum(quantity) from usage_events where workspace_id = ${workspaceId}::uuid and kind = 'verification' and at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz), 0)::int as verifications,
-          (select count(*) from messages where workspace_id = ${workspaceId}::uuid and channel = 'email' and claimed_at >= ${from.toISOString()}::timestamptz and claimed_at < ${to.toISOString()}::timestamptz and status <> 'failed')::int as "emailsSent",
+          ((select count(*) from messages where workspace_id = ${workspaceId}::uuid and channel = 'email' and claimed_at >= ${from.toISOString()}::timestamptz and claimed_at < ${to.toISOString()}::timestamptz and status <> 'failed')
+           + (select count(*) from outreach_emails where workspace_id = ${workspaceId}::uuid and status in ('sent', 'sending', 'uncertain') and coalesce(sent_at, updated_at) >= ${from.toISOString()}::timestamptz and coalesce(sent_at, updated_at) < ${to.toISOString()}::timestamptz))::int as "emailsSent",
           (select count(*) from messages where workspace_id = ${workspaceId}::uuid and channel <> 'email' and claimed_at >= ${from.toISOString()}::timestamptz and claimed_at < ${to.toISOString()}::timestamptz and status <> 'failed')::int as "linkedinSent"`,
   );
   return r!;

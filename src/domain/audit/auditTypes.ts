@@ -13,6 +13,11 @@ export type AuditObservations = {
   redirects: { from: string; to: string; status: number }[];
   /** Why fetching failed, e.g. "timeout after 10 s", "ENOTFOUND"; null on success. */
   fetchError: string | null;
+  /**
+   * Our own fetch guard refused the address (private, loopback, not http): the site was never asked,
+   * so nothing is known about it. Not the same as a site that does not answer.
+   */
+  fetchRefused?: boolean;
   /** Status of the final response. */
   status: number | null;
   /** Milliseconds until the final response arrived. */
