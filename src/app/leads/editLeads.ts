@@ -73,6 +73,13 @@ export async function updateLead(
   const merged: LeadInput = { ...current, ...fields } as LeadInput;
   for (const k of Object.keys(merged))
     if ((merged as Record<string, unknown>)[k] === null) delete (merged as Record<string, unknown>)[k];
+  // A lead is reached by email or LinkedIn: an edit that clears both would leave nothing to contact.
+  if (!merged.email?.trim() && !merged.linkedinUrl?.trim())
+    throw new AppError(
+      "validation",
+      "a lead needs an email address or a LinkedIn URL: keep one of them (or delete the lead)",
+      { field: "email" in fields ? "email" : "linkedinUrl" },
+    );
   const check = validateLeadRow({ ...merged, customFields: customFields ?? current.customFields });
   if (!check.ok) throw new AppError("validation", check.reason, { field: "email" });
   if (check.warnings.length)
