@@ -42,6 +42,35 @@ function describe(e: TimelineEvent): string {
         : "LinkedIn invitation withdrawn";
     case "invitation_note_dropped":
       return "LinkedIn invitation sent without its note (the free account's notes for the month are used)";
+    case "enriched": {
+      // One event per enrichment run: say what happened, a failure as a failure.
+      const failed =
+        d.error || (d.company === "failed" && d.profile !== "enriched") || d.profile === "failed";
+      if (failed) return `Enrichment failed${d.error ? `: ${d.error}` : ""}`;
+      if (d.company !== "enriched" && d.profile !== "enriched") return "Enrichment found nothing new";
+      return `Enriched (${[d.company === "enriched" && "company", d.profile === "enriched" && "profile"].filter(Boolean).join(" and ")})`;
+    }
+    case "email_verified":
+    case "email_found": {
+      const status = String(d.status ?? "unknown");
+      const words: Record<string, string> = {
+        valid: "verified",
+        invalid: "is invalid (it would bounce)",
+        risky: "is risky",
+        catch_all: "is on a catch-all domain (cannot be confirmed)",
+        unknown: "could not be verified",
+      };
+      return `${e.type === "email_found" ? "Email found: " : "Email "}${d.email ?? ""} ${words[status] ?? status}`.replace(
+        "Email  ",
+        "Email ",
+      );
+    }
+    case "outreach_stopped":
+      return `Outreach stopped${d.sequenceName ? ` in ${d.sequenceName}` : ""}: ${d.reason ?? ""}`;
+    case "removed_from_sequence":
+      return `Removed from the sequence${d.sequenceName ? ` ${d.sequenceName}` : ""}`;
+    case "audit_not_checked":
+      return `Website not checked: ${d.reason ?? ""}`;
     case "step_skipped":
       return `Step ${d.step} skipped: ${d.reason ?? ""}`;
     default:
