@@ -1,7 +1,6 @@
-import { classifyInbound, readMessage } from "../../domain/inbound";
 import type { senderAccounts } from "../../db/schema";
 import type { AppContext } from "../context";
-import { classifiedFacts } from "../inbound/classifiedFacts";
+import { readInboundEmail } from "../inbound/readInboundEmail";
 import { recordInbound } from "../inbound/recordInbound";
 
 /**
@@ -14,20 +13,8 @@ export async function recordFetchedEmail(
   acc: typeof senderAccounts.$inferSelect,
   source: Buffer,
 ): Promise<number> {
-  const mail = readMessage(source);
   const now = ctx.clock.now();
-  const facts = classifiedFacts(
-    classifyInbound({
-      headers: mail.headers,
-      from: mail.from,
-      subject: mail.subject,
-      text: mail.text,
-      ourAddresses: [acc.fromEmail],
-      receivedAtMs: now.getTime(),
-      raw: source,
-      messageId: mail.messageId,
-    }),
-  );
+  const mail = await readInboundEmail(source, { ourAddresses: [acc.fromEmail], receivedAtMs: now.getTime() });
   const r = await recordInbound(
     ctx,
     {
@@ -38,10 +25,10 @@ export async function recordFetchedEmail(
       subject: mail.subject,
       text: mail.text.slice(0, 20_000),
       messageId: mail.messageId,
-      references: [...mail.inReplyTo, ...mail.references],
+      references: mail.references,
       receivedAt: now,
     },
-    facts,
+    mail.facts,
   );
   return r.recorded ? 1 : 0;
 }
