@@ -145,7 +145,9 @@ for (const file of files) {
     const mine = ours.find((r) => (r.address ?? "").toLowerCase() === w.recipient.toLowerCase());
     const cls = report ? (mine?.class ?? report.class) : facts.kind;
     c.recipients++;
-    if (cls === w.want || (w.want === "complaint" && facts.kind === "complaint")) c.classOk++;
+    // A delay-only notice keeps the address as a temporary failure does.
+    const same = cls === w.want || (w.want === "temporary" && cls === "delayed");
+    if (same || (w.want === "complaint" && facts.kind === "complaint")) c.classOk++;
     const key = `${w.want} → ${facts.kind === "complaint" ? "complaint" : cls}`;
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
     if (w.want === "temporary") {
@@ -159,7 +161,7 @@ for (const file of files) {
       c.policy++;
       if (cls === "permanent") c.policyAsPermanent++;
     }
-    if (report && cls !== w.want && w.want !== "undetermined")
+    if (report && !same && w.want !== "undetermined")
       problems.push(`${file}: ${w.reason} (${w.want}, ${w.status}) read as ${cls}`);
   }
 }

@@ -1,6 +1,6 @@
-import { classifyInbound, readMessage } from "../../domain/inbound";
-import { classifiedFacts } from "./classifiedFacts";
-import type { InboundFacts } from "./inboundFacts";
+import { parseEmail } from "../../channels/email/parseEmail";
+import { classifyInbound } from "../../domain/inbound/classifyInbound";
+import type { InboundFacts } from "../../domain/inbound/inboundFacts";
 
 export type ReadInboundEmail = {
   from: string;
@@ -13,32 +13,21 @@ export type ReadInboundEmail = {
 };
 
 /**
- * The raw source of one email read from a sender's inbox → the fields recorded and what it means.
- * The one entry point for email (the IMAP poller and bench/bounceCorpus.ts both use it).
+ * The raw source of one email read from a sender's inbox → the fields recorded and what it means:
+ * parsed once (parseEmail), classified from that one parse. The one entry point for email (the
+ * IMAP poller and bench/bounceCorpus.ts both use it).
  */
 export async function readInboundEmail(
   source: Buffer,
   o: { ourAddresses: readonly string[]; receivedAtMs: number },
 ): Promise<ReadInboundEmail> {
-  const mail = readMessage(source);
-  const facts = classifiedFacts(
-    classifyInbound({
-      headers: mail.headers,
-      from: mail.from,
-      subject: mail.subject,
-      text: mail.text,
-      ourAddresses: o.ourAddresses,
-      receivedAtMs: o.receivedAtMs,
-      raw: source,
-      messageId: mail.messageId,
-    }),
-  );
+  const mail = await parseEmail(source);
   return {
     from: mail.from,
     subject: mail.subject,
     text: mail.text,
     messageId: mail.messageId,
-    references: [...mail.inReplyTo, ...mail.references],
-    facts,
+    references: [...mail.inReplyTo, ...mail.references.filter((r) => !mail.inReplyTo.includes(r))],
+    facts: classifyInbound(mail, o),
   };
 }
