@@ -36,7 +36,8 @@ export function normaliseLineEnds(source: Buffer): Buffer {
  * text/rfc822-headers) is read by mailparser too, on its own: only its headers matter.
  */
 export async function parseEmail(source: Buffer): Promise<InboundEmail> {
-  const m = await simpleParser(normaliseLineEnds(source), OPTIONS);
+  const normalised = normaliseLineEnds(source);
+  const m = await simpleParser(normalised, OPTIONS);
   const parts = await Promise.all(m.attachments.map(partOf));
   const plain = typeof m.text === "string" && m.text.trim() ? m.text : "";
   const from = m.from?.value[0];
@@ -51,7 +52,7 @@ export async function parseEmail(source: Buffer): Promise<InboundEmail> {
     messageId: normaliseMessageId(m.messageId),
     inReplyTo: extractMessageIds(m.inReplyTo ?? null),
     references: extractMessageIds(m.references ?? null),
-    text: plain || (typeof m.html === "string" ? htmlToText(m.html) : ""),
+    text: plain || (typeof m.html === "string" ? htmlToText(m.html) : "") || rawBody(normalised, parts),
     parts,
   };
 }
@@ -87,6 +88,21 @@ async function partOf(a: Attachment): Promise<InboundPart> {
     text: TEXTUAL.test(contentType) ? text : null,
     headers: RETURNED.test(contentType) && text !== null ? await returnedHeaders(text) : null,
   };
+}
+
+/**
+ * A body whose MIME structure is broken (a boundary parameter on an unfolded line) yields no text
+ * from mailparser; its words are still in the source, and losing them would make a bounce look
+ * like an empty reply.
+ */
+function rawBody(source: Buffer, parts: InboundPart[]): string {
+  if (parts.length) return "";
+  const start = source.indexOf("\r\n\r\n");
+  if (start < 0) return "";
+  return new TextDecoder("utf-8")
+    .decode(source.subarray(start + 4, start + 4 + 100_000))
+    .replace(/\r\n/g, "\n")
+    .trim();
 }
 
 async function returnedHeaders(text: string): Promise<InboundHeader[]> {

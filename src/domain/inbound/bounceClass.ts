@@ -36,7 +36,7 @@ type Rule = { re: RegExp; phrase: string };
  */
 const TEMPORARY: Rule[] = [
   {
-    re: /mailbox (is |was )?(full|over ?quota)|(over|exceeded|exceeds|exceed(ing)?) (the |his |her |their |its )?(storage |disk |mailbox |mail )?quota|quota (exceeded|exceed|full|violation)|over ?quota|mailbox (size|storage) (limit )?(exceeded|full)|(user|recipient|mailbox)('?s)? (mailbox |mail box )?is full|insufficient (system )?storage|not enough (storage|space)|mail ?box full|mailfolder is full|user has exceeded|exceeded storage allocation|storage (space )?(is )?full|quota exhausted|full mailbox|out of (disk )?space|メールボックスが一杯|box full/,
+    re: /mailbox (is |was )?(full|over ?quota)|(over|exceeded|exceeds|exceed(ing)?) (the |his |her |their |its )?(storage |disk |mailbox |mail )?quota|quota (exceeded|exceed|full|violation)|over ?quota|mailbox (size|storage) (limit )?(exceeded|full)|(user|recipient|mailbox)('?s)? (mailbox |mail box )?is full|insufficient (system |disk )?(storage|space)|not enough (disk )?(storage|space)|mail ?box full|mailfolder is full|user has exceeded|exceeded storage allocation|storage (space )?(is )?full|quota exhausted|full mailbox|out of (disk )?space|メールボックスが一杯|box full/,
     phrase: "mailbox full",
   },
   {
@@ -44,11 +44,11 @@ const TEMPORARY: Rule[] = [
     phrase: "delivery timed out; the servers kept refusing for now",
   },
   {
-    re: /too many (connections|concurrent|simultaneous|sessions|smtp sessions)|connection (limit|rate) (exceeded|reached)|too many (messages|mails|emails|recipients) (in|for|from|per|this)|rate ?limit|rate of (incoming|inbound)|throttl|try (again )?later|please retry|temporar(y|ily)|deferred|greylist|graylist|too much mail|exceeded (the )?(rate|sending|message) limit|sending (rate|limit)|frequency limit|too fast|slow down|resources temporarily/,
+    re: /too many (connections|concurrent|simultaneous|sessions|smtp sessions)|connection (limit|rate) (exceeded|reached)|too many (messages|mails|emails|recipients) (in|for|from|per|this)|rate ?limit|rate of (incoming|inbound)|throttl|try (again )?later|try again\b|please retry|receiving mail at a rate|at a rate that|temporar(y|ily)|deferred|greylist|graylist|too much mail|exceeded (the )?(rate|sending|message) limit|sending (rate|limit)|frequency limit|too fast|slow down|resources temporarily/,
     phrase: "the receiving server asked to try again later",
   },
   {
-    re: /system (is )?full|insufficient system resources|disk full|no space left|server (is )?busy|service (temporarily )?unavailable|(timed? ?out|time-?out|connection (refused|reset|timed out|closed|lost)|no route to host|network is unreachable|unable to connect|could not connect|lost connection|connection dropped|host is unreachable|can'?t connect)/,
+    re: /system (is )?full|internal (system |server )?error|system error|local error|insufficient system resources|disk full|no space left|server (is )?busy|service (temporarily )?unavailable|(timed? ?out|time-?out|connection (refused|reset|timed out|closed|lost)|no route to host|network is unreachable|unable to connect|could not connect|lost connection|connection dropped|host is unreachable|can'?t connect)/,
     phrase: "the receiving server could not be reached for now",
   },
 ];
@@ -82,7 +82,7 @@ const WEAK_POLICY: Rule[] = [
 
 const PERMANENT: Rule[] = [
   {
-    re: /(user|mailbox|account|recipient|address|addressee)( address)? (is )?(unknown|not found|does not exist|doesn'?t exist|not exist|invalid|unavailable|not available|not valid|no longer (exists|valid|active|available))|(unknown|invalid|no such|non-?existent|bad|illegal) (local |e-?mail )?(user|mailbox|recipient|address|account|addressee|alias|person)|no (such )?mailbox|no mailbox here|mailbox (unavailable|not available|does not exist|not found|name not allowed)|does not have an? (account|mailbox)|not a (valid|known) (user|mailbox|recipient)|recipient (address )?rejected|(address|recipient) (not listed|rejected|not recogni[sz]ed)|(name|recipient name) is not recogni[sz]ed|no account by that name|couldn'?t be found|could not be found|wasn'?t found|was not found|unrouteable address|unknown or illegal alias|undeliverable address|user doesn'?t have|is not a valid|no valid recipients|unknown (local[- ]part|recipient)|user not (found|known|listed|local)|mailbox is inactive|account (has been )?(disabled|deactivated|suspended|closed|terminated|expired|locked|removed|deleted|inactive)|(mailbox|user|address) (has been )?(disabled|deactivated|suspended|closed|removed|deleted|inactive|discontinued)|inactive (user|account|mailbox)|no longer (with|at|employed)|has (left|moved)|moved permanently|address (has )?changed/,
+    re: /(user|mailbox|account|recipient|address|addressee)( address)? (is )?(unknown|not found|does not exist|doesn'?t exist|not exist|invalid|unavailable|not available|not valid|no longer (exists|valid|active|available))|(unknown|invalid|no such|non-?existent|bad|illegal) (local |e-?mail )?(user|mailbox|recipient|address|account|addressee|alias|person)|no (such )?mailbox|no mailbox here|mailbox (unavailable|not available|does not exist|not found|name not allowed)|(does not|doesn'?t) have an? ([a-z0-9.-]+ )?(account|mailbox)|not a (valid|known) (user|mailbox|recipient)|recipient (address )?rejected|(address|recipient) (not listed|rejected|not recogni[sz]ed)|(name|recipient name) is not recogni[sz]ed|no account by that name|couldn'?t be found|could not be found|wasn'?t found|was not found|unrouteable address|unknown or illegal alias|undeliverable address|user doesn'?t have|is not a valid|no valid recipients|unknown (local[- ]part|recipient)|user not (found|known|listed|local)|mailbox is inactive|account (has been )?(disabled|deactivated|suspended|closed|terminated|expired|locked|removed|deleted|inactive)|(mailbox|user|address) (has been )?(disabled|deactivated|suspended|closed|removed|deleted|inactive|discontinued)|inactive (user|account|mailbox)|no longer (with|at|employed)|has (left|moved)|moved permanently|address (has )?changed/,
     phrase: "the address does not exist",
   },
   {
@@ -117,13 +117,19 @@ export function classOfFailure(
   // temporary wording ("Not enough disk space" above a "550 5.1.1 User unknown"): the safe reading.
   const words = normaliseForMatching((context ?? "").slice(0, 4000));
   const text = diagnostic ? normaliseForMatching(diagnostic.slice(0, 4000)) : words;
-  const temporary = first(TEMPORARY, text) ?? first(TEMPORARY, words);
+  // From the wider words only the unmistakable ones (full mailbox, expiry): "try again" is
+  // boilerplate in many reports.
+  const temporary = first(TEMPORARY, text) ?? (diagnostic ? first(TEMPORARY.slice(0, 2), words) : undefined);
   const policy = first(POLICY, text) ?? (first(PERMANENT, text) ? undefined : first(WEAK_POLICY, text));
   const permanent = first(PERMANENT, text);
   const s = status ?? "";
   if (s.startsWith("4.") || s.startsWith("2."))
     return { class: "temporary", phrase: temporary?.phrase ?? "temporary failure" };
   if (temporary) return { class: "temporary", phrase: temporary.phrase };
+  // "550 5.1.1 ... IP address blacklisted", "553 5.1.3 ... spamhaus": the server refuses the
+  // sender, whatever code it files that under; not evidence that the address is bad.
+  const strong = first(POLICY, text);
+  if (strong) return { class: "policy", phrase: strong.phrase };
   const [, subject, detail] = s.split(".");
   switch (subject) {
     case "1":
@@ -160,8 +166,6 @@ export function classOfFailure(
     case "7":
       return { class: "policy", phrase: policy?.phrase ?? "refused by the receiving server's policy" };
   }
-  const strong = first(POLICY, text);
-  if (strong) return { class: "policy", phrase: strong.phrase };
   if (permanent) return { class: "permanent", phrase: permanent.phrase };
   if (policy) return { class: "policy", phrase: policy.phrase };
   return { class: "undetermined", phrase: "delivery failed for a reason the report does not make clear" };

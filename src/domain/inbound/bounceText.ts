@@ -4,7 +4,7 @@ import { recipientAddress } from "./recipientAddress";
 
 /** Where plain-text bounces start quoting the returned message. */
 const COPY_MARKER =
-  /^.*(below this line is a copy of the message|this is a copy of the message|copy of the original message|original message (headers|follows)|header of the original message|(undelivered|returned|original|rejected) message( headers)?:? ?(is )?(follows|below|-{2,})|^-+ ?(original|returned) message ?-+|^-{2,} ?(the )?header of|^content-type: message\/rfc822).*$/im;
+  /^.*(below this line is a copy of the message|this is a copy of the message|copy of the original message|original message (headers|follows)|header of the original message|(undelivered|returned|original|rejected) message( headers)?:? ?(is )?(follows|below|-{2,})|^-+ ?(original|returned) message ?-+|^[ \t]*(original|returned|bounced) (message|e-?mail):?[ \t]*$|^-{2,} ?(the )?header of|^content-type: message\/rfc822).*$/im;
 /** Local parts that name the mail system itself, never the failed recipient. */
 const SYSTEM_LOCAL =
   /^(mailer-daemon|postmaster|mail-daemon|mailer_daemon|root|noreply|no-reply|do-not-reply|donotreply)@/i;
@@ -33,14 +33,24 @@ function smtpLine(block: string): string | null {
 
 function failedAddresses(report: string, failedHeader: readonly string[], ignore: Set<string>) {
   const found: { address: string; at: number }[] = [];
-  const add = (raw: string, at: number) => {
+  // `ignore` (the bounced message's sender) only filters the looser readings: a structural one
+  // (X-Failed-Recipients, qmail's "<x>:" line, an address alone on its line) is the recipient even
+  // when someone wrote to themselves.
+  const add = (raw: string, at: number, loose = true) => {
     const a = recipientAddress(raw);
-    if (a && !SYSTEM_LOCAL.test(a) && !ignore.has(a) && !found.some((f) => f.address === a))
+    if (a && !SYSTEM_LOCAL.test(a) && !(loose && ignore.has(a)) && !found.some((f) => f.address === a))
       found.push({ address: a, at });
   };
-  for (const v of failedHeader) for (const m of v.matchAll(ADDRESS)) add(m[0], 0);
+  for (const v of failedHeader) for (const m of v.matchAll(ADDRESS)) add(m[0], 0, false);
   // qmail / OpenSMTPD / DragonFly: "<jane@acme.com>:" or "jane@acme.com: 550 ..." at a line start.
-  for (const m of report.matchAll(/^[ \t]*<?([^<>\s:]+@[^<>\s:]+?)>?:(?:[ \t]|$)/gm)) add(m[1]!, m.index);
+  for (const m of report.matchAll(/^[ \t]*<?([^<>\s:]+@[^<>\s:]+?)>?:(?:[ \t]|$)/gm))
+    add(m[1]!, m.index, false);
+  // Domino, Notes, GMX, 1&1, Exim delays, Mail2000: the address alone on its line, perhaps with a
+  // bracketed reason or Sendmail's "... reason" after it.
+  for (const m of report.matchAll(
+    /^[ \t]*<?([^\s<>()[\]@]{1,64}@[^\s<>()[\]@]{1,255}?)>?[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\.{3}[^\n]*)?[ \t]*$/gm,
+  ))
+    add(m[1]!, m.index, false);
   // Exim / Sendmail: indented addresses under "The following address(es) failed:".
   const exim =
     /following (?:address(?:\(es\)|es)?|recipients?)(?: failed| had permanent fatal errors)?[^\n]{0,40}:?[ \t]*\n/i.exec(
@@ -62,14 +72,14 @@ function failedAddresses(report: string, failedHeader: readonly string[], ignore
   }
   // Prose: "Your message to X couldn't be delivered", "wasn't delivered to X", "delivering your mail to <X>".
   for (const m of report.matchAll(
-    /(?:message (?:to|(?:wasn't|was not|couldn't be|could not be) delivered to)|deliver(?:ing|ed)? (?:your )?(?:mail|message)? ?to|delivered to|recipient:)[ \t]*<?([^\s<>@]{1,64}@[^\s<>@]{1,255}?)>?(?=[\s,;:)>]|\.(?:\s|$)|$)/gi,
+    /(?:message (?:to|(?:wasn't|was not|couldn't be|could not be) delivered to)|deliver(?:ing|ed)? (?:your )?(?:mail|message)? ?to|delivered to|recipient:|rcpt to:|(?:target|recipient|destination|failed) (?:mail |e-?mail )?address(?:es)?:?)[ \t]*<?([^\s<>@]{1,64}@[^\s<>@]{1,255}?)>?(?=[\s,;:)>]|\.(?:\s|$)|$)/gi,
   ))
     add(m[1]!, m.index);
   if (found.length) return found;
   // Anything else: addresses on lines that also say what went wrong.
   for (const m of report.matchAll(/^.*$/gm))
     if (
-      /\b[45]\d\d\b|\b[45]\.\d\.\d|rcpt to|failed|unknown|rejected|not found|does not exist|no mailbox|full|quota|undeliver/i.test(
+      /\b[45]\d\d\b|\b[45]\.\d\.\d|rcpt to|failed|unknown|rejected|not found|does not exist|no mailbox|full|quota|undeliver|exceed|invalid|error|denied|refused|unavailable|disabled/i.test(
         m[0],
       )
     )
@@ -105,6 +115,15 @@ export function parseBounceText(
     return { address, status: statusFrom(qmailCode, diagnostic), diagnostic, block };
   });
   const id = /^message-id:[ \t]*(.*(?:\n[ \t]+.*)*)$/im.exec(copy)?.[1];
+  // Nothing in the words: the quoted copy's To says whom it was for.
+  const copyTo = recipientAddress(/^to:[ \t]*(.*)$/im.exec(copy)?.[1]);
+  if (!recipients.length && copyTo && !SYSTEM_LOCAL.test(copyTo))
+    recipients.push({
+      address: copyTo,
+      status: statusFrom(null, report),
+      diagnostic: smtpLine(report),
+      block: report,
+    });
   return {
     recipients,
     originalMessageId: normaliseMessageId(id?.match(/<[^<>]+>/)?.[0] ?? id),

@@ -1,5 +1,5 @@
 import { classOfFailure, statusFrom } from "./bounceClass";
-import { parseBounceText } from "./bounceText";
+import { type TextRecipient, parseBounceText } from "./bounceText";
 import { parseDeliveryStatus, parseFields, typedValue } from "./deliveryStatus";
 import { headerLookup } from "./headerLookup";
 import type { BounceClass, InboundEmail, InboundHeader } from "./inboundEmail";
@@ -47,8 +47,15 @@ function recipient(
 /** An RFC 3464 delivery-status part: one recipient per group. */
 function fromDsn(mail: InboundEmail, text: string, bodyWording: string): ReportFacts | null {
   const { perMessage, perRecipient } = parseDeliveryStatus(text);
+  let fromWords: TextRecipient[] | null = null;
+  const words = () =>
+    (fromWords ??= parseBounceText(mail.text, headerLookup(mail.headers)("x-failed-recipients")).recipients);
   const recipients = perRecipient.map((f) => {
-    const diagnostic = typedValue(f["diagnostic-code"])?.replace(/\s+/g, " ") ?? null;
+    const named = recipientAddress(f["final-recipient"]) ?? recipientAddress(f["original-recipient"]);
+    // No Diagnostic-Code (OpenSMTPD, some Sendmails): the server's answer is in the text.
+    const diagnostic =
+      typedValue(f["diagnostic-code"])?.replace(/\s+/g, " ") ??
+      (named ? (words().find((w) => w.address === named)?.diagnostic ?? null) : null);
     // A pipe or file as Final-Recipient (local delivery) names no address: Original-Recipient does.
     const address =
       recipientAddress(f["final-recipient"]) ??
@@ -57,9 +64,20 @@ function fromDsn(mail: InboundEmail, text: string, bodyWording: string): ReportF
     const action = f.action?.trim().toLowerCase().split(/\s/)[0] ?? null;
     const status = statusFrom(f.status, diagnostic);
     // Without a diagnostic the human-readable part is the only wording there is.
-    return recipient(address, action, status, diagnostic, typedValue(f["remote-mta"]), bodyWording);
+    // The words about this recipient; all of them only when the report is about one recipient.
+    const context =
+      (address ? words().find((w) => w.address === address)?.block : undefined) ??
+      (perRecipient.length === 1 ? bodyWording : null);
+    return recipient(address, action, status, diagnostic, typedValue(f["remote-mta"]), context);
   });
   if (!recipients.length) return null;
+  // A recipient field that names no address ("rfc822; @mx.example.org"): the text names it.
+  if (recipients.some((r) => !r.address)) {
+    const named = words()
+      .map((r) => r.address)
+      .filter((a) => !recipients.some((r) => r.address === a));
+    for (const r of recipients) if (!r.address) r.address = named.shift() ?? null;
+  }
   return {
     class: reportClass(recipients, "undetermined"),
     recipients,
