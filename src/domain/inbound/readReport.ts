@@ -139,9 +139,11 @@ type Ses = {
 function fromSes(mail: InboundEmail): ReportFacts | null {
   const start = mail.text.indexOf("{");
   const end = mail.text.lastIndexOf("}");
+  const json = mail.text.slice(start, end + 1);
   let n: Ses & { Message?: unknown };
   try {
-    n = JSON.parse(mail.text.slice(start, end + 1)) as Ses;
+    // Mail transports wrap long lines; a wrapped JSON body is rejoined before parsing.
+    n = JSON.parse(/^\s*\{[\s\S]*\}\s*$/.test(json) && !json.includes("\n ") ? json : json.replace(/\r?\n ?/g, "")) as Ses;
     // Delivered through SNS as raw JSON, the notification is the envelope's "Message" string.
     if (typeof n.Message === "string") n = JSON.parse(n.Message) as Ses;
   } catch {
@@ -211,7 +213,9 @@ function fromText(mail: InboundEmail): ReportFacts {
   }
   const recipients = found.map((r) => {
     const status = r.status ?? statusFrom(null, r.block);
-    return recipient(r.address, "failed", status, r.diagnostic, null, r.block);
+    // One recipient: the whole report is about it ("reject reason: Mailbox full" may come first).
+    const context = found.length === 1 ? `${r.block}\n${t.report}` : r.block;
+    return recipient(r.address, "failed", status, r.diagnostic, null, context);
   });
   const delayOnly =
     !recipients.length && /\bdelay(ed)?\b|will (keep trying|retry)|still trying/i.test(t.report);
