@@ -33,9 +33,7 @@ describe("real bounces, complaints and notices", () => {
   });
 
   it("the CR-only copy of a message reads exactly like the original", async () => {
-    expect(await classify("cr-only-lhost-postfix-01.eml")).toEqual(
-      await classify("lhost-postfix-01.eml"),
-    );
+    expect(await classify("cr-only-lhost-postfix-01.eml")).toEqual(await classify("lhost-postfix-01.eml"));
   });
 
   it("keeps the status, diagnostic and reporting MTA of a DSN", async () => {

@@ -143,7 +143,9 @@ function fromSes(mail: InboundEmail): ReportFacts | null {
   let n: Ses & { Message?: unknown };
   try {
     // Mail transports wrap long lines; a wrapped JSON body is rejoined before parsing.
-    n = JSON.parse(/^\s*\{[\s\S]*\}\s*$/.test(json) && !json.includes("\n ") ? json : json.replace(/\r?\n ?/g, "")) as Ses;
+    n = JSON.parse(
+      /^\s*\{[\s\S]*\}\s*$/.test(json) && !json.includes("\n ") ? json : json.replace(/\r?\n ?/g, ""),
+    ) as Ses;
     // Delivered through SNS as raw JSON, the notification is the envelope's "Message" string.
     if (typeof n.Message === "string") n = JSON.parse(n.Message) as Ses;
   } catch {
