@@ -4,7 +4,7 @@ import { recipientAddress } from "./recipientAddress";
 
 /** Where plain-text bounces start quoting the returned message. */
 const COPY_MARKER =
-  /^.*(below this line is a copy of the message|this is a copy of the message|copy of the original message|original message (headers|follows)|header of the original message|(undelivered|returned|original|rejected) message( headers)?:? ?(is )?(follows|below|-{2,})|^-+ ?(original|returned) message ?-+|^[ \t]*(original|returned|bounced) (message|e-?mail):?[ \t]*$|^-{2,} ?(the )?header of|^content-type: message\/rfc822).*$/im;
+  /^.*(below this line is a copy of the message|this is a copy of the message|copy of the original message|original message (headers|follows)|header of the original message|(undelivered|returned|original|rejected) message( headers)?:? ?(is )?(follows|below|-{2,})|^-+ ?(original|returned) message ?-+|^[ \t]*(original|returned|bounced) (message|e-?mail):?[ \t]*$|unsent message follows|^-{2,} ?(the )?header of|^content-type: message\/rfc822).*$/im;
 /** Local parts that name the mail system itself, never the failed recipient. */
 const SYSTEM_LOCAL =
   /^(mailer-daemon|postmaster|mail-daemon|mailer_daemon|root|noreply|no-reply|do-not-reply|donotreply)@/i;
@@ -72,7 +72,7 @@ function failedAddresses(report: string, failedHeader: readonly string[], ignore
   }
   // Prose: "Your message to X couldn't be delivered", "wasn't delivered to X", "delivering your mail to <X>".
   for (const m of report.matchAll(
-    /(?:message (?:to|(?:wasn't|was not|couldn't be|could not be) delivered to)|deliver(?:ing|ed)? (?:your )?(?:mail|message)? ?to|delivered to|recipient:|rcpt to:|(?:target|recipient|destination|failed) (?:mail |e-?mail )?address(?:es)?:?)[ \t]*<?([^\s<>@]{1,64}@[^\s<>@]{1,255}?)>?(?=[\s,;:)>]|\.(?:\s|$)|$)/gi,
+    /(?:message (?:to|(?:wasn't|was not|couldn't be|could not be) delivered to)|deliver(?:ing|ed)? (?:your )?(?:mail|message)? ?to|delivered to|recipient:|rcpt to:|(?:target|recipient|destination|failed) (?:mail |e-?mail )?address(?:es)?:?)[ \t]*:?[ \t]*<?([^\s<>@]{1,64}@[^\s<>@]{1,255}?)>?(?=[\s,;:)>]|\.(?:\s|$)|$)/gi,
   ))
     add(m[1]!, m.index);
   if (found.length) return found;
