@@ -154,6 +154,23 @@ describe("parseEmail (one parse with mailparser)", () => {
   });
 });
 
+describe("parseEmail on what mailparser refuses", () => {
+  it("over 1,000 MIME parts or a 2 MB header: kept with what can be read, never thrown", async () => {
+    const many =
+      "From: Jane <jane@acme.com>\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary=z\r\n\r\n" +
+      "--z\r\nContent-Type: text/plain\r\n\r\nhi\r\n".repeat(1500) +
+      "--z--\r\n";
+    expect(await parseEmail(Buffer.from(many))).toMatchObject({
+      from: "jane@acme.com",
+      subject: "parts",
+      parts: [],
+      text: expect.stringContaining("hi"),
+    });
+    const bigHeader = `From: jane@acme.com\r\nX-Big: ${"a".repeat(2_000_000)}\r\n\r\nbody`;
+    expect(await parseEmail(Buffer.from(bigHeader))).toMatchObject({ from: "", headers: [], text: "body" });
+  });
+});
+
 describe("addressOf", () => {
   it.each([
     ["Jane Doe <Jane@Acme.com>", "jane@acme.com"],

@@ -37,9 +37,22 @@ export function normaliseLineEnds(source: Buffer): Buffer {
  */
 export async function parseEmail(source: Buffer): Promise<InboundEmail> {
   const normalised = normaliseLineEnds(source);
-  const m = await simpleParser(normalised, OPTIONS);
+  let m: ParsedMail;
+  try {
+    m = await simpleParser(normalised, OPTIONS);
+  } catch {
+    return unparsable(normalised);
+  }
   const parts = await Promise.all(m.attachments.map(partOf));
   const plain = typeof m.text === "string" && m.text.trim() ? m.text : "";
+  return emailOf(
+    m,
+    parts,
+    plain || (typeof m.html === "string" ? htmlToText(m.html) : "") || rawBody(normalised, parts),
+  );
+}
+
+function emailOf(m: ParsedMail, parts: InboundPart[], text: string): InboundEmail {
   const from = m.from?.value[0];
   const returnPath = m.headerLines.find((l) => l.key === "return-path");
   return {
@@ -52,25 +65,39 @@ export async function parseEmail(source: Buffer): Promise<InboundEmail> {
     messageId: normaliseMessageId(m.messageId),
     inReplyTo: extractMessageIds(m.inReplyTo ?? null),
     references: extractMessageIds(m.references ?? null),
-    text: plain || (typeof m.html === "string" ? htmlToText(m.html) : "") || rawBody(normalised, parts),
+    text,
     parts,
   };
+}
+
+/**
+ * A message mailparser refuses (over 1,000 MIME parts, a header block over 1 MB) is still kept:
+ * its top-level headers when they are of a sane size, its raw text as the body. It is recorded
+ * like any other message instead of stopping the mailbox's reader at it.
+ */
+async function unparsable(source: Buffer): Promise<InboundEmail> {
+  const end = source.indexOf("\r\n\r\n");
+  const head = end > 0 && end < 256_000 ? source.subarray(0, end + 4) : Buffer.from("\r\n");
+  const m = await simpleParser(head, OPTIONS).catch(() => simpleParser(Buffer.from("\r\n"), OPTIONS));
+  return emailOf(m, [], rawBody(source, []));
 }
 
 /** One header per line, unfolded; mailparser's decoded value where it has a plain one. */
 function headersOf(lines: HeaderLines, parsed: Headers): InboundHeader[] {
   const seen = new Map<string, number>();
-  return lines.map(({ key, line }) => {
-    const i = seen.get(key) ?? 0;
-    seen.set(key, i + 1);
-    const decoded = parsed.get(key);
-    const one = Array.isArray(decoded) ? decoded[i] : i === 0 ? decoded : undefined;
-    const raw = line
-      .slice(line.indexOf(":") + 1)
-      .replace(/\r?\n[ \t]+/g, " ")
-      .trim();
-    return { key, value: typeof one === "string" && key !== "content-type" ? one : raw };
-  });
+  return lines
+    .filter((l) => l.key)
+    .map(({ key, line }) => {
+      const i = seen.get(key) ?? 0;
+      seen.set(key, i + 1);
+      const decoded = parsed.get(key);
+      const one = Array.isArray(decoded) ? decoded[i] : i === 0 ? decoded : undefined;
+      const raw = line
+        .slice(line.indexOf(":") + 1)
+        .replace(/\r?\n[ \t]+/g, " ")
+        .trim();
+      return { key, value: typeof one === "string" && key !== "content-type" ? one : raw };
+    });
 }
 
 async function partOf(a: Attachment): Promise<InboundPart> {
