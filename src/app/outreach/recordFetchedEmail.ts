@@ -2,7 +2,7 @@ import { classifyInbound, readMessage } from "../../domain/inbound";
 import type { senderAccounts } from "../../db/schema";
 import type { AppContext } from "../context";
 import { classifiedFacts } from "../inbound/classifiedFacts";
-import { recordInbound } from "../inbound/recordInbound";
+import { type RecordedInbound, recordInbound } from "../inbound/recordInbound";
 
 /**
  * One message read from a sender's inbox: parsed once, classified, matched (our Message-ID in its
@@ -14,6 +14,15 @@ export async function recordFetchedEmail(
   acc: typeof senderAccounts.$inferSelect,
   source: Buffer,
 ): Promise<number> {
+  return (await recordInboundEmail(ctx, acc, source)).recorded ? 1 : 0;
+}
+
+/** The same, returning what was concluded (the sandbox's simulated reports show it). */
+export async function recordInboundEmail(
+  ctx: AppContext,
+  acc: typeof senderAccounts.$inferSelect,
+  source: Buffer,
+): Promise<RecordedInbound> {
   const mail = readMessage(source);
   const now = ctx.clock.now();
   const facts = classifiedFacts(
@@ -28,7 +37,7 @@ export async function recordFetchedEmail(
       messageId: mail.messageId,
     }),
   );
-  const r = await recordInbound(
+  return recordInbound(
     ctx,
     {
       workspaceId: acc.workspaceId,
@@ -43,5 +52,4 @@ export async function recordFetchedEmail(
     },
     facts,
   );
-  return r.recorded ? 1 : 0;
 }
