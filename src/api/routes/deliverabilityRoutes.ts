@@ -10,7 +10,7 @@ import {
 import { sandboxReportKinds } from "../../channels/sandbox/sandboxReports";
 import { deliverabilityPatchSchema } from "../../domain/deliverability/deliverabilitySettings";
 import { actorOf, authenticate } from "../authenticate";
-import { authErrors, idParam, isoDate } from "../schemas";
+import { authErrors, idParam } from "../schemas";
 import type { Api } from "../server";
 
 const settingsSchema = z.object({
@@ -43,7 +43,7 @@ const unmatchedSchema = z.object({
   fromAddress: z.string().nullable(),
   subject: z.string(),
   text: z.string(),
-  receivedAt: isoDate,
+  receivedAt: z.union([z.date(), z.string()]),
   bounceClass: z.string().nullable(),
   bouncedRecipient: z.string().nullable(),
   senderAccountId: z.string().nullable(),

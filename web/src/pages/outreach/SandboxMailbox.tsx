@@ -4,6 +4,7 @@ import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { channelLabel } from "./PlaysPage";
+import { SandboxReportActions } from "./SandboxReportActions";
 
 type Msg = Get<"/api/sandbox/messages">[number];
 
@@ -48,8 +49,8 @@ export function SandboxMailbox() {
         <h2>Sandbox mailbox</h2>
         <p className="muted">
           Messages sent by a sandbox sender, and LinkedIn steps while no LinkedIn account is connected, stay
-          on this machine. Answer as the prospect to try reply detection; the answers appear under
-          Conversations like real replies.
+          on this machine. Answer as the prospect to try reply detection (the answers appear under
+          Conversations like real replies), or receive a bounce or a spam complaint to see what each does.
         </p>
       </header>
       {notice && (
@@ -73,6 +74,9 @@ export function SandboxMailbox() {
               {m.replies > 0 && <span className="badge st-replied">answered</span>}
             </div>
             <pre className="body">{m.body}</pre>
+            {m.channel === "email" && m.status === "sent" && (
+              <SandboxReportActions messageId={m.id} onDone={setNotice} />
+            )}
             <div className="row">
               <textarea
                 aria-label={`Reply to ${m.subject || m.id} as the prospect`}
