@@ -12622,7 +12622,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             body: string;
+                            bounceClass: string | null;
                             channel: string;
+                            complained: boolean;
                             firstName: string | null;
                             id: string;
                             lastName: string | null;

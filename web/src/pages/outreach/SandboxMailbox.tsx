@@ -8,6 +8,15 @@ import { SandboxReportActions } from "./SandboxReportActions";
 
 type Msg = Get<"/api/sandbox/messages">[number];
 
+const bounceLabel: Record<string, string> = {
+  permanent: "bounced: no such address",
+  temporary: "bounced for now",
+  policy: "refused",
+  undetermined: "bounced",
+  delayed: "delayed",
+  delivered: "delivered",
+};
+
 /** What the sandbox sender "sent": read it, and answer as the prospect to see follow-ups stop. */
 export function SandboxMailbox() {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -71,7 +80,16 @@ export function SandboxMailbox() {
                   {m.sentAt ? ` · ${new Date(m.sentAt).toLocaleString()}` : ""}
                 </div>
               </div>
-              {m.replies > 0 && <span className="badge st-replied">answered</span>}
+              <span>
+                {m.replies > 0 && <span className="badge st-replied">answered</span>}{" "}
+                {m.complained ? (
+                  <span className="badge st-bounced">marked as spam</span>
+                ) : (
+                  m.bounceClass && (
+                    <span className="badge st-bounced">{bounceLabel[m.bounceClass] ?? "bounced"}</span>
+                  )
+                )}
+              </span>
             </div>
             <pre className="body">{m.body}</pre>
             {m.channel === "email" && m.status === "sent" && (

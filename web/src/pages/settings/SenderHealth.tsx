@@ -58,7 +58,7 @@ export function SenderHealth() {
               <td>
                 {h.complaints} ({pct(h.complaintRate)})
               </td>
-              <td>
+              <td className="wrap">
                 {h.pausedAt ? (
                   <>
                     <span className="badge st-bounced">paused</span>{" "}
