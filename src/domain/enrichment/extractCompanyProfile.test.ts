@@ -617,7 +617,7 @@ function realisticPage(i: number): string {
 }
 
 describe("extractCompanyProfile: performance and purity", () => {
-  // Its speed is measured in bench/bulkEnrichment.bench.ts, not asserted against the wall clock here.
+  // Speed belongs in a benchmark, never in a wall-clock assertion of a unit test.
   it("reads 200 pages of about 50 KB into one profile", () => {
     const pages = Array.from({ length: 200 }, (_, i) => {
       const html = realisticPage(i);
