@@ -2,6 +2,7 @@ import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
 import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
+import { deliverabilityRoutes } from "./deliverabilityRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { labRoutes } from "./labRoutes";
 import { discoveryRoutes } from "./discoveryRoutes";
@@ -36,6 +37,8 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   listRoutes(app, ctx);
   importRoutes(app, ctx);
   blocklistRoutes(app, ctx);
+  // Before outreachRoutes: /api/sender-accounts/health must not be read as a sender id.
+  deliverabilityRoutes(app, ctx);
   outreachRoutes(app, ctx);
   sequenceRoutes(app, ctx);
   previewRoutes(app, ctx);

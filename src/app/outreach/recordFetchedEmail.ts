@@ -1,7 +1,7 @@
 import type { senderAccounts } from "../../db/schema";
 import type { AppContext } from "../context";
 import { readInboundEmail } from "../inbound/readInboundEmail";
-import { recordInbound } from "../inbound/recordInbound";
+import { type RecordedInbound, recordInbound } from "../inbound/recordInbound";
 
 /**
  * One message read from a sender's inbox: parsed once, classified, matched (our Message-ID in its
@@ -13,9 +13,18 @@ export async function recordFetchedEmail(
   acc: typeof senderAccounts.$inferSelect,
   source: Buffer,
 ): Promise<number> {
+  return (await recordInboundEmail(ctx, acc, source)).recorded ? 1 : 0;
+}
+
+/** The same, returning what was concluded (the sandbox's simulated reports show it). */
+export async function recordInboundEmail(
+  ctx: AppContext,
+  acc: typeof senderAccounts.$inferSelect,
+  source: Buffer,
+): Promise<RecordedInbound> {
   const now = ctx.clock.now();
   const mail = await readInboundEmail(source, { ourAddresses: [acc.fromEmail], receivedAtMs: now.getTime() });
-  const r = await recordInbound(
+  return recordInbound(
     ctx,
     {
       workspaceId: acc.workspaceId,
@@ -30,5 +39,4 @@ export async function recordFetchedEmail(
     },
     mail.facts,
   );
-  return r.recorded ? 1 : 0;
 }

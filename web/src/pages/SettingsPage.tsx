@@ -3,6 +3,7 @@ import { sessionKey, useAppSession } from "../api/session";
 import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
+import { SenderHealth } from "./settings/SenderHealth";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { IntegrationsSettings } from "./settings/IntegrationsSettings";
 import { JobsPanel } from "./settings/JobsPanel";
@@ -57,7 +58,12 @@ export function SettingsPage() {
       </div>
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
-      {tab === "Senders" && <SendersSettings />}
+      {tab === "Senders" && (
+        <div className="stack">
+          <SendersSettings />
+          <SenderHealth />
+        </div>
+      )}
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
