@@ -100,7 +100,7 @@ describe("delivery reports received in the sandbox, read like mail from an inbox
     const bounced = unknown.events.find((e) => e.type === "bounced");
     expect((bounced?.data as { status: string }).status).toBe("5.1.1");
     expect((bounced?.data as { summary: string }).summary).toMatch(
-      /bounced: 550 5\.1\.1.*marked invalid and every sequence stopped/,
+      /bounced: .*\(5\.1\.1, reported by mx\.sandbox\.invalid\)\. The address is marked invalid and every sequence stopped/,
     );
 
     // Mailbox full (5.2.2): the address stays, the step is tried again later, the sequence goes on.
