@@ -44,10 +44,11 @@ export function leadRoutes(app: Api, ctx: AppContext) {
   app.get(
     "/api/leads/export.csv",
     {
-      preHandler: auth,
+      preHandler: authenticate(ctx, "manage_workspace"),
       schema: {
         tags: ["leads"],
-        summary: "Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets",
+        summary:
+          "Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets (owners and admins: an export takes the whole list out)",
         querystring: leadQuerySchema.extend({ ids: z.string().optional() }),
       },
     },

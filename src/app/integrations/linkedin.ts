@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { normaliseLinkedInUrl } from "../../domain/identity/normaliseLinkedIn";
 import { can } from "../../domain/roles";
+import { rebindProblem } from "../../domain/security/credentialBinding";
 import { queryRows } from "../../db/client";
 import { integrations } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -43,6 +44,15 @@ export async function connectLinkedIn(
   const old = await linkedinAccountOf(ctx, actor.workspaceId);
   const apiKey = input.apiKey || old?.apiKey;
   if (!apiKey) throw new AppError("validation", "the Unipile API key is required", { field: "apiKey" });
+  const problem = rebindProblem({
+    stored: { dsn: old?.dsn },
+    next: { dsn: input.dsn },
+    hasStoredSecret: !!old,
+    newSecretGiven: !!input.apiKey,
+    secret: "API key",
+    labels: { dsn: "DSN" },
+  });
+  if (problem) throw new AppError("validation", `apiKey: ${problem}`, { field: "apiKey" });
   let status = "ok";
   let ownProviderId = "";
   let error: string | null = null;

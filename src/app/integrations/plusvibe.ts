@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { pushReadiness } from "../../domain/plusvibe/pushReadiness";
 import { can } from "../../domain/roles";
+import { rebindProblem } from "../../domain/security/credentialBinding";
 import { queryRows, sqlArray } from "../../db/client";
 import { integrations, leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -53,6 +54,15 @@ export async function connectPlusVibe(
   const apiKey = input.apiKey || old?.apiKey;
   if (!apiKey) throw new AppError("validation", "the PlusVibe API key is required", { field: "apiKey" });
   const baseUrl = input.baseUrl || PLUSVIBE_DEFAULT_BASE;
+  const problem = rebindProblem({
+    stored: { baseUrl: old?.baseUrl },
+    next: { baseUrl },
+    hasStoredSecret: !!old,
+    newSecretGiven: !!input.apiKey,
+    secret: "API key",
+    labels: { baseUrl: "base URL" },
+  });
+  if (problem) throw new AppError("validation", `apiKey: ${problem}`, { field: "apiKey" });
   const now = ctx.clock.now();
   const values = {
     settings: { workspaceId: input.workspaceId, baseUrl },

@@ -3,6 +3,7 @@ import { type Channel } from "../../channels/channel";
 import { smtpChannel, verifySmtp } from "../../channels/email/smtpChannel";
 import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
 import { AppError } from "../../domain/appError";
+import { rebindProblem } from "../../domain/security/credentialBinding";
 import { senderAccounts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
@@ -125,14 +126,46 @@ export type SenderPatch = Partial<Omit<SenderInput, "kind" | "smtp" | "imap">> &
   paused?: string | null;
 };
 
+/** A stored password goes only to the server it was entered for (see credentialBinding). */
+function assertBound(
+  which: "smtp" | "imap",
+  stored: { host: string | null; port: number | null; secure: boolean; user: string | null },
+  hasStoredSecret: boolean,
+  next: { host: string; port: number; secure: boolean; user?: string; password?: string } | null | undefined,
+) {
+  if (!next) return;
+  const problem = rebindProblem({
+    stored,
+    next: { host: next.host, port: next.port, secure: next.secure, user: next.user ?? null },
+    hasStoredSecret,
+    newSecretGiven: !!next.password,
+    labels: { secure: "TLS mode" },
+  });
+  if (problem)
+    throw new AppError("validation", `${which}.password: ${problem}`, { field: `${which}.password` });
+}
+
 /**
- * Changes an account's settings. A password left out keeps the stored one (the UI never sees it);
+ * Changes an account's settings. A password left out keeps the stored one (the UI never sees it)
+ * as long as the server it goes to stays the same;
  * the pooled SMTP connection is rebuilt on the next send because the channel pool keys on settings.
  */
 export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: string, p: SenderPatch) {
   const r = await getSenderRow(ctx, actor.workspaceId, id);
   if (p.smtp && r.kind !== "smtp")
     throw new AppError("validation", "the sandbox sender has no SMTP settings", { field: "smtp" });
+  assertBound(
+    "smtp",
+    { host: r.smtpHost, port: r.smtpPort, secure: r.smtpSecure, user: r.smtpUser },
+    !!r.smtpPasswordEnc,
+    p.smtp,
+  );
+  assertBound(
+    "imap",
+    { host: r.imapHost, port: r.imapPort, secure: r.imapSecure, user: r.imapUser },
+    !!r.imapPasswordEnc,
+    p.imap,
+  );
   const [row] = await ctx.db
     .update(senderAccounts)
     .set({
