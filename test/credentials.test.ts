@@ -148,3 +148,77 @@ describe("stored credentials are bound to where they go", () => {
     expect(dsn.json.error.message).toBe("apiKey: re-enter the API key when the DSN changes");
   });
 });
+
+describe("the audit log", () => {
+  it("records credential changes by name, never the secret, for owners and admins only", async () => {
+    const log = await api.call("GET", "/api/audit-log", { key: owner.apiKey });
+    expect(log.status).toBe(200);
+    const actions = log.json.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["member.added", "sender.created", "sender.credentials_changed"]),
+    );
+    const moved = log.json.find(
+      (e: { action: string; details: { fields: string[] } }) =>
+        e.action === "sender.credentials_changed" && e.details.fields.includes("smtp.password"),
+    );
+    expect(moved).toMatchObject({
+      actor: "API key init",
+      target: "Sales 2",
+      details: { fields: ["smtp.host", "smtp.port", "smtp.secure", "smtp.password"] },
+    });
+    const pv = log.json.filter((e: { target: string }) => e.target === "plusvibe");
+    expect(pv.map((e: { details: { fields: string[] } }) => e.details.fields)).toEqual([
+      ["workspaceId"],
+      ["apiKey", "baseUrl", "workspaceId"],
+    ]);
+    for (const secret of ["smtp-secret", "imap-secret", "new-pw", "pv-secret", "up-secret", "member-pass"])
+      expect(log.body).not.toContain(secret);
+    expect((await api.call("GET", "/api/audit-log", { cookie: memberCookie })).status).toBe(403);
+    expect((await api.call("GET", "/api/audit-log?before=yesterday", { key: owner.apiKey })).status).toBe(
+      400,
+    );
+  });
+
+  it("records role changes with before and after", async () => {
+    const members = (await api.call("GET", "/api/members", { key: owner.apiKey })).json;
+    const m = members.find((x: { email: string }) => x.email === "member@creds.test");
+    await api.call("PATCH", `/api/members/${m.userId}`, { key: owner.apiKey, body: { role: "admin" } });
+    await api.call("PATCH", `/api/members/${m.userId}`, { key: owner.apiKey, body: { role: "member" } });
+    const log = (await api.call("GET", "/api/audit-log?limit=2", { key: owner.apiKey })).json;
+    expect(log.map((e: { details: unknown }) => e.details)).toEqual([
+      { from: "admin", to: "member" },
+      { from: "member", to: "admin" },
+    ]);
+    expect(log[0]).toMatchObject({ action: "member.role_changed", target: "member@creds.test" });
+  });
+
+  it("records a sign-in from a new device once, not the same browser again", async () => {
+    const newDevice = async () =>
+      (await api.call("GET", "/api/audit-log", { key: owner.apiKey })).json.filter(
+        (e: { action: string }) => e.action === "sign_in.new_device",
+      ).length;
+    const before = await newDevice();
+    const first = await api.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "user-agent": "Test Browser/1.0" },
+      payload: { email: owner.email, password: owner.password },
+    });
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === "ov_device")!;
+    expect(device.httpOnly).toBe(true);
+    expect(await newDevice()).toBe(before + 1);
+    const again = await api.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { cookie: `ov_device=${device.value}` },
+      payload: { email: owner.email, password: owner.password },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(await newDevice()).toBe(before + 1);
+    const log = (await api.call("GET", "/api/audit-log", { key: owner.apiKey })).json;
+    expect(log.find((e: { action: string }) => e.action === "sign_in.new_device").details).toMatchObject({
+      userAgent: "Test Browser/1.0",
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { createSession, describeActor, login, logout, switchWorkspace } from "../../app/auth/sessions";
+import { DEVICE_COOKIE } from "../../app/auth/knownDevices";
 import { needsSetup, setupWorkspace } from "../../app/auth/setupWorkspace";
 import type { AppContext } from "../../app/context";
 import { actorOf, authenticate, SESSION_COOKIE, sessionToken } from "../authenticate";
@@ -82,8 +83,20 @@ export function authRoutes(app: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const s = await login(ctx, req.body.email, req.body.password);
+      const s = await login(ctx, req.body.email, req.body.password, {
+        deviceToken: req.cookies?.[DEVICE_COOKIE],
+        ip: req.ip,
+        userAgent: req.headers["user-agent"],
+      });
       setCookie(reply, s.token, s.expiresAt);
+      if (s.deviceToken)
+        reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
+          path: "/api/auth",
+          httpOnly: true,
+          sameSite: "lax",
+          secure: ctx.config.secureCookies,
+          maxAge: 400 * 86_400,
+        });
       return { ok: true as const };
     },
   );

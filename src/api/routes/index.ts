@@ -1,5 +1,6 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
+import { auditLogRoutes } from "./auditLogRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { inboxRoutes } from "./inboxRoutes";
@@ -53,4 +54,5 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   discoveryRoutes(app, ctx);
   emailRoutes(app, ctx);
   homeRoutes(app, ctx);
+  auditLogRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@ import { memberships, sessions, users, workspaces } from "../../db/schema";
 import { AppError } from "../../domain/appError";
 import type { Actor, AppContext } from "../context";
 import { newToken, sha256 } from "../security/tokens";
+import { noteSignInDevice, type SignInClient } from "./knownDevices";
 import { verifyPassword } from "./passwords";
 
 export const SESSION_DAYS = 14;
@@ -15,13 +16,14 @@ export async function createSession(ctx: AppContext, userId: string, workspaceId
 }
 
 /** Same message for unknown email and wrong password, so login does not reveal who has an account. */
-export async function login(ctx: AppContext, email: string, password: string) {
+export async function login(ctx: AppContext, email: string, password: string, client?: SignInClient) {
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!user || !(await verifyPassword(user.passwordHash, password)))
     throw new AppError("unauthenticated", "email or password is incorrect");
   const [m] = await ctx.db.select().from(memberships).where(eq(memberships.userId, user.id)).limit(1);
   if (!m) throw new AppError("forbidden", "this account belongs to no workspace");
-  return createSession(ctx, user.id, m.workspaceId);
+  const deviceToken = client ? await noteSignInDevice(ctx, user, m.workspaceId, client) : undefined;
+  return { ...(await createSession(ctx, user.id, m.workspaceId)), deviceToken };
 }
 
 export async function logout(ctx: AppContext, token: string) {

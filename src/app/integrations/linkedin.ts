@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { normaliseLinkedInUrl } from "../../domain/identity/normaliseLinkedIn";
 import { can } from "../../domain/roles";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import { rebindProblem } from "../../domain/security/credentialBinding";
 import { queryRows } from "../../db/client";
 import { integrations } from "../../db/schema";
@@ -82,6 +83,13 @@ export async function connectLinkedIn(
     .insert(integrations)
     .values({ workspaceId: actor.workspaceId, kind: "unipile", createdAt: now, ...values })
     .onConflictDoUpdate({ target: [integrations.workspaceId, integrations.kind], set: values });
+  await recordAuditEvent(ctx, actor, "integration.connected", "unipile", {
+    fields: [
+      ...(input.apiKey ? ["apiKey"] : []),
+      ...(old?.dsn !== input.dsn ? ["dsn"] : []),
+      ...(old?.accountId !== input.accountId ? ["accountId"] : []),
+    ],
+  });
   return { ...(await getLinkedIn(ctx, actor)), check: error ? { ok: false, error } : { ok: true } };
 }
 

@@ -3,7 +3,8 @@ import { type Channel } from "../../channels/channel";
 import { smtpChannel, verifySmtp } from "../../channels/email/smtpChannel";
 import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
 import { AppError } from "../../domain/appError";
-import { rebindProblem } from "../../domain/security/credentialBinding";
+import { changedEndpointFields, rebindProblem } from "../../domain/security/credentialBinding";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import { senderAccounts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
@@ -56,7 +57,18 @@ export async function createSenderAccount(ctx: AppContext, actor: Actor, i: Send
       createdAt: ctx.clock.now(),
     })
     .returning();
+  await recordAuditEvent(ctx, actor, "sender.created", r!.name, {
+    senderAccountId: r!.id,
+    fields: credentialFields(i.smtp, i.imap),
+  });
   return presentSender(r!);
+}
+
+/** The names (never the values) of the server settings given, for the audit log. */
+function credentialFields(smtp?: SenderInput["smtp"], imap?: SenderInput["imap"]) {
+  const named = (prefix: string, s?: object) =>
+    s ? Object.entries(s).flatMap(([k, v]) => (v === undefined ? [] : [`${prefix}.${k}`])) : [];
+  return [...named("smtp", smtp), ...named("imap", imap)];
 }
 
 export async function listSenderAccounts(ctx: AppContext, actor: Actor) {
@@ -145,6 +157,21 @@ function assertBound(
     throw new AppError("validation", `${which}.password: ${problem}`, { field: `${which}.password` });
 }
 
+function serverChanges(
+  which: "smtp" | "imap",
+  stored: { host: string | null; port: number | null; secure: boolean; user: string | null },
+  next: { host: string; port: number; secure: boolean; user?: string; password?: string } | null | undefined,
+) {
+  if (!next) return [];
+  const fields = changedEndpointFields(stored, {
+    host: next.host,
+    port: next.port,
+    secure: next.secure,
+    user: next.user ?? null,
+  });
+  return [...fields, ...(next.password ? ["password"] : [])].map((f) => `${which}.${f}`);
+}
+
 /**
  * Changes an account's settings. A password left out keeps the stored one (the UI never sees it)
  * as long as the server it goes to stays the same;
@@ -204,6 +231,25 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
     })
     .where(eq(senderAccounts.id, r.id))
     .returning();
+  const changed = [
+    ...serverChanges(
+      "smtp",
+      { host: r.smtpHost, port: r.smtpPort, secure: r.smtpSecure, user: r.smtpUser },
+      p.smtp,
+    ),
+    ...(p.imap === null && r.imapHost
+      ? ["imap removed"]
+      : serverChanges(
+          "imap",
+          { host: r.imapHost, port: r.imapPort, secure: r.imapSecure, user: r.imapUser },
+          p.imap,
+        )),
+  ];
+  if (changed.length)
+    await recordAuditEvent(ctx, actor, "sender.credentials_changed", row!.name, {
+      senderAccountId: row!.id,
+      fields: changed,
+    });
   return presentSender(row!);
 }
 
@@ -224,5 +270,6 @@ export async function deleteSenderAccount(ctx: AppContext, actor: Actor, id: str
       `"${r.name}" sends for ${using.map((s) => `“${s.name}”`).join(", ")}; choose another sender account for ${using.length === 1 ? "that sequence" : "those sequences"} first`,
     );
   await ctx.db.delete(senderAccounts).where(eq(senderAccounts.id, r.id));
+  await recordAuditEvent(ctx, actor, "sender.deleted", r.name, { senderAccountId: r.id });
   return { ok: true as const };
 }

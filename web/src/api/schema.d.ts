@@ -466,6 +466,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log: credential and role changes, API keys, new-device sign-ins (owners and admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only events older than this (paging) */
+                    before?: unknown;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description e.g. sender.credentials_changed, member.role_changed, sign_in.new_device */
+                            action: string;
+                            /** @description Who: an email, an API key's name, or CLI */
+                            actor: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Which fields changed; never a secret */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            target: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audits/{id}": {
         parameters: {
             query?: never;
@@ -8241,7 +8369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets */
+        /** Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets (owners and admins: an export takes the whole list out) */
         get: {
             parameters: {
                 query?: {
