@@ -36,7 +36,9 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-* headers are believed (TRUSTED_PROXIES): anyone
+    // else could otherwise pick their own client address and slip past the sign-in limits.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { createSession, describeActor, login, logout, switchWorkspace } from "../../app/auth/sessions";
 import { DEVICE_COOKIE } from "../../app/auth/knownDevices";
@@ -21,12 +21,14 @@ const meSchema = z.object({
 });
 
 export function authRoutes(app: Api, ctx: AppContext) {
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+  // req.protocol is "https" for a TLS connection, or behind a trusted proxy that says so.
+  const secure = (req: FastifyRequest) => ctx.config.secureCookies || req.protocol === "https";
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
-      secure: ctx.config.secureCookies,
+      secure: secure(req),
       expires,
     });
 
@@ -66,7 +68,7 @@ export function authRoutes(app: Api, ctx: AppContext) {
     async (req, reply) => {
       const r = await setupWorkspace(ctx, req.body, { firstRunOnly: true });
       const s = await createSession(ctx, r.user.id, r.workspace.id);
-      setCookie(reply, s.token, s.expiresAt);
+      setCookie(req, reply, s.token, s.expiresAt);
       return reply.status(201).send({ workspaceId: r.workspace.id, userId: r.user.id });
     },
   );
@@ -88,13 +90,13 @@ export function authRoutes(app: Api, ctx: AppContext) {
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
-      setCookie(reply, s.token, s.expiresAt);
+      setCookie(req, reply, s.token, s.expiresAt);
       if (s.deviceToken)
         reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
           path: "/api/auth",
           httpOnly: true,
           sameSite: "lax",
-          secure: ctx.config.secureCookies,
+          secure: secure(req),
           maxAge: 400 * 86_400,
         });
       return { ok: true as const };
