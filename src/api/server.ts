@@ -18,6 +18,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context";
 import { requestExamples } from "./requestExamples";
+import { csrfGuard } from "./csrfGuard";
 import { errorHandler } from "./errors";
 import { QuietRequestLog } from "./requestLog";
 import { apiRoutes } from "./routes";
@@ -45,11 +46,9 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  // HTML forms and RFC 8058 one-click unsubscribe POSTs send urlencoded bodies.
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
   await app.register(fastifyCookie);
+  // After the cookie plugin's own hook, so the session cookie is parsed.
+  app.addHook("onRequest", csrfGuard(ctx));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
