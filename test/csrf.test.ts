@@ -42,7 +42,7 @@ describe("cross-site request forgery", () => {
 
   it("refuses cross-origin JSON, a null Origin, and same-site or cross-site fetch metadata", async () => {
     const json = { "content-type": "application/json" };
-    for (const h of [
+    for (const h of <Record<string, string>[]>[
       { origin: "https://evil.example" },
       { origin: "null" },
       { "sec-fetch-site": "same-site" },

@@ -55,7 +55,7 @@ export function authRoutes(app: Api, ctx: AppContext) {
           workspaceName: z.string().trim().min(1, "required").max(120),
           name: z.string().max(120).optional(),
           email: z.string().email("must be an email address"),
-          password: z.string().min(8, "must be at least 8 characters"),
+          password: z.string().min(12, "must be at least 12 characters").max(1000),
           timezone: z.string().optional(),
         }),
         response: {
