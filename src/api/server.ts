@@ -20,6 +20,7 @@ import type { AppContext } from "../app/context";
 import { requestExamples } from "./requestExamples";
 import { csrfGuard } from "./csrfGuard";
 import { errorHandler } from "./errors";
+import { registerInputGuard } from "./inputGuard";
 import { QuietRequestLog } from "./requestLog";
 import { apiRoutes } from "./routes";
 
@@ -45,6 +46,7 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerInputGuard(app as unknown as FastifyInstance);
 
   await app.register(fastifyCookie);
   // After the cookie plugin's own hook, so the session cookie is parsed.
