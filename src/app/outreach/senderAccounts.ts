@@ -5,6 +5,7 @@ import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
 import { AppError } from "../../domain/appError";
 import { changedEndpointFields, rebindProblem } from "../../domain/security/credentialBinding";
 import { recordAuditEvent } from "../auditLog/recordAuditEvent";
+import { mailHostGuard } from "../net/mailHostGuard";
 import { senderAccounts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
@@ -96,6 +97,7 @@ const smtpSettings = (ctx: AppContext, r: Row) => ({
   secure: r.smtpSecure,
   user: r.smtpUser,
   password: r.smtpPasswordEnc ? ctx.secrets.decrypt(r.smtpPasswordEnc) : null,
+  guard: mailHostGuard(ctx.config.mailHostAllowlist),
 });
 
 export async function testSenderConnection(ctx: AppContext, actor: Actor, id: string) {
