@@ -77,6 +77,13 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Each write route's request body carries a realistic example in the OpenAPI document.
   app.addHook("onRoute", (route) => {
+    // Every operation has a stable operationId (clients generated from the document name
+    // their functions after it): the method and path, e.g. GET /api/leads/:id → getLeadsById.
+    if (route.schema && !(route.schema as { operationId?: string }).operationId)
+      (route.schema as { operationId?: string }).operationId = operationIdOf(
+        Array.isArray(route.method) ? route.method[0]! : route.method,
+        route.url,
+      );
     const example = requestExamples[`${route.method} ${route.url}`];
     const body = route.schema?.body as { meta?: (m: object) => unknown } | undefined;
     if (example !== undefined && typeof body?.meta === "function")
@@ -102,4 +109,15 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
     );
   }
   return app as unknown as Api;
+}
+
+/** "GET", "/api/sender-accounts/:id/test" → "getSenderAccountsByIdTest". */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, "/")
+    .split("/")
+    .filter(Boolean)
+    .flatMap((seg) => (seg.startsWith(":") ? ["by", seg.slice(1)] : seg.split(/[^A-Za-z0-9]+/)))
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join("");
 }
