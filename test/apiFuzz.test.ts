@@ -176,7 +176,7 @@ describe("API fuzz: no operation answers 5xx to hostile input", () => {
 
   it("oversized bodies get a 413, and the server still answers afterwards", async () => {
     // Runs last: the operations above really sent their thousands of requests.
-    expect(sent).toBeGreaterThan(10_000);
+    expect(sent).toBeGreaterThan(8_000);
     const r = await api.app.inject({
       method: "POST",
       url: "/api/lists",
