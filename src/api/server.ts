@@ -21,6 +21,7 @@ import { requestExamples } from "./requestExamples";
 import { csrfGuard } from "./csrfGuard";
 import { errorHandler } from "./errors";
 import { registerInputGuard } from "./inputGuard";
+import { errorSchema } from "./schemas";
 import { QuietRequestLog } from "./requestLog";
 import { apiRoutes } from "./routes";
 
@@ -84,6 +85,14 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
         Array.isArray(route.method) ? route.method[0]! : route.method,
         route.url,
       );
+    // Any operation can answer 400 (the input guard sees every parameter): say so where a route
+    // declares no client error of its own.
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (schema && !schema.hide && route.url.startsWith("/api/")) {
+      schema.response ??= {};
+      if (!Object.keys(schema.response).some((code) => code.startsWith("4")))
+        schema.response[400] = errorSchema;
+    }
     const example = requestExamples[`${route.method} ${route.url}`];
     const body = route.schema?.body as { meta?: (m: object) => unknown } | undefined;
     if (example !== undefined && typeof body?.meta === "function")
