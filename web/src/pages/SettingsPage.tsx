@@ -59,7 +59,7 @@ export function SettingsPage() {
       </div>
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
-      {tab === "Senders" && <SendersSettings />}
+      {tab === "Senders" && <SendersSettings canEdit={canEdit} />}
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
