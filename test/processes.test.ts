@@ -42,7 +42,16 @@ describe("the overture binary", () => {
   it("init --json prints an object with an apiKey", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "overture-init-"));
     const r = await runOverture(
-      ["init", "--workspace", "Scripted", "--email", "s@x.test", "--password", "password-1", "--json"],
+      [
+        "init",
+        "--workspace",
+        "Scripted",
+        "--email",
+        "s@x.test",
+        "--password",
+        "violet-harbour-lantern-42",
+        "--json",
+      ],
       { DATA_DIR: dir, DATABASE_URL: "" },
     );
     expect(r.code).toBe(0);

@@ -18,7 +18,10 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context";
 import { requestExamples } from "./requestExamples";
+import { csrfGuard } from "./csrfGuard";
 import { errorHandler } from "./errors";
+import { registerInputGuard } from "./inputGuard";
+import { errorSchema } from "./schemas";
 import { QuietRequestLog } from "./requestLog";
 import { apiRoutes } from "./routes";
 
@@ -36,18 +39,19 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-* headers are believed (TRUSTED_PROXIES): anyone
+    // else could otherwise pick their own client address and slip past the sign-in limits.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerInputGuard(app as unknown as FastifyInstance);
 
-  // HTML forms and RFC 8058 one-click unsubscribe POSTs send urlencoded bodies.
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
   await app.register(fastifyCookie);
+  // After the cookie plugin's own hook, so the session cookie is parsed.
+  app.addHook("onRequest", csrfGuard(ctx));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
@@ -74,6 +78,21 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Each write route's request body carries a realistic example in the OpenAPI document.
   app.addHook("onRoute", (route) => {
+    // Every operation has a stable operationId (clients generated from the document name
+    // their functions after it): the method and path, e.g. GET /api/leads/:id → getLeadsById.
+    if (route.schema && !(route.schema as { operationId?: string }).operationId)
+      (route.schema as { operationId?: string }).operationId = operationIdOf(
+        Array.isArray(route.method) ? route.method[0]! : route.method,
+        route.url,
+      );
+    // Any operation can answer 400 (the input guard sees every parameter): say so where a route
+    // declares no client error of its own.
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (schema && !schema.hide && route.url.startsWith("/api/")) {
+      schema.response ??= {};
+      if (!Object.keys(schema.response).some((code) => code.startsWith("4")))
+        schema.response[400] = errorSchema;
+    }
     const example = requestExamples[`${route.method} ${route.url}`];
     const body = route.schema?.body as { meta?: (m: object) => unknown } | undefined;
     if (example !== undefined && typeof body?.meta === "function")
@@ -99,4 +118,15 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
     );
   }
   return app as unknown as Api;
+}
+
+/** "GET", "/api/sender-accounts/:id/test" → "getSenderAccountsByIdTest". */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, "/")
+    .split("/")
+    .filter(Boolean)
+    .flatMap((seg) => (seg.startsWith(":") ? ["by", seg.slice(1)] : seg.split(/[^A-Za-z0-9]+/)))
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join("");
 }

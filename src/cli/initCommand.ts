@@ -8,7 +8,7 @@ export function initCommand(program: Command) {
     .description("create a workspace and its owner (first run, or another workspace later)")
     .requiredOption("--workspace <name>", "workspace name")
     .requiredOption("--email <email>", "owner's email")
-    .requiredOption("--password <password>", "owner's password (at least 8 characters)")
+    .requiredOption("--password <password>", "owner's password (at least 12 characters, not a common one)")
     .option("--timezone <zone>", "workspace timezone (IANA, e.g. Europe/Berlin)", "UTC")
     .option("--json", "print a JSON object (with an apiKey) for scripts")
     .action(

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
+import { auditLogRoutes } from "./auditLogRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
 import { deliverabilityRoutes } from "./deliverabilityRoutes";
@@ -42,7 +43,15 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   outreachRoutes(app, ctx);
   sequenceRoutes(app, ctx);
   previewRoutes(app, ctx);
-  unsubscribeRoutes(app, ctx);
+  // Only the unsubscribe page takes form posts (the page's button, RFC 8058 one-click clients).
+  void app.register(async (forms) => {
+    forms.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string" },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    unsubscribeRoutes(forms as Api, ctx);
+  });
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);
   labRoutes(app, ctx);
@@ -56,4 +65,5 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   discoveryRoutes(app, ctx);
   emailRoutes(app, ctx);
   homeRoutes(app, ctx);
+  auditLogRoutes(app, ctx);
 }

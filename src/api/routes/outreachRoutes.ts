@@ -47,6 +47,8 @@ const serverSchema = z.object({
 
 export function outreachRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
+  // Sender accounts hold mailbox passwords: only owners and admins change or test them.
+  const admin = authenticate(ctx, "manage_workspace");
   app.get(
     "/api/plays",
     {
@@ -191,7 +193,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.post(
     "/api/sender-accounts",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Add a sender: the built-in sandbox (nothing leaves the machine) or an SMTP/IMAP mailbox",
@@ -218,7 +220,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.patch(
     "/api/sender-accounts/:id",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary:
@@ -254,7 +256,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.delete(
     "/api/sender-accounts/:id",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Remove a sender (refused while an active or paused sequence sends through it)",
@@ -267,7 +269,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.post(
     "/api/sender-accounts/:id/test",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Test the SMTP connection and login (sends nothing)",

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { sessionKey, useAppSession } from "../api/session";
 import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
+import { AuditLogSettings } from "./settings/AuditLogSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SenderHealth } from "./settings/SenderHealth";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
@@ -24,6 +25,7 @@ const tabs = [
   "Webhooks",
   "Usage",
   "Background jobs",
+  "Audit log",
 ] as const;
 
 /** The tab's address: `?tab=api-keys`, so Back and reload return to it. */
@@ -60,7 +62,7 @@ export function SettingsPage() {
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
       {tab === "Senders" && (
         <div className="stack">
-          <SendersSettings />
+          <SendersSettings canEdit={canEdit} />
           <SenderHealth />
         </div>
       )}
@@ -76,6 +78,7 @@ export function SettingsPage() {
       {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
       {tab === "Usage" && <UsageSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}
+      {tab === "Audit log" && <AuditLogSettings canEdit={canEdit} />}
     </section>
   );
 }
