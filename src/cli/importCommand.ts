@@ -52,7 +52,7 @@ export function importCommand(program: Command) {
           rejected?: string;
         },
       ) => {
-        const ctx = await boot();
+        const ctx = await boot({ logToStderr: true });
         try {
           const actor = await actorForCli(ctx, o.workspace);
           const list = await findOrCreateList(ctx, actor, o.list, "import");

@@ -13,7 +13,7 @@ export function initCommand(program: Command) {
     .option("--json", "print a JSON object (with an apiKey) for scripts")
     .action(
       async (o: { workspace: string; email: string; password: string; timezone: string; json?: boolean }) => {
-        const ctx = await boot();
+        const ctx = await boot({ logToStderr: true });
         try {
           const r = await setupWorkspace(
             ctx,

@@ -25,7 +25,7 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit")
   .action(async () => {
-    const ctx = await boot({ migrate: false });
+    const ctx = await boot({ migrate: false, logToStderr: true });
     const { migrate } = await import("../db/migrate");
     const { applied } = await migrate(ctx.db);
     console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
@@ -34,11 +34,27 @@ program
 initCommand(program);
 importCommand(program);
 
+const json = process.argv.includes("--json");
 try {
   loadConfig();
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || isAppError(e)) {
+  const known = e instanceof ConfigError || e instanceof DataDirLockedError || isAppError(e);
+  if (json) {
+    // A script that asked for JSON gets JSON for failures too: one object with a code, on stdout.
+    const code = isAppError(e)
+      ? e.code
+      : e instanceof ConfigError
+        ? "config"
+        : e instanceof DataDirLockedError
+          ? "data_dir_locked"
+          : "internal";
+    const message = e instanceof Error ? e.message : String(e);
+    process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    if (!known) console.error(e);
+    process.exit(isAppError(e) ? 2 : 1);
+  }
+  if (known) {
     console.error(`overture: ${e.message}`);
     process.exit(isAppError(e) ? 2 : 1);
   }
