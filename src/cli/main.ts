@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config";
 import { DataDirLockedError } from "../db/dataDirLock";
 import { isAppError } from "../domain/appError";
 import { run } from "../main";
+import { dataCommands } from "./dataCommands";
 import { importCommand } from "./importCommand";
 import { initCommand } from "./initCommand";
 
@@ -33,6 +34,7 @@ program
   });
 initCommand(program);
 importCommand(program);
+dataCommands(program);
 
 const json = process.argv.includes("--json");
 try {
