@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../paths";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -30,7 +30,7 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+const webDist = path.join(projectRoot, "web/dist");
 
 export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<Api> {
   const app = Fastify({

@@ -1,13 +1,8 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
-import { boot } from "../app/boot";
 import { loadConfig } from "../config";
-import { openDb, pgliteOptions } from "../db/client";
 import { acquireDataDirLock } from "../db/dataDirLock";
-import { migrate } from "../db/migrate";
-import { moveToPostgres } from "../db/ops/moveToPostgres";
 import { AppError } from "../domain/appError";
 
 const print = (json: boolean | undefined, doc: object, text: string) =>
@@ -29,6 +24,7 @@ export function dataCommands(program: Command) {
     .option("--json", "print a JSON object")
     .action(async (file: string, o: { json?: boolean }) => {
       embeddedOnly("backup");
+      const { boot } = await import("../app/boot");
       // boot takes the data directory's lock: a running server makes this refuse, never copy a
       // database that is being written.
       const ctx = await boot({ migrate: false, logToStderr: true });
@@ -49,6 +45,11 @@ export function dataCommands(program: Command) {
       embeddedOnly("restore");
       if (!existsSync(file)) throw new AppError("not_found", `no backup file ${file}`);
       const config = loadConfig();
+      const [{ PGlite }, { openDb, pgliteOptions }, { migrate }] = await Promise.all([
+        import("@electric-sql/pglite"),
+        import("../db/client"),
+        import("../db/migrate"),
+      ]);
       const lock = acquireDataDirLock(config.dataDir);
       try {
         const dir = path.resolve(config.dataDir, "pglite");
@@ -83,6 +84,12 @@ export function dataCommands(program: Command) {
       embeddedOnly("move-to-postgres");
       if (!/^postgres(ql)?:\/\//.test(url))
         throw new AppError("validation", "the target must be a postgres:// or postgresql:// URL");
+      const [{ boot }, { openDb }, { migrate }, { moveToPostgres }] = await Promise.all([
+        import("../app/boot"),
+        import("../db/client"),
+        import("../db/migrate"),
+        import("../db/ops/moveToPostgres"),
+      ]);
       const ctx = await boot({ logToStderr: true });
       const target = await openDb({ databaseUrl: url, poolSize: 1 });
       try {

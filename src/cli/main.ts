@@ -1,9 +1,7 @@
 import { Command } from "commander";
-import { boot } from "../app/boot";
 import { ConfigError, loadConfig } from "../config";
 import { DataDirLockedError } from "../db/dataDirLock";
 import { isAppError } from "../domain/appError";
-import { run } from "../main";
 import { dataCommands } from "./dataCommands";
 import { importCommand } from "./importCommand";
 import { initCommand } from "./initCommand";
@@ -14,7 +12,12 @@ const program = new Command()
     "Overture: self-hosted outbound prospecting. Configuration comes from the environment (docs/configuration.md).",
   );
 
-const serveCmd = (mode: "serve" | "worker" | "all") => async () => run(await boot(), mode);
+// The server stack is loaded only by the commands that run it, so `--help` and the small
+// commands start fast.
+const serveCmd = (mode: "serve" | "worker" | "all") => async () => {
+  const [{ boot }, { run }] = await Promise.all([import("../app/boot"), import("../main")]);
+  return run(await boot(), mode);
+};
 
 program
   .command("all", { isDefault: true })
@@ -26,6 +29,7 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit")
   .action(async () => {
+    const { boot } = await import("../app/boot");
     const ctx = await boot({ migrate: false, logToStderr: true });
     const { migrate } = await import("../db/migrate");
     const { applied } = await migrate(ctx.db);
