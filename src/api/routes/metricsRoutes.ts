@@ -20,11 +20,9 @@ export function metricsRoutes(app: Api, ctx: AppContext) {
   app.get("/metrics", { schema: { hide: true } }, async (req, reply) => {
     const token = ctx.config.metricsToken;
     if (!token)
-      return reply
-        .status(404)
-        .send({
-          error: { code: "not_found", message: "metrics are off: set METRICS_TOKEN to turn them on" },
-        });
+      return reply.status(404).send({
+        error: { code: "not_found", message: "metrics are off: set METRICS_TOKEN to turn them on" },
+      });
     const given = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
     if (!same(given, token))
       return reply
