@@ -2,7 +2,18 @@
 // source map. Dependencies stay external (loaded from node_modules as they are). Run directly
 // (`npm run build:server`) or through ensureServerBuild() from bin/overture.mjs, which builds only
 // when a source is newer than the output.
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -65,14 +76,46 @@ export async function buildServer() {
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);
   }
+  // The migrated empty database new data directories start from (src/db/pgliteTemplate.ts).
+  const t = spawnSync(process.execPath, [out, "build-pglite-template"], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (t.status !== 0) throw new Error("building the embedded database template failed");
   return out;
+}
+
+/** Builds once even when several processes start at the same time: the others wait for it. */
+async function underBuildLock(fn) {
+  mkdirSync(path.dirname(out), { recursive: true });
+  const lock = path.join(path.dirname(out), ".build.lock");
+  for (let waited = 0; ; waited += 200) {
+    try {
+      closeSync(openSync(lock, "wx"));
+      break;
+    } catch {
+      // A lock older than two minutes was left by a killed build.
+      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      if (serverBuildIsFresh()) return;
+    }
+  }
+  try {
+    if (!serverBuildIsFresh()) await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 /** The compiled entry point, built first when stale; null when it cannot be built (no esbuild). */
 export async function ensureServerBuild() {
   if (serverBuildIsFresh()) return pathToFileURL(out).href;
   try {
-    await buildServer();
+    await underBuildLock(buildServer);
     return pathToFileURL(out).href;
   } catch (e) {
     if (e?.code === "ERR_MODULE_NOT_FOUND") return null;

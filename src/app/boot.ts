@@ -25,6 +25,8 @@ export async function boot(
   const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir);
   try {
     const dbHandle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (dbHandle.fromTemplate)
+      log.info({ dataDir: config.dataDir }, "embedded database created from the build's template");
     if (opts.migrate !== false) {
       const { applied } = await migrate(dbHandle.db);
       if (applied.length) log.info({ applied }, "database migrated");

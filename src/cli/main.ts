@@ -36,6 +36,26 @@ program
     console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
     await ctx.shutdown();
   });
+program
+  .command("build-pglite-template", { hidden: true })
+  .description("(build step) a migrated, empty embedded database that new data directories start from")
+  .action(async () => {
+    const [{ PGlite }, { openDb, pgliteOptions }, { listMigrations, migrate }, { writeTemplate }] =
+      await Promise.all([
+        import("@electric-sql/pglite"),
+        import("../db/client"),
+        import("../db/migrate"),
+        import("../db/pgliteTemplate"),
+      ]);
+    const pg = await PGlite.create(pgliteOptions);
+    await migrate((await openDb({ pglite: pg })).db);
+    const r = await writeTemplate(
+      pg,
+      listMigrations().map((m) => m.id),
+    );
+    await pg.close();
+    console.error(`wrote ${r.file} (${r.bytes} bytes)`);
+  });
 initCommand(program);
 importCommand(program);
 dataCommands(program);
