@@ -57,6 +57,12 @@ export const configSpec = {
       "Base URL people reach the app at (used in unsubscribe/tracking links). Defaults to http://HOST:PORT.",
     schema: z.string().url().optional(),
   },
+  METRICS_TOKEN: {
+    description:
+      "Bearer token that protects GET /metrics (Prometheus text format). Unset = /metrics is off (404). At least 16 characters.",
+    secret: true,
+    schema: z.string().min(16, "must be at least 16 characters").optional(),
+  },
   LOG_LEVEL: {
     description: "pino log level.",
     default: "info",
@@ -224,6 +230,7 @@ export type Config = {
   secretKey?: string;
   publicUrl?: string;
   logLevel: string;
+  metricsToken: string | null;
   workerConcurrency: number;
   jobLeaseSeconds: number;
   loginRateLimit: number;
@@ -273,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: values.SECRET_KEY as string | undefined,
     publicUrl: values.PUBLIC_URL as string | undefined,
     logLevel: values.LOG_LEVEL as string,
+    metricsToken: (values.METRICS_TOKEN as string | undefined) ?? null,
     workerConcurrency: values.WORKER_CONCURRENCY as number,
     jobLeaseSeconds: values.JOB_LEASE_SECONDS as number,
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,

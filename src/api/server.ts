@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../paths";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -33,7 +33,7 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+const webDist = path.join(projectRoot, "web/dist");
 
 export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<Api> {
   const app = Fastify({
@@ -101,14 +101,28 @@ export async function buildServer(ctx: AppContext, opts: { serveWeb?: boolean } 
   await app.register(async (api) => apiRoutes(api as Api, ctx));
 
   if (opts.serveWeb !== false && existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // web/dist holds .br/.gz twins of every text asset (web/vite.config.ts): sent as-is.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, file) {
+        // Vite names assets by content hash: they never change, so browsers keep them. The page
+        // itself is checked every time, so a new version is picked up on the next load.
+        res.setHeader(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
     // The SPA owns every non-API path; unknown /api paths stay JSON 404s.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith("/api/") || req.method !== "GET")
         return reply
           .status(404)
           .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });
-      return reply.sendFile("index.html");
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     });
   } else {
     app.setNotFoundHandler((req, reply) =>

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { setupWorkspace } from "../app/auth/setupWorkspace";
-import { boot } from "../app/boot";
 
 export function initCommand(program: Command) {
   program
@@ -13,7 +11,11 @@ export function initCommand(program: Command) {
     .option("--json", "print a JSON object (with an apiKey) for scripts")
     .action(
       async (o: { workspace: string; email: string; password: string; timezone: string; json?: boolean }) => {
-        const ctx = await boot();
+        const [{ boot }, { setupWorkspace }] = await Promise.all([
+          import("../app/boot"),
+          import("../app/auth/setupWorkspace"),
+        ]);
+        const ctx = await boot({ logToStderr: true });
         try {
           const r = await setupWorkspace(
             ctx,

@@ -26,11 +26,13 @@ import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { homeRoutes } from "./homeRoutes";
 import { jobRoutes } from "./jobRoutes";
+import { metricsRoutes } from "./metricsRoutes";
 import { workspaceRoutes } from "./workspaceRoutes";
 
 /** Every route group; later issues add theirs here. */
 export function apiRoutes(app: Api, ctx: AppContext) {
   healthRoutes(app, ctx);
+  metricsRoutes(app, ctx);
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   jobRoutes(app, ctx);
