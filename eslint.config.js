@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "node_modules",
       "web/dist",
+      "dist",
       "data",
       "bench/out",
       "test-results",

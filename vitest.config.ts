@@ -15,6 +15,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ["test/support/globalSetup.ts"],
+          // Server and worker processes the tests start inherit it: their mail peers are on loopback.
+          env: { MAIL_HOST_ALLOWLIST: "127.0.0.1,localhost,::1" },
         },
       },
     ],

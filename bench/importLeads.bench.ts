@@ -61,7 +61,15 @@ if (mode === "pg") {
   url.pathname = "/overture_bench";
   const env = { DATABASE_URL: url.toString(), SECRET_KEY: secret };
   await run(
-    ["init", "--workspace", "Bench", "--email", "bench@example.test", "--password", "password-1"],
+    [
+      "init",
+      "--workspace",
+      "Bench",
+      "--email",
+      "bench@example.test",
+      "--password",
+      "violet-harbour-lantern-42",
+    ],
     env,
   );
   const tiny = path.join(root, "bench/out/one-row.csv");
@@ -88,7 +96,15 @@ if (mode === "pg") {
   const dir = mkdtempSync(path.join(tmpdir(), "overture-bench-"));
   const env = { DATA_DIR: dir, DATABASE_URL: "", SECRET_KEY: secret };
   await run(
-    ["init", "--workspace", "Bench", "--email", "bench@example.test", "--password", "password-1"],
+    [
+      "init",
+      "--workspace",
+      "Bench",
+      "--email",
+      "bench@example.test",
+      "--password",
+      "violet-harbour-lantern-42",
+    ],
     env,
   );
   const tiny = path.join(root, "bench/out/one-row.csv");

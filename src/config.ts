@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -8,6 +9,21 @@ import { z } from "zod";
 type VarSpec = { description: string; default?: string; secret?: boolean; schema: z.ZodType };
 
 const port = z.coerce.number().int().min(0).max(65535);
+const list = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+// proxy-addr's names for whole ranges, as Fastify's trustProxy understands them.
+const proxyRangeNames = ["loopback", "linklocal", "uniquelocal"];
+const isAddressOrCidr = (v: string) => {
+  if (proxyRangeNames.includes(v)) return true;
+  const [addr, bits, ...rest] = v.split("/");
+  if (rest.length || !addr || !isIP(addr)) return false;
+  if (bits === undefined) return true;
+  const max = isIP(addr) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+};
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => ["true", "1", "yes"].includes(v));
@@ -40,6 +56,12 @@ export const configSpec = {
     description:
       "Base URL people reach the app at (used in unsubscribe/tracking links). Defaults to http://HOST:PORT.",
     schema: z.string().url().optional(),
+  },
+  METRICS_TOKEN: {
+    description:
+      "Bearer token that protects GET /metrics (Prometheus text format). Unset = /metrics is off (404). At least 16 characters.",
+    secret: true,
+    schema: z.string().min(16, "must be at least 16 characters").optional(),
   },
   LOG_LEVEL: {
     description: "pino log level.",
@@ -98,9 +120,24 @@ export const configSpec = {
     schema: z.coerce.number().int().min(1).max(10000),
   },
   SECURE_COOKIES: {
-    description: "Mark the session cookie Secure (set true behind HTTPS).",
+    description:
+      "Always mark the session cookie Secure. Without it the cookie is Secure whenever the request came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto).",
     default: "false",
     schema: bool,
+  },
+  TRUSTED_PROXIES: {
+    description:
+      "Comma-separated addresses or CIDRs of the reverse proxies in front of the server (or loopback, linklocal, uniquelocal). Only their X-Forwarded-For/-Proto/-Host are believed, for rate limits, logs and the cookie's Secure flag. Empty = none: the connection's own address counts.",
+    default: "",
+    schema: z
+      .string()
+      .refine((v) => list(v).every(isAddressOrCidr), "each entry must be an IP address or CIDR"),
+  },
+  MAIL_HOST_ALLOWLIST: {
+    description:
+      "Comma-separated hosts/IPs that SMTP, IMAP and verification connections may reach although they resolve to private, loopback or link-local addresses (an internal relay). Empty = none.",
+    default: "",
+    schema: z.string(),
   },
   FETCH_ALLOW_PRIVATE: {
     description:
@@ -193,6 +230,7 @@ export type Config = {
   secretKey?: string;
   publicUrl?: string;
   logLevel: string;
+  metricsToken: string | null;
   workerConcurrency: number;
   jobLeaseSeconds: number;
   loginRateLimit: number;
@@ -201,7 +239,9 @@ export type Config = {
   inbox: { pollSeconds: number; timeoutSeconds: number; concurrency: number };
   linkedinPollMinutes: number;
   secureCookies: boolean;
+  trustedProxies: string[];
   fetchAllowPrivate: string[];
+  mailHostAllowlist: string[];
   dnsServers: string[];
   verify: { mailFrom: string; heloName: string; smtpPort: number; domainIntervalMs: number };
   llm: LlmConfig;
@@ -240,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: values.SECRET_KEY as string | undefined,
     publicUrl: values.PUBLIC_URL as string | undefined,
     logLevel: values.LOG_LEVEL as string,
+    metricsToken: (values.METRICS_TOKEN as string | undefined) ?? null,
     workerConcurrency: values.WORKER_CONCURRENCY as number,
     jobLeaseSeconds: values.JOB_LEASE_SECONDS as number,
     loginRateLimit: values.LOGIN_RATE_LIMIT as number,
@@ -252,6 +293,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     linkedinPollMinutes: values.LINKEDIN_POLL_MINUTES as number,
     secureCookies: values.SECURE_COOKIES as boolean,
+    trustedProxies: list(values.TRUSTED_PROXIES as string),
+    mailHostAllowlist: list(values.MAIL_HOST_ALLOWLIST as string).map((h) => h.toLowerCase()),
     fetchAllowPrivate: (values.FETCH_ALLOW_PRIVATE as string)
       .split(",")
       .map((s) => s.trim())

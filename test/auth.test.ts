@@ -28,8 +28,17 @@ describe("first-run setup, login, sessions", () => {
       "body.email",
       "body.password",
     ]);
+    const common = await api.call("POST", "/api/setup", {
+      body: { workspaceName: "Acme", email: "Owner@Acme.test", password: "iloveyou1234" },
+    });
+    expect(common.status).toBe(400);
+    expect(common.json.error.message).toMatch(/^password: too easy to guess/);
+    const personal = await api.call("POST", "/api/setup", {
+      body: { workspaceName: "Acme", email: "Owner@Acme.test", password: "owner@acme.test" },
+    });
+    expect(personal.status).toBe(400);
     const r = await api.call("POST", "/api/setup", {
-      body: { workspaceName: "Acme", email: "Owner@Acme.test", password: "correct-horse" },
+      body: { workspaceName: "Acme", email: "Owner@Acme.test", password: "correct-horse-battery-staple" },
     });
     expect(r.status).toBe(201);
     cookie = cookieOf(r.headers);
@@ -38,9 +47,27 @@ describe("first-run setup, login, sessions", () => {
     expect(me.json.role).toBe("owner");
   });
 
+  it("refuses short and common passwords for members, naming the field", async () => {
+    for (const [password, message] of [
+      ["password", "password: must be at least 12 characters"],
+      ["12345678", "password: must be at least 12 characters"],
+      ["password1234", "password: too easy to guess (This is similar to a commonly used password)"],
+      ["qwertyuiop12", "password: too easy to guess"],
+      ["aaaaaaaaaaaa", "password: too easy to guess"],
+    ]) {
+      const r = await api.call("POST", "/api/members", {
+        cookie,
+        body: { email: "weak@acme.test", role: "member", password },
+      });
+      expect(r.status).toBe(400);
+      expect(r.json.error.message).toContain(message);
+      expect(r.json.error.details).toEqual({ field: "password" });
+    }
+  });
+
   it("refuses a second web setup", async () => {
     const r = await api.call("POST", "/api/setup", {
-      body: { workspaceName: "Evil", email: "e@evil.test", password: "password-1" },
+      body: { workspaceName: "Evil", email: "e@evil.test", password: "violet-harbour-lantern-42" },
     });
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe("setup_done");
@@ -55,7 +82,7 @@ describe("first-run setup, login, sessions", () => {
       ).status,
     ).toBe(401);
     const ok = await api.call("POST", "/api/auth/login", {
-      body: { email: "OWNER@acme.test", password: "correct-horse" },
+      body: { email: "OWNER@acme.test", password: "correct-horse-battery-staple" },
     });
     expect(ok.status).toBe(200);
     const c = cookieOf(ok.headers);
@@ -66,7 +93,7 @@ describe("first-run setup, login, sessions", () => {
 
   it("expires sessions by the injected clock", async () => {
     const ok = await api.call("POST", "/api/auth/login", {
-      body: { email: "owner@acme.test", password: "correct-horse" },
+      body: { email: "owner@acme.test", password: "correct-horse-battery-staple" },
     });
     const c = cookieOf(ok.headers);
     ctx.clock.advance(15 * 86_400_000);
@@ -103,11 +130,11 @@ describe("first-run setup, login, sessions", () => {
   it("lets owners add members with roles, and members cannot manage settings", async () => {
     const add = await api.call("POST", "/api/members", {
       cookie,
-      body: { email: "m@acme.test", role: "member", password: "member-pass" },
+      body: { email: "m@acme.test", role: "member", password: "member-lantern-pass-77" },
     });
     expect(add.status).toBe(201);
     const login = await api.call("POST", "/api/auth/login", {
-      body: { email: "m@acme.test", password: "member-pass" },
+      body: { email: "m@acme.test", password: "member-lantern-pass-77" },
     });
     const mc = cookieOf(login.headers);
     expect((await api.call("GET", "/api/workspace", { cookie: mc })).status).toBe(200);

@@ -39,7 +39,16 @@ describe.skipIf(!dovecotPath && !ci)("stopping a worker", () => {
       INBOX_TIMEOUT_SECONDS: "60",
     };
     const init = await runOverture(
-      ["init", "--workspace", "Stop", "--email", "s@stop.test", "--password", "password-1", "--json"],
+      [
+        "init",
+        "--workspace",
+        "Stop",
+        "--email",
+        "s@stop.test",
+        "--password",
+        "violet-harbour-lantern-42",
+        "--json",
+      ],
       env,
     );
     expect(init.code).toBe(0);

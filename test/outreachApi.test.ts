@@ -152,18 +152,26 @@ describe("runs, sequences and the sandbox over the API", () => {
       (await ctx.db.select().from(senderAccounts).where(eq(senderAccounts.id, id)))[0]!;
     const encBefore = (await stored()).smtpPasswordEnc;
 
+    // The stored password goes only to the server it was entered for.
+    const moved = await call("PATCH", `/api/sender-accounts/${id}`, {
+      smtp: { host: "smtp2.outreach.example", port: 465, secure: true, user: "sales" },
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.json.error.message).toBe(
+      "smtp.password: re-enter the password when the host, port, TLS mode change",
+    );
     const edited = await call("PATCH", `/api/sender-accounts/${id}`, {
       name: "Sales mailbox",
       dailyCap: 80,
-      smtp: { host: "smtp2.outreach.example", port: 465, secure: true, user: "sales" },
+      smtp: { host: "smtp.outreach.example", port: 587, secure: false, user: "sales" },
       imap: { host: "imap.outreach.example", port: 993, secure: true, password: "pw-imap" },
     });
     expect(edited.status).toBe(200);
     expect(edited.json).toMatchObject({
       name: "Sales mailbox",
       dailyCap: 80,
-      smtpHost: "smtp2.outreach.example",
-      smtpPort: 465,
+      smtpHost: "smtp.outreach.example",
+      smtpPort: 587,
       hasSmtpPassword: true,
       hasImapPassword: true,
     });

@@ -82,7 +82,7 @@ describe("email verification against real DNS and SMTP servers on loopback", () 
 
   it("refuses to probe a mail server on a private address unless allowlisted", async () => {
     const strict = await createTestContext({
-      env: { DNS_SERVERS: dns.address, FETCH_ALLOW_PRIVATE: "", VERIFY_DOMAIN_INTERVAL_MS: "0" },
+      env: { DNS_SERVERS: dns.address, MAIL_HOST_ALLOWLIST: "", VERIFY_DOMAIN_INTERVAL_MS: "0" },
     });
     try {
       const r = await verifyAddress(strict, "ana@good.test");

@@ -37,7 +37,7 @@ export async function benchContext(name: string) {
   } as AppContext;
   const r = await setupWorkspace(
     ctx,
-    { workspaceName: name, email: `${name}@bench.example`, password: "password-1" },
+    { workspaceName: name, email: `${name}@bench.example`, password: "violet-harbour-lantern-42" },
     { firstRunOnly: false },
   );
   const actor = {

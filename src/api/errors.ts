@@ -21,6 +21,8 @@ export type ErrorBody = { error: { code: string; message: string; details?: unkn
 /** The one place expected failures become HTTP: `{ error: { code, message, details } }`. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (isAppError(err)) {
+    const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (err.code === "rate_limited" && typeof retry === "number") reply.header("retry-after", String(retry));
     return reply
       .status(statusOf[err.code])
       .send({ error: { code: err.code, message: err.message, details: err.details } });

@@ -14,13 +14,19 @@ export type Booted = AppContext & { shutdown(): Promise<void> };
  * migrations under the advisory lock, and assembles the context every use case receives.
  */
 export async function boot(
-  opts: { config?: Config; clock?: Clock; migrate?: boolean } = {},
+  opts: { config?: Config; clock?: Clock; migrate?: boolean; logToStderr?: boolean } = {},
 ): Promise<Booted> {
   const config = opts.config ?? loadConfig();
-  const log = pino({ level: config.logLevel });
+  // A CLI command's stdout is its answer (`--json | jq`); its logs go to stderr.
+  const log = pino(
+    { level: config.logLevel },
+    pino.destination({ fd: opts.logToStderr ? 2 : 1, sync: true }),
+  );
   const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir);
   try {
     const dbHandle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (dbHandle.fromTemplate)
+      log.info({ dataDir: config.dataDir }, "embedded database created from the build's template");
     if (opts.migrate !== false) {
       const { applied } = await migrate(dbHandle.db);
       if (applied.length) log.info({ applied }, "database migrated");

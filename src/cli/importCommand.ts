@@ -1,16 +1,6 @@
-import { createReadStream, createWriteStream, statSync } from "node:fs";
-import path from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { actorForCli } from "../app/auth/cliActor";
-import { boot } from "../app/boot";
-import { fileByteSource } from "../app/imports/byteSource";
-import { importLeads } from "../app/imports/importLeads";
-import { formatOf, openSheet } from "../app/imports/readSpreadsheet";
-import { rejectedRowsCsv } from "../app/imports/rejectedRows";
-import { createImportRecord } from "../app/imports/uploads";
-import { findOrCreateList } from "../app/lists/lists";
 import { type TextEncoding, textEncodings } from "../domain/imports/detectEncoding";
-import { progressBar } from "./progressBar";
+import type { ImportOptions } from "./importAction";
 
 const delimiters: Record<string, string> = { ",": ",", ";": ";", tab: "\t", "\\t": "\t", "|": "|" };
 
@@ -40,80 +30,5 @@ export function importCommand(program: Command) {
     .option("--delimiter <char>", "the CSV delimiter instead of detecting it: , ; tab |", parseDelimiter)
     .option("--rejected <file>", "write the rejected rows, with the reason, to this CSV file")
     .option("--json", "print the report as JSON")
-    .action(
-      async (
-        file: string,
-        o: {
-          list: string;
-          workspace?: string;
-          json?: boolean;
-          encoding?: TextEncoding;
-          delimiter?: string;
-          rejected?: string;
-        },
-      ) => {
-        const ctx = await boot();
-        try {
-          const actor = await actorForCli(ctx, o.workspace);
-          const list = await findOrCreateList(ctx, actor, o.list, "import");
-          const size = statSync(file).size;
-          const head = await fileByteSource(file);
-          const format = formatOf(file, await head.read(0, 8));
-          let read = 0;
-          const record = await createImportRecord(ctx, actor, {
-            fileName: path.basename(file),
-            format,
-            listId: list.id,
-            sizeBytes: size,
-          });
-          const { info, rows } = await openSheet(
-            format,
-            {
-              stream: () => {
-                const s = createReadStream(file, { highWaterMark: 1 << 20 });
-                s.on("data", (c) => (read += c.length));
-                return s;
-              },
-              bytes: async () => head,
-            },
-            { encoding: o.encoding, delimiter: o.delimiter },
-          );
-          const bar = !o.json && process.stderr.isTTY ? progressBar(process.stderr) : null;
-          const { report } = await importLeads(ctx, actor, {
-            rows,
-            read: { encoding: info.encoding, delimiter: info.delimiter },
-            listId: list.id,
-            importId: record.id,
-            fileName: path.basename(file),
-            onProgress: (r) => bar?.update(read / size, `${r.totalRows.toLocaleString()} rows`),
-          });
-          bar?.done();
-          await head.close();
-          if (o.rejected && report.invalid) {
-            const out = createWriteStream(o.rejected);
-            for await (const chunk of rejectedRowsCsv(ctx, actor, record.id)) out.write(chunk);
-            await new Promise<void>((r) => out.end(r));
-          }
-          if (o.json) console.log(JSON.stringify({ list: { id: list.id, name: list.name }, ...report }));
-          else {
-            const how = info.encoding
-              ? ` (read as ${info.encoding}, delimiter ${JSON.stringify(info.delimiter)})`
-              : "";
-            console.log(
-              `Imported into "${list.name}"${how}: ${report.added} added, ${report.updated} updated, ${report.duplicates} duplicates skipped, ${report.invalid} rejected, ${report.warningCount} warnings (of ${report.totalRows} rows).`,
-            );
-            for (const r of report.invalidRows.slice(0, 20)) console.log(`  line ${r.line}: ${r.reason}`);
-            if (report.invalid > 20)
-              console.log(
-                `  … and ${report.invalid - 20} more rejected rows (use --rejected FILE for all of them)`,
-              );
-            for (const w of report.warnings.slice(0, 10))
-              console.log(`  line ${w.line} (warning): ${w.message}`);
-            if (o.rejected && report.invalid) console.log(`Rejected rows written to ${o.rejected}.`);
-          }
-        } finally {
-          await ctx.shutdown();
-        }
-      },
-    );
+    .action(async (file: string, o: ImportOptions) => (await import("./importAction")).importAction(file, o));
 }

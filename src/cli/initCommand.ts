@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { setupWorkspace } from "../app/auth/setupWorkspace";
-import { boot } from "../app/boot";
 
 export function initCommand(program: Command) {
   program
@@ -8,12 +6,16 @@ export function initCommand(program: Command) {
     .description("create a workspace and its owner (first run, or another workspace later)")
     .requiredOption("--workspace <name>", "workspace name")
     .requiredOption("--email <email>", "owner's email")
-    .requiredOption("--password <password>", "owner's password (at least 8 characters)")
+    .requiredOption("--password <password>", "owner's password (at least 12 characters, not a common one)")
     .option("--timezone <zone>", "workspace timezone (IANA, e.g. Europe/Berlin)", "UTC")
     .option("--json", "print a JSON object (with an apiKey) for scripts")
     .action(
       async (o: { workspace: string; email: string; password: string; timezone: string; json?: boolean }) => {
-        const ctx = await boot();
+        const [{ boot }, { setupWorkspace }] = await Promise.all([
+          import("../app/boot"),
+          import("../app/auth/setupWorkspace"),
+        ]);
+        const ctx = await boot({ logToStderr: true });
         try {
           const r = await setupWorkspace(
             ctx,

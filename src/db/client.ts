@@ -7,6 +7,8 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { listMigrations } from "./migrate";
+import { isEmptyDir, templateFor } from "./pgliteTemplate";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -19,6 +21,8 @@ export type DbHandle = {
   /** Raw access for the few things Drizzle does not do (COPY on PostgreSQL). */
   pool?: pg.Pool;
   pglite?: PGlite;
+  /** True when a new embedded data directory was made from the build's migrated template. */
+  fromTemplate?: boolean;
   close(): Promise<void>;
 };
 
@@ -41,10 +45,14 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
   let client = opts.pglite;
+  let fromTemplate = false;
   if (!client) {
     const dir = path.resolve(opts.dataDir ?? "./data", "pglite");
+    // A new data directory starts from the build's migrated template when there is one.
+    const template = isEmptyDir(dir) ? templateFor(listMigrations().map((m) => m.id)) : null;
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir, pgliteOptions);
+    client = await PGlite.create(dir, template ? { ...pgliteOptions, loadDataDir: template } : pgliteOptions);
+    fromTemplate = !!template;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const owned = !opts.pglite;
@@ -53,6 +61,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     db,
     kind: "pglite",
     pglite: c,
+    fromTemplate,
     close: async () => {
       if (owned && !c.closed) await c.close();
     },

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../paths";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "./client";
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsDir = path.join(projectRoot, "src/db/migrations");
 // Any constant shared by every Overture process: the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY = 7_246_311_902;
 

@@ -45,7 +45,7 @@ describe.skipIf(!chromiumPath && !ci)("importing a messy export in the browser",
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@messy.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
 
       await page.getByRole("navigation").getByRole("link", { name: "Lists" }).click();

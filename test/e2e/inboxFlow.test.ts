@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPath && !ci)("the unified inbox in the browser", () => 
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@inbox.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("navigation").getByRole("link", { name: "Inbox" }).click();
       await page.getByRole("tab", { name: "Sandbox mailbox" }).click();

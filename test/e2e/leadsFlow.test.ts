@@ -22,7 +22,15 @@ beforeAll(async () => {
     env.DATABASE_URL = db.url!;
   }
   const init = await runOverture(
-    ["init", "--workspace", "Leads Inc", "--email", "op@leads.test", "--password", "password-123"],
+    [
+      "init",
+      "--workspace",
+      "Leads Inc",
+      "--email",
+      "op@leads.test",
+      "--password",
+      "violet-harbour-lantern-42",
+    ],
     env,
   );
   if (init.code !== 0) throw new Error(init.out);
@@ -39,7 +47,7 @@ describe.skipIf(!chromiumPath && !ci)("leads in the browser", () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@leads.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
 
       await page.getByRole("navigation").getByRole("link", { name: "Lists" }).click();

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@out.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
 
       await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();

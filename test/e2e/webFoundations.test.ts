@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath && !ci)("the web app's foundations in Chromium", (
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@foundations.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
 
       // A new workspace: the home page's checklist, nothing ticked.

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath && !ci)("time zones in the browser", () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@zones.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("navigation").waitFor();
 

@@ -23,7 +23,7 @@ export async function e2eWorkspace(workspace: string, email: string, extraEnv: R
     env.DATABASE_URL = db.url!;
   }
   const init = await runOverture(
-    ["init", "--workspace", workspace, "--email", email, "--password", "password-123", "--json"],
+    ["init", "--workspace", workspace, "--email", email, "--password", "violet-harbour-lantern-42", "--json"],
     env,
   );
   const apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey as string;

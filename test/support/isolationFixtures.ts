@@ -15,7 +15,11 @@ type Call = Awaited<ReturnType<typeof testServer>>["call"];
  */
 export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/workspace": { name: "Renamed by A" },
-  "POST /api/members": { email: "intruder@example.test", role: "admin", password: "password-123" },
+  "POST /api/members": {
+    email: "intruder@example.test",
+    role: "admin",
+    password: "violet-harbour-lantern-42",
+  },
   "PATCH /api/members/{userId}": { role: "owner" },
   "POST /api/api-keys": { name: "k" },
   "POST /api/auth/switch-workspace": { workspaceId: "__B_WORKSPACE__" },
@@ -101,7 +105,7 @@ export async function createResourcesOfB(
   const key = await call("POST", "/api/api-keys", { key: b.apiKey, body: { name: "b-secret" } });
   const member = await call("POST", "/api/members", {
     key: b.apiKey,
-    body: { email: "b-member@example.test", role: "member", password: "password-123" },
+    body: { email: "b-member@example.test", role: "member", password: "violet-harbour-lantern-42" },
   });
   const job = await enqueue(ctx, noopJob, b.workspaceId, {});
   const list = await call("POST", "/api/lists", { key: b.apiKey, body: { name: "Bravo prospects" } });

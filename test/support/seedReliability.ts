@@ -17,7 +17,7 @@ const n = Number(process.env.SEED_LEADS ?? 300);
 const ctx = await boot();
 const r = await setupWorkspace(
   ctx,
-  { workspaceName: "Kill test", email: "kill@test.example", password: "password-123" },
+  { workspaceName: "Kill test", email: "kill@test.example", password: "violet-harbour-lantern-42" },
   { firstRunOnly: false },
 );
 const actor = {

@@ -58,15 +58,17 @@ export async function startOverture(args: string[], env: Record<string, string>)
 }
 
 export async function runOverture(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
+  return new Promise<{ code: number | null; out: string; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [path.join(root, "bin/overture.mjs"), ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code, out }));
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => ((out += d), (stdout += d)));
+    child.stderr.on("data", (d) => ((out += d), (stderr += d)));
+    child.on("exit", (code) => resolve({ code, out, stdout, stderr }));
   });
 }

@@ -9,14 +9,14 @@ export async function seedWorkspace(ctx: TestContext, name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, "")}-owner@example.test`;
   const r = await setupWorkspace(
     ctx,
-    { workspaceName: name, email, password: "password-123" },
+    { workspaceName: name, email, password: "violet-harbour-lantern-42" },
     { firstRunOnly: false, withApiKey: true },
   );
   return {
     workspaceId: r.workspace.id,
     userId: r.user.id,
     email,
-    password: "password-123",
+    password: "violet-harbour-lantern-42",
     apiKey: r.apiKey!.key,
   };
 }

@@ -33,6 +33,8 @@ export async function createTestContext(
     SECRET_KEY: TEST_SECRET,
     LOGIN_RATE_LIMIT: "1000",
     FETCH_ALLOW_PRIVATE: "127.0.0.1,localhost",
+    // SMTP/IMAP/verification peers of the tests listen on loopback.
+    MAIL_HOST_ALLOWLIST: "127.0.0.1,localhost,::1",
     ...opts.env,
   });
   const clock = opts.clock ?? testClock();

@@ -1,6 +1,7 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { createSession, describeActor, login, logout, switchWorkspace } from "../../app/auth/sessions";
+import { DEVICE_COOKIE } from "../../app/auth/knownDevices";
 import { needsSetup, setupWorkspace } from "../../app/auth/setupWorkspace";
 import type { AppContext } from "../../app/context";
 import { actorOf, authenticate, SESSION_COOKIE, sessionToken } from "../authenticate";
@@ -20,12 +21,14 @@ const meSchema = z.object({
 });
 
 export function authRoutes(app: Api, ctx: AppContext) {
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+  // req.protocol is "https" for a TLS connection, or behind a trusted proxy that says so.
+  const secure = (req: FastifyRequest) => ctx.config.secureCookies || req.protocol === "https";
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
-      secure: ctx.config.secureCookies,
+      secure: secure(req),
       expires,
     });
 
@@ -52,7 +55,7 @@ export function authRoutes(app: Api, ctx: AppContext) {
           workspaceName: z.string().trim().min(1, "required").max(120),
           name: z.string().max(120).optional(),
           email: z.string().email("must be an email address"),
-          password: z.string().min(8, "must be at least 8 characters"),
+          password: z.string().min(12, "must be at least 12 characters").max(1000),
           timezone: z.string().optional(),
         }),
         response: {
@@ -65,7 +68,7 @@ export function authRoutes(app: Api, ctx: AppContext) {
     async (req, reply) => {
       const r = await setupWorkspace(ctx, req.body, { firstRunOnly: true });
       const s = await createSession(ctx, r.user.id, r.workspace.id);
-      setCookie(reply, s.token, s.expiresAt);
+      setCookie(req, reply, s.token, s.expiresAt);
       return reply.status(201).send({ workspaceId: r.workspace.id, userId: r.user.id });
     },
   );
@@ -82,8 +85,20 @@ export function authRoutes(app: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const s = await login(ctx, req.body.email, req.body.password);
-      setCookie(reply, s.token, s.expiresAt);
+      const s = await login(ctx, req.body.email, req.body.password, {
+        deviceToken: req.cookies?.[DEVICE_COOKIE],
+        ip: req.ip,
+        userAgent: req.headers["user-agent"],
+      });
+      setCookie(req, reply, s.token, s.expiresAt);
+      if (s.deviceToken)
+        reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
+          path: "/api/auth",
+          httpOnly: true,
+          sameSite: "lax",
+          secure: secure(req),
+          maxAge: 400 * 86_400,
+        });
       return { ok: true as const };
     },
   );

@@ -1,7 +1,9 @@
 import type { AppContext } from "../../app/context";
 import type { Api } from "../server";
+import { auditLogRoutes } from "./auditLogRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { analyticsRoutes } from "./analyticsRoutes";
+import { deliverabilityRoutes } from "./deliverabilityRoutes";
 import { inboxRoutes } from "./inboxRoutes";
 import { archiveRoutes } from "./archiveRoutes";
 import { labRoutes } from "./labRoutes";
@@ -25,11 +27,13 @@ import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { homeRoutes } from "./homeRoutes";
 import { jobRoutes } from "./jobRoutes";
+import { metricsRoutes } from "./metricsRoutes";
 import { workspaceRoutes } from "./workspaceRoutes";
 
 /** Every route group; later issues add theirs here. */
 export function apiRoutes(app: Api, ctx: AppContext) {
   healthRoutes(app, ctx);
+  metricsRoutes(app, ctx);
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   jobRoutes(app, ctx);
@@ -37,10 +41,20 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   listRoutes(app, ctx);
   importRoutes(app, ctx);
   blocklistRoutes(app, ctx);
+  // Before outreachRoutes: /api/sender-accounts/health must not be read as a sender id.
+  deliverabilityRoutes(app, ctx);
   outreachRoutes(app, ctx);
   sequenceRoutes(app, ctx);
   previewRoutes(app, ctx);
-  unsubscribeRoutes(app, ctx);
+  // Only the unsubscribe page takes form posts (the page's button, RFC 8058 one-click clients).
+  void app.register(async (forms) => {
+    forms.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string" },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    unsubscribeRoutes(forms as Api, ctx);
+  });
   trackingRoutes(app, ctx);
   auditRoutes(app, ctx);
   labRoutes(app, ctx);
@@ -55,4 +69,5 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   discoveryRoutes(app, ctx);
   emailRoutes(app, ctx);
   homeRoutes(app, ctx);
+  auditLogRoutes(app, ctx);
 }

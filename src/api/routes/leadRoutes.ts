@@ -44,21 +44,31 @@ export function leadRoutes(app: Api, ctx: AppContext) {
   app.get(
     "/api/leads/export.csv",
     {
-      preHandler: auth,
+      preHandler: authenticate(ctx, "manage_workspace"),
       schema: {
         tags: ["leads"],
-        summary: "Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets",
-        querystring: leadQuerySchema.extend({ ids: z.string().optional() }),
+        summary:
+          "Export the leads matching the filters (or ids) as CSV, safe to open in spreadsheets (owners and admins: an export takes the whole list out)",
+        querystring: leadQuerySchema.extend({
+          ids: z
+            .string()
+            .optional()
+            .transform((s) => (s ? s.split(",").filter(Boolean) : undefined))
+            .pipe(z.array(z.string().uuid("each id must be a lead id")).max(100_000).optional()),
+        }),
       },
     },
     async (req, reply) => {
       const { ids, ...q } = req.query;
+      const rows = exportLeadsCsv(ctx, actorOf(req), { ...q, statuses: q.status, ids });
+      // The first chunk is read before answering, so a bad sort or filter is a 400, not an
+      // error in the middle of a 200 stream.
+      const first = await rows.next();
       const stream = Readable.from(
-        exportLeadsCsv(ctx, actorOf(req), {
-          ...q,
-          statuses: q.status,
-          ids: ids ? ids.split(",") : undefined,
-        }),
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* rows;
+        })(),
       );
       reply
         .header("content-type", "text/csv; charset=utf-8")

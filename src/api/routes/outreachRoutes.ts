@@ -46,6 +46,8 @@ const serverSchema = z.object({
 
 export function outreachRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
+  // Sender accounts hold mailbox passwords: only owners and admins change or test them.
+  const admin = authenticate(ctx, "manage_workspace");
   app.get(
     "/api/plays",
     {
@@ -197,7 +199,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.post(
     "/api/sender-accounts",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Add a sender: the built-in sandbox (nothing leaves the machine) or an SMTP/IMAP mailbox",
@@ -224,7 +226,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.patch(
     "/api/sender-accounts/:id",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary:
@@ -260,7 +262,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.delete(
     "/api/sender-accounts/:id",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Remove a sender (refused while an active or paused sequence sends through it)",
@@ -273,7 +275,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
   app.post(
     "/api/sender-accounts/:id/test",
     {
-      preHandler: auth,
+      preHandler: admin,
       schema: {
         tags: ["senders"],
         summary: "Test the SMTP connection and login (sends nothing)",

@@ -76,6 +76,9 @@ export const sandboxMessageSchema = z.object({
   stepIndex: z.number(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
+  /** Set when a delivery report came back about this message (see BounceClass). */
+  bounceClass: z.string().nullable(),
+  complained: z.boolean(),
   replies: z.number(),
 });
 

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiKeys } from "../../db/schema";
 import { AppError } from "../../domain/appError";
 import { can } from "../../domain/roles";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import type { Actor, AppContext } from "../context";
 import { newToken, sha256 } from "../security/tokens";
 
@@ -24,6 +25,7 @@ export async function createApiKey(ctx: AppContext, actor: Actor, name: string) 
       createdBy: actor.userId,
     })
     .returning();
+  await recordAuditEvent(ctx, actor, "api_key.created", row!.name, { prefix: row!.prefix });
   return { id: row!.id, name: row!.name, prefix: row!.prefix, createdAt: row!.createdAt, key };
 }
 
@@ -49,8 +51,9 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string) {
     .update(apiKeys)
     .set({ revokedAt: ctx.clock.now() })
     .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, actor.workspaceId), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
   if (!rows.length) throw new AppError("not_found", "no active API key with this id in this workspace");
+  await recordAuditEvent(ctx, actor, "api_key.revoked", rows[0]!.name, { prefix: rows[0]!.prefix });
 }
 
 /** API keys act with admin rights in their workspace (they cannot manage owners). */

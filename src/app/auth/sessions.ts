@@ -3,7 +3,9 @@ import { memberships, sessions, users, workspaces } from "../../db/schema";
 import { AppError } from "../../domain/appError";
 import type { Actor, AppContext } from "../context";
 import { newToken, sha256 } from "../security/tokens";
+import { noteSignInDevice, type SignInClient } from "./knownDevices";
 import { verifyPassword } from "./passwords";
+import { assertSignInAllowed, noteSignInFailure, noteSignInSuccess } from "./signInThrottle";
 
 export const SESSION_DAYS = 14;
 
@@ -15,13 +17,21 @@ export async function createSession(ctx: AppContext, userId: string, workspaceId
 }
 
 /** Same message for unknown email and wrong password, so login does not reveal who has an account. */
-export async function login(ctx: AppContext, email: string, password: string) {
-  const [user] = await ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  if (!user || !(await verifyPassword(user.passwordHash, password)))
+export async function login(ctx: AppContext, rawEmail: string, password: string, client?: SignInClient) {
+  const email = rawEmail.trim().toLowerCase();
+  const ip = client?.ip ?? "unknown";
+  // Unknown emails count too, so guessing does not tell which accounts exist.
+  await assertSignInAllowed(ctx, email, ip);
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    await noteSignInFailure(ctx, email, ip);
     throw new AppError("unauthenticated", "email or password is incorrect");
+  }
+  await noteSignInSuccess(ctx, email);
   const [m] = await ctx.db.select().from(memberships).where(eq(memberships.userId, user.id)).limit(1);
   if (!m) throw new AppError("forbidden", "this account belongs to no workspace");
-  return createSession(ctx, user.id, m.workspaceId);
+  const deviceToken = client ? await noteSignInDevice(ctx, user, m.workspaceId, client) : undefined;
+  return { ...(await createSession(ctx, user.id, m.workspaceId)), deviceToken };
 }
 
 export async function logout(ctx: AppContext, token: string) {

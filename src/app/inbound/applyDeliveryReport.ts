@@ -164,6 +164,9 @@ async function applyOutcome(
       .set({
         state: sql`case when ${enrollments.state} = 'completed' then 'active' else ${enrollments.state} end`,
         stateReason: sql`case when ${enrollments.state} = 'completed' then null else ${enrollments.stateReason} end`,
+        // The claim picks the step after last_step_index: step back one so the bounced step (not
+        // the one after it) is what goes out again. Step indices are 1-based.
+        lastStepIndex: e.stepIndex > 1 ? e.stepIndex - 1 : null,
         nextStepIndex: e.stepIndex,
         stepAttempt: e.attempt,
         nextStepAt: at,

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { normaliseLinkedInUrl } from "../../domain/identity/normaliseLinkedIn";
 import { can } from "../../domain/roles";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
+import { rebindProblem } from "../../domain/security/credentialBinding";
 import { queryRows } from "../../db/client";
 import { integrations } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -43,6 +45,15 @@ export async function connectLinkedIn(
   const old = await linkedinAccountOf(ctx, actor.workspaceId);
   const apiKey = input.apiKey || old?.apiKey;
   if (!apiKey) throw new AppError("validation", "the Unipile API key is required", { field: "apiKey" });
+  const problem = rebindProblem({
+    stored: { dsn: old?.dsn },
+    next: { dsn: input.dsn },
+    hasStoredSecret: !!old,
+    newSecretGiven: !!input.apiKey,
+    secret: "API key",
+    labels: { dsn: "DSN" },
+  });
+  if (problem) throw new AppError("validation", `apiKey: ${problem}`, { field: "apiKey" });
   let status = "ok";
   let ownProviderId = "";
   let error: string | null = null;
@@ -72,6 +83,13 @@ export async function connectLinkedIn(
     .insert(integrations)
     .values({ workspaceId: actor.workspaceId, kind: "unipile", createdAt: now, ...values })
     .onConflictDoUpdate({ target: [integrations.workspaceId, integrations.kind], set: values });
+  await recordAuditEvent(ctx, actor, "integration.connected", "unipile", {
+    fields: [
+      ...(input.apiKey ? ["apiKey"] : []),
+      ...(old?.dsn !== input.dsn ? ["dsn"] : []),
+      ...(old?.accountId !== input.accountId ? ["accountId"] : []),
+    ],
+  });
   return { ...(await getLinkedIn(ctx, actor)), check: error ? { ok: false, error } : { ok: true } };
 }
 

@@ -2,6 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { pushReadiness } from "../../domain/plusvibe/pushReadiness";
 import { can } from "../../domain/roles";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
+import { rebindProblem } from "../../domain/security/credentialBinding";
 import { queryRows, sqlArray } from "../../db/client";
 import { integrations, leads } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -53,6 +55,15 @@ export async function connectPlusVibe(
   const apiKey = input.apiKey || old?.apiKey;
   if (!apiKey) throw new AppError("validation", "the PlusVibe API key is required", { field: "apiKey" });
   const baseUrl = input.baseUrl || PLUSVIBE_DEFAULT_BASE;
+  const problem = rebindProblem({
+    stored: { baseUrl: old?.baseUrl },
+    next: { baseUrl },
+    hasStoredSecret: !!old,
+    newSecretGiven: !!input.apiKey,
+    secret: "API key",
+    labels: { baseUrl: "base URL" },
+  });
+  if (problem) throw new AppError("validation", `apiKey: ${problem}`, { field: "apiKey" });
   const now = ctx.clock.now();
   const values = {
     settings: { workspaceId: input.workspaceId, baseUrl },
@@ -63,6 +74,13 @@ export async function connectPlusVibe(
     .insert(integrations)
     .values({ workspaceId: actor.workspaceId, kind: "plusvibe", createdAt: now, ...values })
     .onConflictDoUpdate({ target: [integrations.workspaceId, integrations.kind], set: values });
+  await recordAuditEvent(ctx, actor, "integration.connected", "plusvibe", {
+    fields: [
+      ...(input.apiKey ? ["apiKey"] : []),
+      ...(old?.baseUrl !== baseUrl ? ["baseUrl"] : []),
+      ...(old?.workspaceId !== input.workspaceId ? ["workspaceId"] : []),
+    ],
+  });
   try {
     const campaigns = await plusvibeClient(ctx, {
       apiKey,
@@ -81,6 +99,7 @@ export async function disconnectPlusVibe(ctx: AppContext, actor: Actor) {
   await ctx.db
     .delete(integrations)
     .where(and(eq(integrations.workspaceId, actor.workspaceId), eq(integrations.kind, "plusvibe")));
+  await recordAuditEvent(ctx, actor, "integration.disconnected", "plusvibe");
   return { ok: true as const };
 }
 

@@ -25,44 +25,17 @@ const first = (e: Raw, ...keys: string[]) => {
 
 const LOOKS_HTML =
   /<\/?(html|head|body|div|p|br|span|a|table|tbody|td|tr|b|i|u|strong|em|img|font|style|script|meta|ul|ol|li|h[1-6]|blockquote|center|hr)\b[^>]*>/i;
-const NAMED: Record<string, number> = {
-  apos: 39,
-  rsquo: 8217,
-  lsquo: 8216,
-  rdquo: 8221,
-  ldquo: 8220,
-  mdash: 8212,
-  ndash: 8211,
-  hellip: 8230,
-  copy: 169,
-  reg: 174,
-  trade: 8482,
-  euro: 8364,
-  bull: 8226,
-  middot: 183,
-};
-
 /**
- * HTML to text with the inbox's converter (domain/inbound htmlToText). Before it: comments go, source
- * line breaks are spaces (as in HTML), a paragraph or list ends with an empty line, a list item starts
- * with a bullet, hex and a few common named entities are put in the decimal form it decodes, and
- * impossible code points are dropped (they would make String.fromCodePoint throw).
+ * HTML to text with the inbox's converter (domain/inbound htmlToText, html-to-text: entities
+ * decoded, comments and scripts dropped, list items bulleted). Impossible code points are dropped
+ * first (the Unibox shows nothing rather than a replacement character).
  */
 function fromHtml(html: string): string {
   return htmlToText(
-    html
-      .replace(/<!--[\s\S]*?-->/g, "")
-      .replace(/\r\n?|\n/g, " ")
-      .replace(/<\/(p|ul|ol)\s*>/gi, "$&\n")
-      .replace(/<li\b[^>]*>/gi, "$&• ")
-      .replace(/&#x([0-9a-f]{1,6});/gi, (_, h: string) => `&#${parseInt(h, 16)};`)
-      .replace(/&([a-z]+);/gi, (m, n: string) =>
-        NAMED[n.toLowerCase()] ? `&#${NAMED[n.toLowerCase()]};` : m,
-      )
-      .replace(/&#(\d+);/g, (m, n: string) => (Number(n) > 0x10ffff ? "" : m)),
-  )
-    .replace(/[ \t]{2,}/g, " ")
-    .replace(/\n[ \t]+/g, "\n");
+    html.replace(/&#(x[0-9a-f]+|\d+);/gi, (m, n: string) =>
+      (n[0] === "x" || n[0] === "X" ? parseInt(n.slice(1), 16) : Number(n)) > 0x10ffff ? "" : m,
+    ),
+  );
 }
 
 const plain = (t: string) => {

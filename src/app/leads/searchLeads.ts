@@ -20,7 +20,8 @@ export function parseSort(sort: string | undefined): { key: LeadSortKey; desc: b
   const s = sort?.trim() || "-createdAt";
   const desc = s.startsWith("-");
   const key = s.replace(/^[-+]/, "");
-  if (!(key in leadSortColumns))
+  // Own keys only: `in` also finds "__proto__", "constructor", "toString" on the prototype.
+  if (!Object.hasOwn(leadSortColumns, key))
     throw new AppError(
       "validation",
       `sort must be one of ${Object.keys(leadSortColumns).join(", ")} (prefix - for descending)`,

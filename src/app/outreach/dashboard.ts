@@ -101,6 +101,8 @@ export type SandboxMessage = {
   stepIndex: number;
   firstName: string | null;
   lastName: string | null;
+  bounceClass: string | null;
+  complained: boolean;
   replies: number;
 };
 
@@ -109,7 +111,9 @@ export async function sandboxOutbox(ctx: AppContext, actor: Actor) {
     ctx.db,
     sql`select m.id, m.lead_id as "leadId", m.channel, m.status, m.subject, m.body, m.to_address as "toAddress", m.sent_at as "sentAt", m.step_index as "stepIndex",
                l.first_name as "firstName", l.last_name as "lastName",
-               (select count(*)::int from inbound_messages i where i.lead_id = m.lead_id) as replies
+               m.bounce_class as "bounceClass", m.complained_at is not null as complained,
+               (select count(*)::int from inbound_messages i
+                where i.lead_id = m.lead_id and i.kind in ('human_reply', 'auto_reply')) as replies
         from messages m join leads l on l.id = m.lead_id left join sender_accounts s on s.id = m.sender_account_id
         where m.workspace_id = ${actor.workspaceId}::uuid and (s.kind = 'sandbox' or m.channel <> 'email')
         union all

@@ -1,6 +1,9 @@
+import { addressOf } from "../../domain/inbound/addressOf";
 import { classifyInbound } from "../../domain/inbound/classifyInbound";
+import { headersFromRecord } from "../../domain/inbound/headerLookup";
+import type { InboundHeader } from "../../domain/inbound/inboundEmail";
+import { extractMessageIds, normaliseMessageId } from "../../domain/inbound/messageIds";
 import type { AppContext } from "../context";
-import { classifiedFacts } from "../inbound/classifiedFacts";
 import { recordInbound } from "../inbound/recordInbound";
 
 export type InboundInput = {
@@ -11,7 +14,7 @@ export type InboundInput = {
   from: string;
   subject: string;
   text: string;
-  headers?: Record<string, string | undefined> | import("../../domain/inbound").HeaderField[];
+  headers?: Record<string, string | undefined> | InboundHeader[];
   messageId?: string | null;
   inReplyTo?: string | null;
   ourAddresses?: string[];
@@ -23,16 +26,21 @@ export type InboundInput = {
  */
 export async function recordInboundMessage(ctx: AppContext, m: InboundInput) {
   const now = ctx.clock.now();
-  const facts = classifiedFacts(
-    classifyInbound({
-      headers: m.headers ?? {},
-      from: m.from,
+  // These channels have no raw source: the parsed form is built from what they do have.
+  const facts = classifyInbound(
+    {
+      headers: Array.isArray(m.headers) ? m.headers : headersFromRecord(m.headers ?? {}),
+      from: addressOf(m.from),
+      fromName: "",
+      returnPath: null,
       subject: m.subject,
+      messageId: normaliseMessageId(m.messageId),
+      inReplyTo: extractMessageIds(m.inReplyTo ?? null),
+      references: [],
       text: m.text,
-      ourAddresses: m.ourAddresses ?? [],
-      receivedAtMs: now.getTime(),
-      messageId: m.messageId,
-    }),
+      parts: [],
+    },
+    { ourAddresses: m.ourAddresses ?? [], receivedAtMs: now.getTime() },
   );
   return recordInbound(
     ctx,

@@ -1,3 +1,4 @@
+import { mailHostGuard } from "../net/mailHostGuard";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { fetchNewMessages, type ImapSettings } from "../../channels/email/imapMailbox";
@@ -25,6 +26,7 @@ export const imapSettingsOf = (ctx: AppContext, acc: SenderRow): ImapSettings =>
   secure: acc.imapSecure,
   user: acc.imapUser ?? acc.fromEmail,
   password: acc.imapPasswordEnc ? ctx.secrets.decrypt(acc.imapPasswordEnc) : "",
+  guard: mailHostGuard(ctx.config.mailHostAllowlist),
 });
 
 /** The sender rows of leased mailboxes (with IMAP settings). */

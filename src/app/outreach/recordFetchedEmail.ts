@@ -1,8 +1,7 @@
-import { classifyInbound, readMessage } from "../../domain/inbound";
 import type { senderAccounts } from "../../db/schema";
 import type { AppContext } from "../context";
-import { classifiedFacts } from "../inbound/classifiedFacts";
-import { recordInbound } from "../inbound/recordInbound";
+import { readInboundEmail } from "../inbound/readInboundEmail";
+import { type RecordedInbound, recordInbound } from "../inbound/recordInbound";
 
 /**
  * One message read from a sender's inbox: parsed once, classified, matched (our Message-ID in its
@@ -14,21 +13,18 @@ export async function recordFetchedEmail(
   acc: typeof senderAccounts.$inferSelect,
   source: Buffer,
 ): Promise<number> {
-  const mail = readMessage(source);
+  return (await recordInboundEmail(ctx, acc, source)).recorded ? 1 : 0;
+}
+
+/** The same, returning what was concluded (the sandbox's simulated reports show it). */
+export async function recordInboundEmail(
+  ctx: AppContext,
+  acc: typeof senderAccounts.$inferSelect,
+  source: Buffer,
+): Promise<RecordedInbound> {
   const now = ctx.clock.now();
-  const facts = classifiedFacts(
-    classifyInbound({
-      headers: mail.headers,
-      from: mail.from,
-      subject: mail.subject,
-      text: mail.text,
-      ourAddresses: [acc.fromEmail],
-      receivedAtMs: now.getTime(),
-      raw: source,
-      messageId: mail.messageId,
-    }),
-  );
-  const r = await recordInbound(
+  const mail = await readInboundEmail(source, { ourAddresses: [acc.fromEmail], receivedAtMs: now.getTime() });
+  return recordInbound(
     ctx,
     {
       workspaceId: acc.workspaceId,
@@ -38,10 +34,9 @@ export async function recordFetchedEmail(
       subject: mail.subject,
       text: mail.text.slice(0, 20_000),
       messageId: mail.messageId,
-      references: [...mail.inReplyTo, ...mail.references],
+      references: mail.references,
       receivedAt: now,
     },
-    facts,
+    mail.facts,
   );
-  return r.recorded ? 1 : 0;
 }

@@ -3,6 +3,9 @@ import { type Channel } from "../../channels/channel";
 import { smtpChannel, verifySmtp } from "../../channels/email/smtpChannel";
 import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
 import { AppError } from "../../domain/appError";
+import { changedEndpointFields, rebindProblem } from "../../domain/security/credentialBinding";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
+import { mailHostGuard } from "../net/mailHostGuard";
 import { senderAccounts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
@@ -55,7 +58,18 @@ export async function createSenderAccount(ctx: AppContext, actor: Actor, i: Send
       createdAt: ctx.clock.now(),
     })
     .returning();
+  await recordAuditEvent(ctx, actor, "sender.created", r!.name, {
+    senderAccountId: r!.id,
+    fields: credentialFields(i.smtp, i.imap),
+  });
   return presentSender(r!);
+}
+
+/** The names (never the values) of the server settings given, for the audit log. */
+function credentialFields(smtp?: SenderInput["smtp"], imap?: SenderInput["imap"]) {
+  const named = (prefix: string, s?: object) =>
+    s ? Object.entries(s).flatMap(([k, v]) => (v === undefined ? [] : [`${prefix}.${k}`])) : [];
+  return [...named("smtp", smtp), ...named("imap", imap)];
 }
 
 export async function listSenderAccounts(ctx: AppContext, actor: Actor) {
@@ -83,6 +97,7 @@ const smtpSettings = (ctx: AppContext, r: Row) => ({
   secure: r.smtpSecure,
   user: r.smtpUser,
   password: r.smtpPasswordEnc ? ctx.secrets.decrypt(r.smtpPasswordEnc) : null,
+  guard: mailHostGuard(ctx.config.mailHostAllowlist),
 });
 
 export async function testSenderConnection(ctx: AppContext, actor: Actor, id: string) {
@@ -125,14 +140,61 @@ export type SenderPatch = Partial<Omit<SenderInput, "kind" | "smtp" | "imap">> &
   paused?: string | null;
 };
 
+/** A stored password goes only to the server it was entered for (see credentialBinding). */
+function assertBound(
+  which: "smtp" | "imap",
+  stored: { host: string | null; port: number | null; secure: boolean; user: string | null },
+  hasStoredSecret: boolean,
+  next: { host: string; port: number; secure: boolean; user?: string; password?: string } | null | undefined,
+) {
+  if (!next) return;
+  const problem = rebindProblem({
+    stored,
+    next: { host: next.host, port: next.port, secure: next.secure, user: next.user ?? null },
+    hasStoredSecret,
+    newSecretGiven: !!next.password,
+    labels: { secure: "TLS mode" },
+  });
+  if (problem)
+    throw new AppError("validation", `${which}.password: ${problem}`, { field: `${which}.password` });
+}
+
+function serverChanges(
+  which: "smtp" | "imap",
+  stored: { host: string | null; port: number | null; secure: boolean; user: string | null },
+  next: { host: string; port: number; secure: boolean; user?: string; password?: string } | null | undefined,
+) {
+  if (!next) return [];
+  const fields = changedEndpointFields(stored, {
+    host: next.host,
+    port: next.port,
+    secure: next.secure,
+    user: next.user ?? null,
+  });
+  return [...fields, ...(next.password ? ["password"] : [])].map((f) => `${which}.${f}`);
+}
+
 /**
- * Changes an account's settings. A password left out keeps the stored one (the UI never sees it);
+ * Changes an account's settings. A password left out keeps the stored one (the UI never sees it)
+ * as long as the server it goes to stays the same;
  * the pooled SMTP connection is rebuilt on the next send because the channel pool keys on settings.
  */
 export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: string, p: SenderPatch) {
   const r = await getSenderRow(ctx, actor.workspaceId, id);
   if (p.smtp && r.kind !== "smtp")
     throw new AppError("validation", "the sandbox sender has no SMTP settings", { field: "smtp" });
+  assertBound(
+    "smtp",
+    { host: r.smtpHost, port: r.smtpPort, secure: r.smtpSecure, user: r.smtpUser },
+    !!r.smtpPasswordEnc,
+    p.smtp,
+  );
+  assertBound(
+    "imap",
+    { host: r.imapHost, port: r.imapPort, secure: r.imapSecure, user: r.imapUser },
+    !!r.imapPasswordEnc,
+    p.imap,
+  );
   const [row] = await ctx.db
     .update(senderAccounts)
     .set({
@@ -171,6 +233,25 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
     })
     .where(eq(senderAccounts.id, r.id))
     .returning();
+  const changed = [
+    ...serverChanges(
+      "smtp",
+      { host: r.smtpHost, port: r.smtpPort, secure: r.smtpSecure, user: r.smtpUser },
+      p.smtp,
+    ),
+    ...(p.imap === null && r.imapHost
+      ? ["imap removed"]
+      : serverChanges(
+          "imap",
+          { host: r.imapHost, port: r.imapPort, secure: r.imapSecure, user: r.imapUser },
+          p.imap,
+        )),
+  ];
+  if (changed.length)
+    await recordAuditEvent(ctx, actor, "sender.credentials_changed", row!.name, {
+      senderAccountId: row!.id,
+      fields: changed,
+    });
   return presentSender(row!);
 }
 
@@ -191,5 +272,6 @@ export async function deleteSenderAccount(ctx: AppContext, actor: Actor, id: str
       `"${r.name}" sends for ${using.map((s) => `“${s.name}”`).join(", ")}; choose another sender account for ${using.length === 1 ? "that sequence" : "those sequences"} first`,
     );
   await ctx.db.delete(senderAccounts).where(eq(senderAccounts.id, r.id));
+  await recordAuditEvent(ctx, actor, "sender.deleted", r.name, { senderAccountId: r.id });
   return { ok: true as const };
 }

@@ -9,6 +9,8 @@ import type { AppContext } from "../context";
 const tag = (ctx: Pick<AppContext, "secrets">, purpose: string, payload: string, bound: string) =>
   ctx.secrets.sign(`${purpose}:${payload}${bound ? `:${bound}` : ""}`).slice(0, 22);
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
 export const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
 export const bytesUuid = (b: Buffer) =>
   b.toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
@@ -26,9 +28,14 @@ export function readToken(
   count: number,
   bound = "",
 ): string[] | null {
-  const [payload, sig] = token.split(".");
-  if (!payload || !sig) return null;
+  // Exactly two segments of canonical base64url: Node's decoder skips junk and extra segments
+  // were once ignored, so a token is accepted only in the one spelling signToken produces.
+  const parts = token.split(".");
+  if (parts.length !== 2) return null;
+  const [payload, sig] = parts as [string, string];
+  if (!BASE64URL.test(payload) || !BASE64URL.test(sig)) return null;
   const raw = Buffer.from(payload, "base64url");
+  if (raw.toString("base64url") !== payload) return null;
   const expected = tag(ctx, purpose, payload, bound);
   if (raw.length !== 16 * count || sig.length !== expected.length) return null;
   if (!timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) return null;

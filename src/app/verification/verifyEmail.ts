@@ -51,7 +51,8 @@ export async function verifyAddress(ctx: AppContext, email: string): Promise<Ver
   }
   if (host) {
     const ip = isIP(host) ? host : (await dns.a(host))?.[0];
-    const allowed = ctx.config.fetchAllowPrivate;
+    // The same allowlist as SMTP/IMAP: an internal relay a self-hoster names in MAIL_HOST_ALLOWLIST.
+    const allowed = ctx.config.mailHostAllowlist;
     if (!ip) evidence.connectError = `${host} has no address`;
     else if (isPrivateAddress(ip) && !allowed.includes(ip) && !allowed.includes(host))
       evidence.connectError = `${host} is on a private address (${ip}); not probed`;

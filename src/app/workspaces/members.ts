@@ -3,6 +3,7 @@ import { memberships, sessions, users } from "../../db/schema";
 import { AppError } from "../../domain/appError";
 import { can, canAssignRole, type Role } from "../../domain/roles";
 import { assertPasswordAcceptable, hashPassword } from "../auth/passwords";
+import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import type { Actor, AppContext } from "../context";
 
 export async function listMembers(ctx: AppContext, actor: Actor) {
@@ -44,7 +45,7 @@ export async function addMember(
   if (!user) {
     if (!input.password)
       throw new AppError("validation", "a new member needs an initial password", { field: "password" });
-    assertPasswordAcceptable(input.password);
+    assertPasswordAcceptable(input.password, [email, input.name ?? ""]);
     [user] = await ctx.db
       .insert(users)
       .values({ email, name: input.name ?? "", passwordHash: await hashPassword(input.password) })
@@ -55,6 +56,7 @@ export async function addMember(
   await ctx.db
     .insert(memberships)
     .values({ workspaceId: actor.workspaceId, userId: user!.id, role: input.role });
+  await recordAuditEvent(ctx, actor, "member.added", email, { role: input.role });
   return { userId: user!.id, email, role: input.role };
 }
 
@@ -77,6 +79,11 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, userId: st
     .update(memberships)
     .set({ role })
     .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+  if (current !== role)
+    await recordAuditEvent(ctx, actor, "member.role_changed", await emailOf(ctx, userId), {
+      from: current,
+      to: role,
+    });
   return { userId, role };
 }
 
@@ -95,4 +102,10 @@ export async function removeMember(ctx: AppContext, actor: Actor, userId: string
       .delete(sessions)
       .where(and(eq(sessions.workspaceId, actor.workspaceId), eq(sessions.userId, userId)));
   });
+  await recordAuditEvent(ctx, actor, "member.removed", await emailOf(ctx, userId), { role: current });
+}
+
+async function emailOf(ctx: AppContext, userId: string) {
+  const [u] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return u?.email ?? userId;
 }

@@ -1,6 +1,16 @@
 import { ImapFlow } from "imapflow";
 
-export type ImapSettings = { host: string; port: number; secure: boolean; user: string; password: string };
+import { isIP } from "node:net";
+
+export type ImapSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  /** Resolves and checks the host before connecting (MAIL_HOST_ALLOWLIST); absent = connect as is. */
+  guard?: (host: string) => Promise<string>;
+};
 export type FetchedMessage = { uid: number; source: Buffer };
 
 /**
@@ -19,9 +29,12 @@ const phases = (t: ImapTimeouts) => ({
   socketTimeout: Math.min(60_000, t.deadlineMs),
 });
 
-const imapClient = (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unknown>) =>
-  new ImapFlow({
-    host: s.host,
+/** Connects to the address the guard checked; certificates and SNI use the name entered. */
+const imapClient = async (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unknown>) => {
+  const address = s.guard ? await s.guard(s.host) : s.host;
+  return new ImapFlow({
+    host: address,
+    ...(address !== s.host && !isIP(s.host) ? { servername: s.host } : {}),
     port: s.port,
     secure: s.secure,
     auth: { user: s.user, pass: s.password },
@@ -31,6 +44,7 @@ const imapClient = (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unkn
     tls: { rejectUnauthorized: !loopback.includes(s.host) },
     ...extra,
   });
+};
 
 /** What a person reads in the sender's "last error": which part of the conversation did not happen. */
 function describeImapError(e: unknown, s: ImapSettings, t: ImapTimeouts): Error {
@@ -72,7 +86,7 @@ export async function fetchNewMessages(
   knownValidity: string | null,
   o: ImapTimeouts & { limit?: number; signal?: AbortSignal },
 ): Promise<{ validity: string; messages: FetchedMessage[]; more: boolean }> {
-  const client = imapClient(s, o, { disableAutoIdle: true });
+  const client = await imapClient(s, o, { disableAutoIdle: true });
   client.on("error", () => undefined);
   let ended: Error | null = null;
   const end = (e: Error) => {
@@ -130,7 +144,16 @@ export function watchInbox(s: ImapSettings, t: ImapTimeouts, onNew: () => void, 
   const start = async () => {
     if (stopped) return;
     // This connection does nothing else: enter IDLE right away (imapflow waits 15 s by default).
-    const c = imapClient(s, t, { autoIdleDelay: 200, maxIdleTime: 4 * 60_000, socketTimeout: 5 * 60_000 });
+    let c: ImapFlow;
+    try {
+      c = await imapClient(s, t, { autoIdleDelay: 200, maxIdleTime: 4 * 60_000, socketTimeout: 5 * 60_000 });
+    } catch (e) {
+      // A refused or unresolvable host: say so, and look again later (DNS or settings may change).
+      onError(e instanceof Error ? e : new Error(String(e)));
+      if (!stopped) retry = setTimeout(start, (delay = Math.min(delay * 2, 300_000)));
+      return;
+    }
+    if (stopped) return;
     client = c;
     c.on("exists", () => onNew());
     c.on("error", (e: Error) => onError(describeImapError(e, s, t)));

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import { type Channel, type OutboundMessage, PermanentSendError, type SendResult } from "../channel";
 
@@ -7,11 +8,19 @@ export type SmtpSettings = {
   secure: boolean;
   user: string | null;
   password: string | null;
+  /** Resolves and checks the host before connecting (MAIL_HOST_ALLOWLIST); absent = connect as is. */
+  guard?: (host: string) => Promise<string>;
 };
 
-function transport(s: SmtpSettings, pool: boolean) {
+/**
+ * The transport connects to the address the guard checked; certificates and SNI still use the
+ * host name the person entered.
+ */
+async function transport(s: SmtpSettings, pool: boolean) {
+  const address = s.guard ? await s.guard(s.host) : s.host;
   return nodemailer.createTransport({
-    host: s.host,
+    host: address,
+    ...(address !== s.host && !isIP(s.host) ? { servername: s.host } : {}),
     port: s.port,
     secure: s.secure,
     auth: s.user ? { user: s.user, pass: s.password ?? "" } : undefined,
@@ -27,10 +36,19 @@ function transport(s: SmtpSettings, pool: boolean) {
 
 /** Email over SMTP with a pooled nodemailer transport, threading headers and RFC 8058 one-click unsubscribe. */
 export function smtpChannel(s: SmtpSettings): Channel {
-  const t = transport(s, true);
+  // Made on the first send, after the host is resolved and checked; a refused host fails each send.
+  let made: Promise<Awaited<ReturnType<typeof transport>>> | null = null;
+  const open = () => {
+    made ??= transport(s, true).catch((e: unknown) => {
+      made = null;
+      throw e;
+    });
+    return made;
+  };
   return {
     async send(m: OutboundMessage): Promise<SendResult> {
       if (!m.to.email) throw new PermanentSendError("the lead has no email address");
+      const t = await open();
       const headers: Record<string, string> = {};
       if (m.unsubscribeUrl) {
         headers["List-Unsubscribe"] = `<${m.unsubscribeUrl}>`;
@@ -57,14 +75,19 @@ export function smtpChannel(s: SmtpSettings): Channel {
       }
     },
     async close() {
-      t.close();
+      if (made) (await made.catch(() => null))?.close();
     },
   };
 }
 
 /** "Test connection" in the UI: connect, greet and authenticate, without sending anything. */
 export async function verifySmtp(s: SmtpSettings): Promise<{ ok: true } | { ok: false; error: string }> {
-  const t = transport(s, false);
+  let t: Awaited<ReturnType<typeof transport>>;
+  try {
+    t = await transport(s, false);
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
   try {
     await t.verify();
     return { ok: true };

@@ -103,3 +103,31 @@ export async function markMessageBounced(db: Exec, messageId: string, bounceClas
             where id = ${messageId}::uuid`,
   );
 }
+
+export type UnmatchedInbound = {
+  id: string;
+  channel: string;
+  kind: string;
+  fromAddress: string | null;
+  subject: string;
+  text: string;
+  receivedAt: string;
+  bounceClass: string | null;
+  bouncedRecipient: string | null;
+  senderAccountId: string | null;
+  senderName: string | null;
+};
+
+/** Mail that matched no lead (kept, never dropped), newest first. */
+export async function unmatchedInbound(db: Exec, workspaceId: string, limit: number, offset: number) {
+  return queryRows<UnmatchedInbound>(
+    db,
+    sql`select i.id, i.channel, i.kind, i.from_address as "fromAddress", i.subject, left(i.text, 2000) as text,
+               i.received_at as "receivedAt", i.bounce_class as "bounceClass",
+               i.bounced_recipient as "bouncedRecipient", i.sender_account_id as "senderAccountId",
+               s.name as "senderName"
+        from inbound_messages i left join sender_accounts s on s.id = i.sender_account_id
+        where i.workspace_id = ${workspaceId}::uuid and i.lead_id is null
+        order by i.received_at desc limit ${limit} offset ${offset}`,
+  );
+}

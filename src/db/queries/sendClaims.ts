@@ -83,12 +83,17 @@ export async function emailsClaimedSince(tx: Tx, senderIds: string[], since: Dat
 export const profilesByIds = async (tx: Tx, ids: string[]) =>
   ids.length ? tx.select().from(strategyProfiles).where(inArray(strategyProfiles.id, ids)) : [];
 
-/** Email steps already sent in these enrollments, the latest step first (threading). */
+/**
+ * Email steps already sent in these enrollments, the latest step first (threading). A message that
+ * bounced never arrived, so it is no thread to answer: the retry of a bounced first email is a
+ * first email again, with its own subject.
+ */
 export const sentThreads = (tx: Tx, enrollmentIds: string[]) =>
   queryRows<{ enrollment_id: string; subject: string; message_id: string; step_index: number }>(
     tx,
     sql`select enrollment_id, subject, message_id, step_index from messages
         where enrollment_id = any(${sqlArray(enrollmentIds)}::uuid[]) and channel = 'email' and status = 'sent'
+          and bounced_at is null
         order by step_index desc`,
   );
 

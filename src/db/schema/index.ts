@@ -7,3 +7,4 @@ export * from "./mailboxes";
 export * from "./enrichment";
 export * from "./pipeline";
 export * from "./discovery";
+export * from "./security";

@@ -19,6 +19,19 @@ export const deliverabilitySettingsSchema = z.object({
   softBounceDays: z.number().int().min(1).max(60).default(7),
 });
 
+/** A change to some of the limits: the same checks, no defaults filled in, unknown keys refused. */
+export const deliverabilityPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(deliverabilitySettingsSchema.shape).map(([k, v]) => [k, v.unwrap().optional()]),
+    ) as {
+      [K in keyof typeof deliverabilitySettingsSchema.shape]: z.ZodOptional<
+        ReturnType<(typeof deliverabilitySettingsSchema.shape)[K]["unwrap"]>
+      >;
+    },
+  )
+  .strict();
+
 export type DeliverabilitySettings = z.infer<typeof deliverabilitySettingsSchema>;
 
 /** Stored settings (possibly partial, possibly from an older version) with every default filled in. */

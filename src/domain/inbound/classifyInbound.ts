@@ -1,112 +1,64 @@
+import { addressOf } from "./addressOf";
 import { autoReplyByContent, autoReplyByHeaders } from "./autoReplySignals";
-import type { BounceReport } from "./bounceReport";
-import { bounceSignal } from "./bounceSignals";
-import { parseBounceText } from "./bounceText";
-import { decodeEncodedWords } from "./encodedWords";
 import { type ReturnDateHint, extractReturnDate } from "./extractReturnDate";
-import { type HeaderInput, headerLookup } from "./headerLookup";
+import { headerLookup } from "./headerLookup";
+import type { InboundEmail } from "./inboundEmail";
+import type { InboundFacts } from "./inboundFacts";
 import { messageIdDomain } from "./messageIds";
-import { parseBounce } from "./parseBounce";
-import { addressOf } from "./readMessage";
+import { readReport } from "./readReport";
+import { reportSignal } from "./reportSignal";
 
-export type InboundInput = {
-  /** Parsed fields (parseHeaders) or a name → value(s) record; names are matched case-insensitively. */
-  headers: HeaderInput;
-  subject: string;
-  text: string;
-  /** The From header or just its address. */
-  from: string;
+export type ClassifyOptions = {
   /** Addresses we send from; a message from one of them is our own copy. */
   ourAddresses: readonly string[];
   /** The domain in Message-IDs we generate; only set it if no one else's ids use it. */
   ourMessageIdDomain?: string | null;
-  /** This message's Message-ID; read from `headers` when left out. */
-  messageId?: string | null;
   receivedAtMs: number;
   /** The sender's (lead's) IANA zone, for return-day boundaries and 03/04-style dates. */
   zoneHint?: string;
-  /** The raw source, when available: bounces are then read from their delivery-status part. */
-  raw?: string | Uint8Array;
-};
-
-export type ClassifyOptions = { defaultPauseDays?: number } & Omit<ReturnDateHint, "zone">;
-
-export type Classified =
-  | { kind: "own_copy"; reason: string }
-  | { kind: "bounce"; reason: string; hard: boolean; report: BounceReport | null }
-  | {
-      kind: "auto_reply";
-      reason: string;
-      pauseUntilMs: number;
-      /** "none": read receipts, which are automatic but say nothing about being away. */
-      returnDateSource: "stated" | "default" | "none";
-    }
-  | { kind: "human_reply"; reason: string };
-
-const DAY_MS = 86_400_000;
+} & Omit<ReturnDateHint, "zone">;
 
 /**
- * What an inbound message means for a sequence, in this order:
+ * What an inbound message means, from its one parsed form, in this order:
  * 1. own_copy: From is one of our addresses (providers such as Gmail file sent copies in the inbox).
- * 2. bounce: a delivery report (see bounceSignal); `hard` is false for delays and full mailboxes.
- *    own_copy again when the Message-ID has our id domain (an alias we send from but did not list).
- * 3. auto_reply: headers first (autoReplyByHeaders), then wording (autoReplyByContent); pauses until
- *    the day after the stated return date, else `defaultPauseDays` (7) after receipt. A read receipt
- *    is automatic too but pauses nothing.
- * 4. human_reply: everything else.
+ * 2. bounce / complaint: a delivery report or ARF feedback report (reportSignal), read with its
+ *    class per recipient (readReport). Recognised before any auto-reply header is trusted: bounces
+ *    carry Auto-Submitted too.
+ * 3. own_copy again when the Message-ID has our id domain (an alias we send from but did not list).
+ * 4. auto_reply: a read receipt (noted only), or auto-reply headers, then wording; with the stated
+ *    return day when there is one.
+ * 5. notice: from the mail system or a no-reply address, yet not a report: never a person's reply.
+ * 6. human_reply: everything else.
  */
-export function classifyInbound(m: InboundInput, options: ClassifyOptions = {}): Classified {
-  const { defaultPauseDays = 7, ...dateHint } = options;
-  const get = headerLookup(m.headers);
-  const from = addressOf(m.from);
-  if (from && m.ourAddresses.some((a) => addressOf(a) === from))
+export function classifyInbound(mail: InboundEmail, o: ClassifyOptions): InboundFacts {
+  const { ourAddresses, ourMessageIdDomain, receivedAtMs, zoneHint, ...dateHint } = o;
+  const from = addressOf(mail.from);
+  if (from && ourAddresses.some((a) => addressOf(a) === from))
     return { kind: "own_copy", reason: "sent from one of our addresses" };
 
-  const subject = decodeEncodedWords(m.subject);
-  const signal = bounceSignal(get, from, subject, m.text);
-  const parsed = m.raw ? parseBounce(m.raw) : null;
-  // A delivery-status part anywhere in the source (e.g. inside multipart/mixed) is enough too.
-  if (signal.bounce || parsed?.source === "dsn") {
-    const report = parsed ?? {
-      source: "text" as const,
-      reportingMta: null,
-      arrivalDate: null,
-      isHard: false,
-      ...parseBounceText(m.text, get("x-failed-recipients")),
-    };
-    const hard = report.recipients.length
-      ? report.recipients.some((r) => r.hard)
-      : !/\bdelay/i.test(subject + m.text.slice(0, 3000));
-    return {
-      kind: "bounce",
-      reason: signal.reason || "delivery-status part",
-      hard,
-      report: { ...report, isHard: hard },
-    };
+  const signal = reportSignal(mail);
+  if (signal?.kind === "bounce" || signal?.kind === "complaint") {
+    const report = readReport(mail, signal.kind);
+    return { kind: report.class === "complaint" ? "complaint" : "bounce", reason: signal.reason, report };
   }
 
-  // Checked after bounces: our own MTA's bounces may carry ids in our domain.
-  const ourDomain = (m.ourMessageIdDomain ?? "").trim().toLowerCase();
-  if (ourDomain && messageIdDomain(m.messageId ?? get("message-id")[0]) === ourDomain)
+  // Checked after reports: our own MTA's bounces may carry ids in our domain.
+  const ourDomain = (ourMessageIdDomain ?? "").trim().toLowerCase();
+  if (ourDomain && messageIdDomain(mail.messageId) === ourDomain)
     return { kind: "own_copy", reason: "Message-ID generated by us" };
 
-  if (signal.readReceipt)
+  if (signal?.kind === "read_receipt")
+    return { kind: "auto_reply", reason: signal.reason, readReceipt: true, returnAtMs: null };
+
+  const reason =
+    autoReplyByHeaders(headerLookup(mail.headers)) ?? autoReplyByContent(mail.subject, mail.text);
+  if (reason)
     return {
       kind: "auto_reply",
-      reason: signal.reason,
-      pauseUntilMs: m.receivedAtMs,
-      returnDateSource: "none",
+      reason,
+      readReceipt: false,
+      returnAtMs: extractReturnDate(mail.text, receivedAtMs, { ...dateHint, zone: zoneHint }),
     };
-
-  const reason = autoReplyByHeaders(get) ?? autoReplyByContent(subject, m.text);
-  if (!reason) return { kind: "human_reply", reason: "no automatic-reply or bounce signal" };
-  const stated = extractReturnDate(m.text, m.receivedAtMs, { ...dateHint, zone: m.zoneHint });
-  return stated !== null
-    ? { kind: "auto_reply", reason, pauseUntilMs: stated, returnDateSource: "stated" }
-    : {
-        kind: "auto_reply",
-        reason,
-        pauseUntilMs: m.receivedAtMs + defaultPauseDays * DAY_MS,
-        returnDateSource: "default",
-      };
+  if (signal?.kind === "automated") return { kind: "notice", reason: signal.reason };
+  return { kind: "human_reply", reason: "no automatic-reply or bounce signal" };
 }

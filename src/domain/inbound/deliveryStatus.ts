@@ -1,4 +1,16 @@
-import { parseHeaderBlock } from "./parseHeaders";
+/** "Name: value" fields of one group, names lower-cased, folded lines joined. */
+export function parseFields(group: string): { key: string; value: string }[] {
+  const fields: { key: string; value: string }[] = [];
+  for (const line of group.split("\n")) {
+    const last = fields[fields.length - 1];
+    if (/^[ \t]/.test(line) && last) last.value = `${last.value} ${line.trim()}`.trim();
+    else {
+      const m = /^([!-9;-~]+)[ \t]*:[ \t]*(.*)$/.exec(line);
+      if (m) fields.push({ key: m[1]!.toLowerCase(), value: m[2]!.trim() });
+    }
+  }
+  return fields;
+}
 
 export type DeliveryStatusFields = {
   perMessage: Record<string, string>;
@@ -27,8 +39,8 @@ export function parseDeliveryStatus(text: string): DeliveryStatusFields {
   const perMessage: Record<string, string> = {};
   const perRecipient: Record<string, string>[] = [];
   let current: Record<string, string> | null = null;
-  for (const group of text.replace(/\r\n/g, "\n").split(/\n[ \t]*\n/)) {
-    for (const f of parseHeaderBlock(group.replace(/^\n+/, ""))) {
+  for (const group of text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/)) {
+    for (const f of parseFields(group.replace(/^\n+/, ""))) {
       const starts = STARTS_RECIPIENT.has(f.key);
       if (starts && (!current || current[f.key] !== undefined)) {
         current = {};

@@ -1,21 +1,24 @@
-import { type HeaderField, headersToRecord } from "./parseHeaders";
+import type { InboundHeader } from "./inboundEmail";
 
-export type HeaderInput =
-  readonly HeaderField[] | Readonly<Record<string, string | readonly string[] | null | undefined>>;
-
-/** name → all values, case-insensitive, over parsed fields or a plain record (e.g. from mailparser). */
+/** name → all values, case-insensitive, in order. */
 export type HeaderLookup = (name: string) => string[];
 
-export function headerLookup(headers: HeaderInput): HeaderLookup {
-  const record = Array.isArray(headers)
-    ? headersToRecord(headers as readonly HeaderField[])
-    : (headers as Readonly<Record<string, string | readonly string[] | null | undefined>>);
-  const lower = new Map<string, string[]>();
-  for (const [k, v] of Object.entries(record)) {
-    if (v === null || v === undefined) continue;
-    const list = lower.get(k.toLowerCase()) ?? [];
-    list.push(...(typeof v === "string" ? [v] : v));
-    lower.set(k.toLowerCase(), list);
+export function headerLookup(headers: readonly InboundHeader[]): HeaderLookup {
+  const byKey = new Map<string, string[]>();
+  for (const h of headers) {
+    const k = h.key.toLowerCase();
+    byKey.set(k, [...(byKey.get(k) ?? []), h.value]);
   }
-  return (name) => lower.get(name.toLowerCase()) ?? [];
+  return (name) => byKey.get(name.toLowerCase()) ?? [];
+}
+
+/** Headers from a name → value(s) record (channels that have no raw source: LinkedIn, PlusVibe, the sandbox). */
+export function headersFromRecord(
+  record: Readonly<Record<string, string | readonly string[] | null | undefined>>,
+): InboundHeader[] {
+  return Object.entries(record).flatMap(([key, v]) =>
+    v === null || v === undefined
+      ? []
+      : (typeof v === "string" ? [v] : v).map((value) => ({ key: key.toLowerCase(), value })),
+  );
 }

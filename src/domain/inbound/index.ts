@@ -1,4 +1,4 @@
-export { classifyInbound, type Classified, type ClassifyOptions, type InboundInput } from "./classifyInbound";
+export { classifyInbound, type ClassifyOptions } from "./classifyInbound";
 export {
   extractReturnDate,
   dateOrderForZone,
@@ -6,23 +6,15 @@ export {
   type ReturnDateHint,
 } from "./extractReturnDate";
 export { autoReplyByContent, autoReplyByHeaders } from "./autoReplySignals";
-export { bounceSignal, type BounceSignal } from "./bounceSignals";
-export { parseBounce } from "./parseBounce";
-export { parseDsn } from "./parseDsn";
+export { reportSignal, type ReportSignal } from "./reportSignal";
+export { readReport } from "./readReport";
 export { parseBounceText } from "./bounceText";
-export { isHardFailure, statusFrom, type BounceRecipient, type BounceReport } from "./bounceReport";
-export { parseDeliveryStatus, type DeliveryStatusFields } from "./deliveryStatus";
+export { classOfFailure, statusFrom, type ClassOfFailure } from "./bounceClass";
+export { parseDeliveryStatus, parseFields, type DeliveryStatusFields } from "./deliveryStatus";
 export { extractMessageIds, messageIdDomain, normaliseMessageId } from "./messageIds";
-export {
-  decodedHeaderValue,
-  headerValue,
-  headerValues,
-  headersToRecord,
-  parseHeaders,
-  type HeaderField,
-} from "./parseHeaders";
-export { decodeEncodedWords } from "./encodedWords";
-export { parseContentType, type ContentType } from "./contentType";
-export { mimeParts, type MimePart } from "./mimeParts";
-export { addressOf, htmlToText, readMessage, type ReadMessage } from "./readMessage";
-export { headerLookup, type HeaderInput, type HeaderLookup } from "./headerLookup";
+export { recipientAddress } from "./recipientAddress";
+export { addressOf } from "./addressOf";
+export { htmlToText } from "./htmlToText";
+export { headerLookup, headersFromRecord, type HeaderLookup } from "./headerLookup";
+export type { InboundEmail, InboundHeader, InboundPart, BounceClass } from "./inboundEmail";
+export type { InboundFacts, ReportFacts, ReportRecipient } from "./inboundFacts";

@@ -2,7 +2,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { sessionKey, useAppSession } from "../api/session";
 import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
+import { AuditLogSettings } from "./settings/AuditLogSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
+import { SenderHealth } from "./settings/SenderHealth";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { IntegrationsSettings } from "./settings/IntegrationsSettings";
 import { JobsPanel } from "./settings/JobsPanel";
@@ -23,6 +25,7 @@ const tabs = [
   "Webhooks",
   "Usage",
   "Background jobs",
+  "Audit log",
 ] as const;
 
 /** The tab's address: `?tab=api-keys`, so Back and reload return to it. */
@@ -57,7 +60,12 @@ export function SettingsPage() {
       </div>
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
-      {tab === "Senders" && <SendersSettings />}
+      {tab === "Senders" && (
+        <div className="stack">
+          <SendersSettings canEdit={canEdit} />
+          <SenderHealth />
+        </div>
+      )}
       {tab === "Strategy profiles" && <StrategySettings />}
       {tab === "Blocklist" && <BlocklistSettings canEdit={canEdit} />}
       {tab === "API keys" && <ApiKeysSettings canEdit={canEdit} />}
@@ -70,6 +78,7 @@ export function SettingsPage() {
       {tab === "Webhooks" && <WebhooksSettings canEdit={canEdit} />}
       {tab === "Usage" && <UsageSettings canEdit={canEdit} />}
       {tab === "Background jobs" && <JobsPanel />}
+      {tab === "Audit log" && <AuditLogSettings canEdit={canEdit} />}
     </section>
   );
 }

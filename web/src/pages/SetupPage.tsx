@@ -53,11 +53,14 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <Field label="Email">
           <input required type="email" value={form.email} onChange={set("email")} autoComplete="username" />
         </Field>
-        <Field label="Password" hint="At least 8 characters.">
+        <Field
+          label="Password"
+          hint="At least 12 characters, not a common password: a few unrelated words work well."
+        >
           <input
             required
             type="password"
-            minLength={8}
+            minLength={12}
             value={form.password}
             onChange={set("password")}
             autoComplete="new-password"

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
+import { useSearchState } from "../../hooks/useSearchState";
 import { SandboxMailbox } from "../outreach/SandboxMailbox";
 import { CLASSIFICATIONS, classificationLabel } from "./classifications";
 import { Conversation } from "./Conversation";
+import { UnmatchedMail } from "./UnmatchedMail";
 
 export type Thread = {
   leadId: string;
@@ -24,9 +26,16 @@ export type Thread = {
 };
 type Named = { id: string; name: string };
 
+const views = [
+  ["conversations", "Conversations"],
+  ["sandbox", "Sandbox mailbox"],
+  ["unmatched", "Unmatched mail"],
+] as const;
+
 /** The unified inbox: every conversation with a prospect, across email and LinkedIn. */
 export function InboxPage() {
-  const [tab, setTab] = useState<"conversations" | "sandbox">("conversations");
+  const [q, setQ] = useSearchState(["view"] as const);
+  const tab = (views.find((v) => v[0] === q.view) ?? views[0])[0];
   return (
     <section>
       <header className="page-head">
@@ -36,20 +45,22 @@ export function InboxPage() {
         </p>
       </header>
       <div className="tabs" role="tablist" aria-label="Inbox views">
-        {(["conversations", "sandbox"] as const).map((t) => (
+        {views.map(([t, label]) => (
           <button
             key={t}
             type="button"
             role="tab"
             aria-selected={tab === t}
             className={tab === t ? "tab active" : "tab"}
-            onClick={() => setTab(t)}
+            onClick={() => setQ({ view: t === "conversations" ? "" : t })}
           >
-            {t === "conversations" ? "Conversations" : "Sandbox mailbox"}
+            {label}
           </button>
         ))}
       </div>
-      {tab === "conversations" ? <Conversations /> : <SandboxMailbox />}
+      {tab === "conversations" && <Conversations />}
+      {tab === "sandbox" && <SandboxMailbox />}
+      {tab === "unmatched" && <UnmatchedMail />}
     </section>
   );
 }

@@ -17,6 +17,8 @@ const fieldNames: Record<string, string> = {
 
 function describe(e: TimelineEvent): string {
   const d = e.data;
+  // Events that carry their own sentence (delivery reports: class, status, what was done) say it.
+  if (typeof d.summary === "string" && d.summary) return d.summary;
   switch (e.type) {
     case "imported":
       return `Imported from ${d.fileName ?? "a file"}${d.listName ? ` into ${d.listName}` : ""}`;

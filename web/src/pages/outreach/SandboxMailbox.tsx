@@ -4,8 +4,18 @@ import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { channelLabel } from "./PlaysPage";
+import { SandboxReportActions } from "./SandboxReportActions";
 
 type Msg = Get<"/api/sandbox/messages">[number];
+
+const bounceLabel: Record<string, string> = {
+  permanent: "bounced: no such address",
+  temporary: "bounced for now",
+  policy: "refused",
+  undetermined: "bounced",
+  delayed: "delayed",
+  delivered: "delivered",
+};
 
 /** What the sandbox sender "sent": read it, and answer as the prospect to see follow-ups stop. */
 export function SandboxMailbox() {
@@ -50,8 +60,8 @@ export function SandboxMailbox() {
         <h2>Sandbox mailbox</h2>
         <p className="muted">
           Messages sent by a sandbox sender, and LinkedIn steps while no LinkedIn account is connected, stay
-          on this machine. Answer as the prospect to try reply detection; the answers appear under
-          Conversations like real replies.
+          on this machine. Answer as the prospect to try reply detection (the answers appear under
+          Conversations like real replies), or receive a bounce or a spam complaint to see what each does.
         </p>
       </header>
       {notice && (
@@ -72,9 +82,21 @@ export function SandboxMailbox() {
                   {m.sentAt ? ` · ${new Date(m.sentAt).toLocaleString()}` : ""}
                 </div>
               </div>
-              {m.replies > 0 && <span className="badge st-replied">answered</span>}
+              <span>
+                {m.replies > 0 && <span className="badge st-replied">answered</span>}{" "}
+                {m.complained ? (
+                  <span className="badge st-bounced">marked as spam</span>
+                ) : (
+                  m.bounceClass && (
+                    <span className="badge st-bounced">{bounceLabel[m.bounceClass] ?? "bounced"}</span>
+                  )
+                )}
+              </span>
             </div>
             <pre className="body">{m.body}</pre>
+            {m.channel === "email" && m.status === "sent" && (
+              <SandboxReportActions messageId={m.id} onDone={setNotice} />
+            )}
             <div className="row">
               <textarea
                 aria-label={`Reply to ${m.subject || m.id} as the prospect`}

@@ -116,7 +116,7 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
           >
             <input
               type="password"
-              minLength={8}
+              minLength={12}
               value={form.password}
               onChange={(e) => setForm({ ...form, password: e.target.value })}
             />

@@ -72,7 +72,8 @@ const formOf = (s: Sender): typeof blank => ({
   jitterSeconds: String(s.jitterSeconds),
 });
 
-export function SendersSettings() {
+/** Members see the senders (to pick one for a sequence); owners and admins change them. */
+export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
   const [senders, setSenders] = useState<Sender[]>([]);
   const [f, setF] = useState(blank);
   // The account being edited, or null when the form adds a new one.
@@ -200,176 +201,187 @@ export function SendersSettings() {
                 {s.dailyCap}/day, {s.minGapSeconds}s
               </td>
               <td className="actions">
-                <button type="button" className="link" onClick={() => test(s)}>
-                  Test connection
-                </button>
-                <button type="button" className="link" onClick={() => edit(s)}>
-                  Edit
-                </button>
-                <button type="button" className="link danger" onClick={() => remove(s)}>
-                  Remove
-                </button>
+                {canEdit && (
+                  <>
+                    <button type="button" className="link" onClick={() => test(s)}>
+                      Test connection
+                    </button>
+                    <button type="button" className="link" onClick={() => edit(s)}>
+                      Edit
+                    </button>
+                    <button type="button" className="link danger" onClick={() => remove(s)}>
+                      Remove
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form className="card form-grid" onSubmit={save}>
-        <h3>{editing ? `Edit ${editing.name}` : "Add a sender"}</h3>
-        <div className="row">
-          <Field label="Kind">
-            <select
-              value={f.kind}
-              disabled={!!editing}
-              onChange={(e) => setF({ ...f, kind: e.target.value })}
-            >
-              <option value="sandbox">Sandbox (nothing leaves this machine)</option>
-              <option value="smtp">SMTP mailbox</option>
-            </select>
-          </Field>
-          <Field label="Account name">
-            <input
-              required
-              value={f.name}
-              onChange={(e) => setF({ ...f, name: e.target.value })}
-              placeholder="e.g. Sales mailbox"
-            />
-          </Field>
-        </div>
-        <div className="row">
-          <Field label="From address">
-            <input
-              required
-              type="email"
-              value={f.fromEmail}
-              onChange={(e) => setF({ ...f, fromEmail: e.target.value })}
-            />
-          </Field>
-          <Field label="From name">
-            <input value={f.fromName} onChange={(e) => setF({ ...f, fromName: e.target.value })} />
-          </Field>
-        </div>
-        {f.kind === "smtp" && (
-          <>
-            <div className="grid2">
-              <Field label="SMTP host">
-                <input required value={f.host} onChange={(e) => setF({ ...f, host: e.target.value })} />
-              </Field>
-              <Field label="SMTP port">
-                <input
-                  required
-                  type="number"
-                  value={f.port}
-                  onChange={(e) => setF({ ...f, port: e.target.value })}
-                />
-              </Field>
-              <Field label="SMTP user">
-                <input value={f.user} onChange={(e) => setF({ ...f, user: e.target.value })} />
-              </Field>
-              <Field
-                label="SMTP password"
-                hint={
-                  editing?.hasSmtpPassword
-                    ? "Leave empty to keep the saved one."
-                    : "Stored encrypted; never shown again."
-                }
+      {!canEdit && <p className="muted">Only owners and admins add, change or test senders.</p>}
+      {canEdit && (
+        <form className="card form-grid" onSubmit={save}>
+          <h3>{editing ? `Edit ${editing.name}` : "Add a sender"}</h3>
+          <div className="row">
+            <Field label="Kind">
+              <select
+                value={f.kind}
+                disabled={!!editing}
+                onChange={(e) => setF({ ...f, kind: e.target.value })}
               >
-                <input
-                  type="password"
-                  value={f.password}
-                  onChange={(e) => setF({ ...f, password: e.target.value })}
-                />
-              </Field>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={f.secure}
-                  onChange={(e) => setF({ ...f, secure: e.target.checked })}
-                />{" "}
-                TLS from the start (port 465)
-              </label>
-            </div>
-            <div className="grid2">
-              <Field
-                label="IMAP host"
-                hint="Optional: where replies arrive. Leave empty to not read replies."
-              >
-                <input value={f.imapHost} onChange={(e) => setF({ ...f, imapHost: e.target.value })} />
-              </Field>
-              <Field label="IMAP port">
-                <input
-                  type="number"
-                  value={f.imapPort}
-                  onChange={(e) => setF({ ...f, imapPort: e.target.value })}
-                />
-              </Field>
-              <Field label="IMAP user" hint="Defaults to the from address.">
-                <input value={f.imapUser} onChange={(e) => setF({ ...f, imapUser: e.target.value })} />
-              </Field>
-              <Field
-                label="IMAP password"
-                hint={editing?.hasImapPassword ? "Leave empty to keep the saved one." : "Stored encrypted."}
-              >
-                <input
-                  type="password"
-                  value={f.imapPassword}
-                  onChange={(e) => setF({ ...f, imapPassword: e.target.value })}
-                />
-              </Field>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={f.imapSecure}
-                  onChange={(e) => setF({ ...f, imapSecure: e.target.checked })}
-                />{" "}
-                IMAP over TLS (port 993)
-              </label>
-            </div>
-          </>
-        )}
-        <div className="row">
-          <Field label="Daily cap">
-            <input
-              type="number"
-              min={1}
-              value={f.dailyCap}
-              onChange={(e) => setF({ ...f, dailyCap: e.target.value })}
-            />
-          </Field>
-          <Field label="Minimum gap (seconds)">
-            <input
-              type="number"
-              min={0}
-              value={f.minGapSeconds}
-              onChange={(e) => setF({ ...f, minGapSeconds: e.target.value })}
-            />
-          </Field>
-          <Field label="Jitter (seconds)" hint="A random extra wait, up to this much.">
-            <input
-              type="number"
-              min={0}
-              value={f.jitterSeconds}
-              onChange={(e) => setF({ ...f, jitterSeconds: e.target.value })}
-            />
-          </Field>
-        </div>
-        <div className="actions">
-          <button className="primary" type="submit">
-            {editing ? "Save changes" : "Add sender"}
-          </button>
-          {editing && (
-            <button
-              type="button"
-              onClick={() => {
-                setEditing(null);
-                setF(blank);
-              }}
-            >
-              Cancel
-            </button>
+                <option value="sandbox">Sandbox (nothing leaves this machine)</option>
+                <option value="smtp">SMTP mailbox</option>
+              </select>
+            </Field>
+            <Field label="Account name">
+              <input
+                required
+                value={f.name}
+                onChange={(e) => setF({ ...f, name: e.target.value })}
+                placeholder="e.g. Sales mailbox"
+              />
+            </Field>
+          </div>
+          <div className="row">
+            <Field label="From address">
+              <input
+                required
+                type="email"
+                value={f.fromEmail}
+                onChange={(e) => setF({ ...f, fromEmail: e.target.value })}
+              />
+            </Field>
+            <Field label="From name">
+              <input value={f.fromName} onChange={(e) => setF({ ...f, fromName: e.target.value })} />
+            </Field>
+          </div>
+          {f.kind === "smtp" && (
+            <>
+              <div className="grid2">
+                <Field label="SMTP host">
+                  <input required value={f.host} onChange={(e) => setF({ ...f, host: e.target.value })} />
+                </Field>
+                <Field label="SMTP port">
+                  <input
+                    required
+                    type="number"
+                    value={f.port}
+                    onChange={(e) => setF({ ...f, port: e.target.value })}
+                  />
+                </Field>
+                <Field label="SMTP user">
+                  <input value={f.user} onChange={(e) => setF({ ...f, user: e.target.value })} />
+                </Field>
+                <Field
+                  label="SMTP password"
+                  hint={
+                    editing?.hasSmtpPassword
+                      ? "Leave empty to keep the saved one (re-enter it when the host, port, user or TLS changes)."
+                      : "Stored encrypted; never shown again."
+                  }
+                >
+                  <input
+                    type="password"
+                    value={f.password}
+                    onChange={(e) => setF({ ...f, password: e.target.value })}
+                  />
+                </Field>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={f.secure}
+                    onChange={(e) => setF({ ...f, secure: e.target.checked })}
+                  />{" "}
+                  TLS from the start (port 465)
+                </label>
+              </div>
+              <div className="grid2">
+                <Field
+                  label="IMAP host"
+                  hint="Optional: where replies arrive. Leave empty to not read replies."
+                >
+                  <input value={f.imapHost} onChange={(e) => setF({ ...f, imapHost: e.target.value })} />
+                </Field>
+                <Field label="IMAP port">
+                  <input
+                    type="number"
+                    value={f.imapPort}
+                    onChange={(e) => setF({ ...f, imapPort: e.target.value })}
+                  />
+                </Field>
+                <Field label="IMAP user" hint="Defaults to the from address.">
+                  <input value={f.imapUser} onChange={(e) => setF({ ...f, imapUser: e.target.value })} />
+                </Field>
+                <Field
+                  label="IMAP password"
+                  hint={
+                    editing?.hasImapPassword
+                      ? "Leave empty to keep the saved one (re-enter it when the server changes)."
+                      : "Stored encrypted."
+                  }
+                >
+                  <input
+                    type="password"
+                    value={f.imapPassword}
+                    onChange={(e) => setF({ ...f, imapPassword: e.target.value })}
+                  />
+                </Field>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={f.imapSecure}
+                    onChange={(e) => setF({ ...f, imapSecure: e.target.checked })}
+                  />{" "}
+                  IMAP over TLS (port 993)
+                </label>
+              </div>
+            </>
           )}
-        </div>
-      </form>
+          <div className="row">
+            <Field label="Daily cap">
+              <input
+                type="number"
+                min={1}
+                value={f.dailyCap}
+                onChange={(e) => setF({ ...f, dailyCap: e.target.value })}
+              />
+            </Field>
+            <Field label="Minimum gap (seconds)">
+              <input
+                type="number"
+                min={0}
+                value={f.minGapSeconds}
+                onChange={(e) => setF({ ...f, minGapSeconds: e.target.value })}
+              />
+            </Field>
+            <Field label="Jitter (seconds)" hint="A random extra wait, up to this much.">
+              <input
+                type="number"
+                min={0}
+                value={f.jitterSeconds}
+                onChange={(e) => setF({ ...f, jitterSeconds: e.target.value })}
+              />
+            </Field>
+          </div>
+          <div className="actions">
+            <button className="primary" type="submit">
+              {editing ? "Save changes" : "Add sender"}
+            </button>
+            {editing && (
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(null);
+                  setF(blank);
+                }}
+              >
+                Cancel
+              </button>
+            )}
+          </div>
+        </form>
+      )}
     </div>
   );
 }
