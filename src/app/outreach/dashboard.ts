@@ -119,8 +119,9 @@ export async function sandboxOutbox(ctx: AppContext, actor: Actor) {
         union all
         -- "Approve & send" on the Emails page through a sandbox sender lands here too (step 0: no sequence).
         select o.id, o.lead_id, 'email', o.status, o.subject, o.body, o.to_address, o.sent_at, 0,
-               l.first_name, l.last_name,
-               (select count(*)::int from inbound_messages i where i.lead_id = o.lead_id)
+               l.first_name, l.last_name, null, false,
+               (select count(*)::int from inbound_messages i
+                where i.lead_id = o.lead_id and i.kind in ('human_reply', 'auto_reply'))
         from outreach_emails o join leads l on l.id = o.lead_id join sender_accounts s on s.id = o.sender_account_id
         where o.workspace_id = ${actor.workspaceId}::uuid and s.kind = 'sandbox' and o.status in ('sending', 'sent', 'uncertain')
         order by "sentAt" desc nulls first limit 200`,
