@@ -94,7 +94,7 @@ export function SandboxMailbox() {
               </span>
             </div>
             <pre className="body">{m.body}</pre>
-            {m.channel === "email" && m.status === "sent" && (
+            {m.channel === "email" && m.status === "sent" && m.stepIndex > 0 && (
               <SandboxReportActions messageId={m.id} onDone={setNotice} />
             )}
             <div className="row">
