@@ -100,6 +100,9 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       expect(await page.locator(".step-row").count()).toBe(4);
       await page.getByLabel("Step 1 subject").fill("An idea for {{first_name}}");
       await page.getByLabel("Step 1 message").fill("Hi {{first_name}}, a short idea.");
+      // A new sequence's placeholder steps block launch until someone writes them.
+      for (const n of [2, 3, 4])
+        await page.getByLabel(`Step ${n} message`).fill(`Step ${n} for {{first_name}}: still worth a look?`);
       await page.getByRole("button", { name: "Save steps" }).click();
       await page.getByText("Steps saved").waitFor();
       await page.screenshot({ path: path.join(shotsDir, "sequence-steps.png"), fullPage: true });
