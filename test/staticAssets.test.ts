@@ -40,10 +40,4 @@ describe("the web UI's files", () => {
       expect(page.headers["cache-control"]).toBe("no-cache");
     }
   });
-
-  it("every page but home is its own chunk, not in the first load", () => {
-    const chunks = readdirSync(assets).filter((f) => f.endsWith(".js"));
-    expect(chunks.some((f) => f.startsWith("SettingsPage-"))).toBe(true);
-    expect(chunks.some((f) => f.startsWith("LeadsPage-"))).toBe(true);
-  });
 });

@@ -77,7 +77,7 @@ describe.skipIf(!chromiumPath && !ci)("bounces tried in the sandbox, in the brow
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(server.url);
       await page.getByLabel("Email").fill("op@bounce.test");
-      await page.getByLabel("Password").fill("password-123");
+      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("navigation").getByRole("link", { name: "Inbox" }).click();
       await page.getByRole("tab", { name: "Sandbox mailbox" }).click();
