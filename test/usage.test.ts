@@ -33,6 +33,7 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
     SECRET_KEY: TEST_SECRET,
     FETCH_ALLOW_PRIVATE: "127.0.0.1,localhost",
+    MAIL_HOST_ALLOWLIST: "127.0.0.1,localhost,::1",
     LLM_PROVIDER: "openai",
     LLM_BASE_URL: llm.baseUrl,
     LLM_API_KEY: llm.apiKey,

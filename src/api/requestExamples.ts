@@ -122,6 +122,8 @@ export const requestExamples: Record<string, unknown> = {
   "POST /api/sequences/:id/launch": { skipBlocked: true },
   "POST /api/sequences/:id/archive": { archived: true },
   "POST /api/runs/:id/archive": { archived: true },
+  "POST /api/sandbox/messages/:id/report": { kind: "mailbox_full" },
+  "PATCH /api/deliverability": { bouncePauseRate: 0.04, complaintPauseRate: 0.002, softBounceLimit: 3 },
   "POST /api/sandbox/messages/:id/reply": {
     text: "Sounds interesting, can we talk Thursday?",
     autoReply: false,

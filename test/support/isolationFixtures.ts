@@ -60,6 +60,8 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/sequences/{id}": { name: "Hacked" },
   "PUT /api/sequences/{id}/steps": { steps: [{ channel: "email", delayDays: 0, condition: "always" }] },
   "POST /api/sandbox/messages/{id}/reply": { text: "fake reply" },
+  "POST /api/sandbox/messages/{id}/report": { kind: "complaint" },
+  "PATCH /api/deliverability": { bouncePauseRate: 0.5 },
   "POST /api/sequences/{id}/messages/generate": {},
   "PATCH /api/messages/drafts/{id}": { body: "Hacked" },
   "POST /api/messages/drafts/{id}/regenerate": {},
