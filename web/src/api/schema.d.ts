@@ -3363,6 +3363,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "bouncePauseRate": 0.04,
+                 *       "complaintPauseRate": 0.002,
+                 *       "softBounceLimit": 3
+                 *     }
+                 */
                 "application/json": {
                     bouncePauseRate?: number;
                     complaintPauseRate?: number;
@@ -14037,6 +14044,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "mailbox_full"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     kind: "user_unknown" | "mailbox_full" | "policy" | "no_reference" | "complaint";
