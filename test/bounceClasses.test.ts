@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
-import { launchSequence } from "../src/app/outreach/enrollments";
-import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
-import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
-import { createSequence } from "../src/app/outreach/sequences";
+import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { updateDeliverabilitySettings } from "../src/app/senders/senderHealthReport";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { enrollments, inboundMessages, leadEvents, leads, messages, suppressions } from "../src/db/schema";
+import { launchSandboxSequence } from "./support/emailSequence";
 import { seedWorkspace, testServer } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
@@ -41,25 +39,14 @@ async function sentToEveryKind() {
   const list = await createList(ctx, actor, { name: "B" });
   for (const k of kinds)
     await createLead(ctx, actor, { firstName: k, email: `${k}@b.example`, timezone: "UTC", listId: list.id });
-  const sender = await createSenderAccount(ctx, actor, {
-    kind: "sandbox",
-    name: "Sandbox",
+  const sender = await launchSandboxSequence(ctx, actor, {
+    listId: list.id,
     fromEmail: "me@sender.example",
-    minGapSeconds: 0,
-    jitterSeconds: 0,
-  });
-  const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-  const seq = await createSequence(ctx, actor, {
-    runId: run.id,
-    name: "S",
-    listIds: [list.id],
-    senderAccountId: sender.id,
     steps: [
       { channel: "email", delayDays: 0, condition: "always", subject: "Hello", body: "Hello there" },
       { channel: "email", delayDays: 3, condition: "no_reply", body: "Following up" },
     ],
   });
-  await launchSequence(ctx, actor, seq.id);
   const pool = new ChannelPool(ctx);
   expect(await runSchedulerOnce(ctx, pool)).toBe(kinds.length);
   await pool.close();
@@ -140,7 +127,9 @@ describe("delivery reports received in the sandbox, read like mail from an inbox
     // The sender's health counts permanent + policy bounces and the complaint.
     const health = await api.call("GET", "/api/sender-accounts/health", { key: ws.apiKey });
     expect(health.status).toBe(200);
-    const h = health.json.senders.find((s: { senderAccountId: string }) => s.senderAccountId === sender.id);
+    const h = health.json.senders.find(
+      (s: { senderAccountId: string }) => s.senderAccountId === sender.senderId,
+    );
     expect([h.sends, h.bounces, h.complaints]).toEqual([5, 3, 1]);
     expect(h.bounceRate).toBeCloseTo(0.6);
   });

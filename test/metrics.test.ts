@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../src/api/server";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
-import { launchSequence } from "../src/app/outreach/enrollments";
-import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
-import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
-import { createSequence } from "../src/app/outreach/sequences";
+import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import type { Actor } from "../src/app/context";
+import { launchSandboxSequence } from "./support/emailSequence";
 import { seedWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
@@ -56,22 +54,11 @@ describe("/metrics", () => {
         timezone: "UTC",
         listId: list.id,
       });
-    const sender = await createSenderAccount(ctx, actor, {
-      kind: "sandbox",
-      name: "Sandbox",
+    const sender = await launchSandboxSequence(ctx, actor, {
+      listId: list.id,
       fromEmail: "me@m.example",
-      minGapSeconds: 0,
-      jitterSeconds: 0,
-    });
-    const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-    const seq = await createSequence(ctx, actor, {
-      runId: run.id,
-      name: "S",
-      listIds: [list.id],
-      senderAccountId: sender.id,
       steps: [{ channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello" }],
     });
-    await launchSequence(ctx, actor, seq.id);
     const before = (await scrape(`Bearer ${TOKEN}`)).body;
     expect(sample(before, /^overture_due_backlog /)).toBe(3);
 
@@ -86,7 +73,9 @@ describe("/metrics", () => {
     const text = res.body;
     expect(sample(text, /^overture_messages_last_24h\{channel="email",status="sent"\} /)).toBe(3);
     expect(sample(text, /^overture_due_backlog /)).toBe(0);
-    expect(sample(text, new RegExp(`^overture_sender_bounce_rate\\{sender="${sender.id}"\\} `))).toBe(0);
+    expect(sample(text, new RegExp(`^overture_sender_bounce_rate\\{sender="${sender.senderId}"\\} `))).toBe(
+      0,
+    );
     expect(
       sample(
         text,

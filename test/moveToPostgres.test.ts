@@ -8,15 +8,13 @@ import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
 import { recordInboundMessage } from "../src/app/outreach/inbound";
-import { launchSequence } from "../src/app/outreach/enrollments";
-import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
-import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
-import { createSequence } from "../src/app/outreach/sequences";
+import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { loadConfig } from "../src/config";
 import { acquireDataDirLock } from "../src/db/dataDirLock";
 import { jobs } from "../src/db/schema";
+import { launchSandboxSequence } from "./support/emailSequence";
 import { runOverture } from "./support/serverProcess";
 import { TEST_SECRET } from "./support/testContext";
 import { createTestDb, type TestDb } from "./support/testDb";
@@ -63,25 +61,14 @@ async function seededDataDir() {
         listId: list.id,
         customFields: { rank: String(i), note: "ünïcødé ✓" },
       });
-    const sender = await createSenderAccount(ctx, actor, {
-      kind: "sandbox",
-      name: "Sandbox",
+    await launchSandboxSequence(ctx, actor, {
+      listId: list.id,
       fromEmail: "me@laptop.test",
-      minGapSeconds: 0,
-      jitterSeconds: 0,
-    });
-    const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
-    const seq = await createSequence(ctx, actor, {
-      runId: run.id,
-      name: "S",
-      listIds: [list.id],
-      senderAccountId: sender.id,
       steps: [
         { channel: "email", delayDays: 0, condition: "always", subject: "Hi", body: "Hello {{first_name}}" },
         { channel: "email", delayDays: 2, condition: "no_reply", body: "Bump" },
       ],
     });
-    await launchSequence(ctx, actor, seq.id);
     const pool = new ChannelPool(ctx);
     await runSchedulerOnce(ctx, pool, 100);
     await pool.close();

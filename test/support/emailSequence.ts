@@ -52,3 +52,28 @@ export async function launchEmailSequence(
   await launchSequence(ctx, actor, seq.id);
   return { senderId: sender.id, runId: run.id, sequenceId: seq.id };
 }
+
+/** A sandbox sender (nothing leaves the machine, no gap, no jitter) and a launched sequence on one list. */
+export async function launchSandboxSequence(
+  ctx: AppContext,
+  actor: Actor,
+  o: { listId: string; fromEmail: string; steps: StepInput[] },
+) {
+  const sender = await createSenderAccount(ctx, actor, {
+    kind: "sandbox",
+    name: "Sandbox",
+    fromEmail: o.fromEmail,
+    minGapSeconds: 0,
+    jitterSeconds: 0,
+  });
+  const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
+  const seq = await createSequence(ctx, actor, {
+    runId: run.id,
+    name: "S",
+    listIds: [o.listId],
+    senderAccountId: sender.id,
+    steps: o.steps,
+  });
+  await launchSequence(ctx, actor, seq.id);
+  return { senderId: sender.id, runId: run.id, sequenceId: seq.id };
+}
