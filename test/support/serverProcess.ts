@@ -13,8 +13,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs the real `overture` binary as a user would, and waits for the URL it prints. */
+/**
+ * Runs the real `overture` binary as a user would, and waits for the URL it prints (a worker, which
+ * serves nothing, for its start line: its `url` is then empty).
+ */
 export async function startOverture(args: string[], env: Record<string, string>) {
+  const ready = args[0] === "worker" ? /Overture worker \S+ started()/ : /running[^:]*: (http:\/\/\S+)/;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "bin/overture.mjs"), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
@@ -26,7 +30,7 @@ export async function startOverture(args: string[], env: Record<string, string>)
   const url = await new Promise<string>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout!.on("data", () => {
-      const m = out.match(/running[^:]*: (http:\/\/\S+)/);
+      const m = out.match(ready);
       if (m) {
         clearTimeout(t);
         resolve(m[1]!);
@@ -39,6 +43,7 @@ export async function startOverture(args: string[], env: Record<string, string>)
   });
   return {
     url,
+    pid: child.pid!,
     output: () => out,
     /** SIGTERM and the exit code; a process that is already gone answers at once, one that hangs is killed after 15 s. */
     stop: () =>

@@ -12,11 +12,18 @@ function headersOf(raw: string) {
   return out;
 }
 
-/** A real SMTP server on loopback that keeps what it receives; `reject` makes it refuse recipients. */
+/**
+ * A real SMTP server on loopback that keeps what it receives; `reject` makes it refuse recipients.
+ * `pause()` holds the answer to every message's DATA (the message is kept, as a real server that
+ * already queued it would, but the client does not hear so) until `resume()`; `held()` gives the
+ * client ports of the held messages.
+ */
 export async function startSmtpSink(
   opts: { rejectRecipients?: RegExp; user?: string; password?: string; delayMs?: number } = {},
 ) {
   const received: Received[] = [];
+  let paused = false;
+  let waiting: { port: number; go: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     allowInsecureAuth: true,
@@ -37,6 +44,7 @@ export async function startSmtpSink(
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+        if (paused) await new Promise<void>((go) => waiting.push({ port: session.remotePort, go }));
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
@@ -53,5 +61,16 @@ export async function startSmtpSink(
   const port = await new Promise<number>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
   );
-  return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port,
+    received,
+    pause: () => void (paused = true),
+    resume: () => {
+      paused = false;
+      for (const w of waiting) w.go();
+      waiting = [];
+    },
+    held: () => waiting.map((w) => w.port),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
