@@ -46,6 +46,12 @@ export const configSpec = {
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
   },
+  PGLITE_SHARED_BUFFERS: {
+    description:
+      "Embedded database only: PostgreSQL's shared_buffers inside PGlite. Small by default to keep the process lean at rest (PostgreSQL's own 128MB was most of its memory).",
+    default: "16MB",
+    schema: z.string().regex(/^\d+(kB|MB|GB)$/, "must be a size such as 16MB"),
+  },
   SECRET_KEY: {
     description:
       "Key for encrypting secrets at rest (SMTP passwords, API keys of providers) and signing links. At least 32 characters. In embedded mode a random key is generated once into DATA_DIR/secret.key when unset.",
@@ -227,6 +233,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  pgliteSharedBuffers: string;
   secretKey?: string;
   publicUrl?: string;
   logLevel: string;
@@ -277,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: values.HOST as string,
     dataDir: values.DATA_DIR as string,
     databaseUrl: values.DATABASE_URL as string | undefined,
+    pgliteSharedBuffers: values.PGLITE_SHARED_BUFFERS as string,
     secretKey: values.SECRET_KEY as string | undefined,
     publicUrl: values.PUBLIC_URL as string | undefined,
     logLevel: values.LOG_LEVEL as string,

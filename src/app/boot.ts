@@ -14,7 +14,14 @@ export type Booted = AppContext & { shutdown(): Promise<void> };
  * migrations under the advisory lock, and assembles the context every use case receives.
  */
 export async function boot(
-  opts: { config?: Config; clock?: Clock; migrate?: boolean; logToStderr?: boolean } = {},
+  opts: {
+    config?: Config;
+    clock?: Clock;
+    migrate?: boolean;
+    logToStderr?: boolean;
+    /** A server or worker, which runs for days (see settleAfterTemplate). */
+    longLived?: boolean;
+  } = {},
 ): Promise<Booted> {
   const config = opts.config ?? loadConfig();
   // A CLI command's stdout is its answer (`--json | jq`); its logs go to stderr.
@@ -24,7 +31,12 @@ export async function boot(
   );
   const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir);
   try {
-    const dbHandle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const dbHandle = await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgliteSharedBuffers: config.pgliteSharedBuffers,
+      settleAfterTemplate: opts.longLived,
+    });
     if (dbHandle.fromTemplate)
       log.info({ dataDir: config.dataDir }, "embedded database created from the build's template");
     if (opts.migrate !== false) {

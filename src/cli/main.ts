@@ -16,7 +16,7 @@ const program = new Command()
 // commands start fast.
 const serveCmd = (mode: "serve" | "worker" | "all") => async () => {
   const [{ boot }, { run }] = await Promise.all([import("../app/boot"), import("../main")]);
-  return run(await boot(), mode);
+  return run(await boot({ longLived: true }), mode);
 };
 
 program

@@ -26,7 +26,19 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type OpenDbOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
+export type OpenDbOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+  poolSize?: number;
+  /** PostgreSQL's shared_buffers for the embedded database (its own default, 128MB, is most of the RSS at rest). */
+  pgliteSharedBuffers?: string;
+  /**
+   * A long-running process reopens a data directory it just made from the template: unpacking it
+   * grows the WebAssembly heap by the template's ~100 MB, and that memory is never returned.
+   */
+  settleAfterTemplate?: boolean;
+};
 
 /** Extensions our migrations use; PGlite loads them at start (PostgreSQL ships them in contrib). */
 export const pgliteOptions: PGliteOptions = { extensions: { pg_trgm, unaccent } };
@@ -51,8 +63,18 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     // A new data directory starts from the build's migrated template when there is one.
     const template = isEmptyDir(dir) ? templateFor(listMigrations().map((m) => m.id)) : null;
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir, template ? { ...pgliteOptions, loadDataDir: template } : pgliteOptions);
+    const o: PGliteOptions = opts.pgliteSharedBuffers
+      ? {
+          ...pgliteOptions,
+          startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${opts.pgliteSharedBuffers}`],
+        }
+      : pgliteOptions;
+    client = await PGlite.create(dir, template ? { ...o, loadDataDir: template } : o);
     fromTemplate = !!template;
+    if (template && opts.settleAfterTemplate) {
+      await client.close();
+      client = await PGlite.create(dir, o);
+    }
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const owned = !opts.pglite;

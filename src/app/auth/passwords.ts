@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as en from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import argon2 from "argon2";
 import { AppError } from "../../domain/appError";
 
@@ -8,26 +6,34 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** zxcvbn's 0–4 scale; 3 is "safely unguessable" (about 10^8 guesses and more). */
 const MIN_SCORE = 3;
 
-// Built on first use: loading the dictionaries takes a fifth of a second.
-let estimator: ZxcvbnFactory | null = null;
+// Loaded and built on first use: the dictionaries take a fifth of a second and ~30 MB of heap,
+// which a server that nobody signs up on should not carry.
+let estimator: Promise<ZxcvbnFactory> | null = null;
 const strength = () =>
-  (estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-  }));
+  (estimator ??= Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+  ]).then(
+    ([core, common, en]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+  ));
 
 /**
  * At least 12 characters and not common nor close to it (zxcvbn's dictionaries of leaked
  * passwords, words, names, keyboard patterns), nor built from the person's own email or workspace
  * name. For setup, `overture init`, new members and password changes.
  */
-export function assertPasswordAcceptable(password: string, personal: string[] = []) {
+export async function assertPasswordAcceptable(password: string, personal: string[] = []) {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new AppError("validation", `password: must be at least ${MIN_PASSWORD_LENGTH} characters`, {
       field: "password",
     });
-  const r = strength().check(password.slice(0, 256), personal.filter(Boolean));
+  const r = (await strength()).check(password.slice(0, 256), personal.filter(Boolean));
   if (r.score < MIN_SCORE)
     throw new AppError(
       "validation",

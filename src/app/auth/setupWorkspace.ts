@@ -34,7 +34,7 @@ export async function setupWorkspace(
   const existing = await ctx.db.select().from(users).where(eq(users.email, email));
   let user = existing[0];
   // An existing account keeps its password (it must match below); a new one must be strong.
-  if (!user) assertPasswordAcceptable(input.password, [email, input.workspaceName, input.name ?? ""]);
+  if (!user) await assertPasswordAcceptable(input.password, [email, input.workspaceName, input.name ?? ""]);
   if (user && !(await verifyPassword(user.passwordHash, input.password)))
     throw new AppError("conflict", "a user with this email exists and the password does not match", {
       field: "email",

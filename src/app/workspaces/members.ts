@@ -45,7 +45,7 @@ export async function addMember(
   if (!user) {
     if (!input.password)
       throw new AppError("validation", "a new member needs an initial password", { field: "password" });
-    assertPasswordAcceptable(input.password, [email, input.name ?? ""]);
+    await assertPasswordAcceptable(input.password, [email, input.name ?? ""]);
     [user] = await ctx.db
       .insert(users)
       .values({ email, name: input.name ?? "", passwordHash: await hashPassword(input.password) })
