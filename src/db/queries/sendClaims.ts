@@ -1,3 +1,4 @@
+import type { LimitCounts } from "../../domain/deliverability/sendLimits";
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows, sqlArray } from "../client";
 import { enrollments, leads, messages, senderAccounts, sequenceSteps, strategyProfiles } from "../schema";
@@ -67,6 +68,33 @@ export async function repliedDomainKeys(tx: Tx, workspaceIds: string[], domains:
 /** The senders, locked for the transaction (in id order) so two workers cannot take the same slot. */
 export const lockSenders = async (tx: Tx, ids: string[]) =>
   ids.length ? tx.select().from(senderAccounts).where(inArray(senderAccounts.id, ids)).for("update") : [];
+
+/**
+ * Emails each workspace claimed since `since`, and per recipient domain (only the `domains` asked
+ * about): the counts behind the per-domain and workspace limits.
+ */
+export async function emailsByWorkspaceAndDomainSince(
+  tx: Tx,
+  workspaceIds: string[],
+  domains: string[],
+  since: Date,
+): Promise<LimitCounts> {
+  const counts: LimitCounts = { toDomain: new Map(), byWorkspace: new Map() };
+  if (!workspaceIds.length) return counts;
+  const rows = await queryRows<{ ws: string; domain: string | null; n: number }>(
+    tx,
+    sql`select workspace_id as ws, case when d = any(${sqlArray(domains)}::text[]) then d end as domain, count(*)::int as n
+        from (select workspace_id, lower(split_part(to_address, '@', 2)) as d from messages
+              where workspace_id = any(${sqlArray(workspaceIds)}::uuid[]) and channel = 'email'
+                and claimed_at >= ${since.toISOString()}::timestamptz) m
+        group by 1, 2`,
+  );
+  for (const r of rows) {
+    counts.byWorkspace.set(r.ws, (counts.byWorkspace.get(r.ws) ?? 0) + r.n);
+    if (r.domain) counts.toDomain.set(`${r.ws} ${r.domain}`, r.n);
+  }
+  return counts;
+}
 
 /** Emails each sender claimed since `since` (its rolling 24 h count). */
 export async function emailsClaimedSince(tx: Tx, senderIds: string[], since: Date) {

@@ -297,6 +297,10 @@ export const messages = pgTable(
     index("messages_linkedin_recent")
       .on(t.workspaceId, t.claimedAt)
       .where(sql`channel <> 'email'`),
+    // The per-domain and workspace daily limits count the last 24 h of email on every claim.
+    index("messages_email_recent")
+      .on(t.workspaceId, t.claimedAt)
+      .where(sql`channel = 'email'`),
     // Sender health reads a sender's most recent sends; bounces without references find the last
     // message sent to an address.
     index("messages_sender_sent")

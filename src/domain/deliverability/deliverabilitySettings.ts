@@ -17,6 +17,14 @@ export const deliverabilitySettingsSchema = z.object({
   /** Temporary failures for one lead within `softBounceDays` that end its sequence (address kept). */
   softBounceLimit: z.number().int().min(1).max(20).default(3),
   softBounceDays: z.number().int().min(1).max(60).default(7),
+  /**
+   * At most this many emails a day (rolling 24 h) to one recipient company domain, across every
+   * sender, so one company's mail server never sees a burst from us; free-mail domains are not
+   * counted. 0 = no limit.
+   */
+  perDomainDailyLimit: z.number().int().min(0).max(100_000).default(20),
+  /** At most this many emails a day (rolling 24 h) from the whole workspace. 0 = no limit. */
+  workspaceDailyLimit: z.number().int().min(0).max(10_000_000).default(0),
 });
 
 /** A change to some of the limits: the same checks, no defaults filled in, unknown keys refused. */

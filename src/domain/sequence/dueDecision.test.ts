@@ -22,8 +22,17 @@ const invite = (idx: number, body = "Hi {{first_name}}"): DueStep => ({
 });
 const sender = { id: "s1", fromName: "Sam", dailyCap: 50, minGapSeconds: 120, jitterSeconds: 0 };
 
+function counts(toDomain: [string, number][] = [], byWorkspace: [string, number][] = []) {
+  return { toDomain: new Map(toDomain), byWorkspace: new Map(byWorkspace) };
+}
+
 function input(o: Partial<DueInput<string>> = {}): DueInput<string> {
-  const ledger: BatchLedger = { lastSentMs: new Map(), sentToday: new Map(), emailsLeft: new Map() };
+  const ledger: BatchLedger = {
+    lastSentMs: new Map(),
+    sentToday: new Map(),
+    emailsLeft: new Map(),
+    limitCounts: counts(),
+  };
   return {
     nowMs: NOW,
     workspaceId: "w1",
@@ -53,6 +62,7 @@ function input(o: Partial<DueInput<string>> = {}): DueInput<string> {
     previous: [],
     cache: new WindowCache({ start: "09:00", end: "17:00", skipWeekends: false }),
     ledger,
+    limits: { perDomainDaily: 20, workspaceDaily: 0 },
     random: () => 0.5,
     ...o,
   };
@@ -98,6 +108,7 @@ describe("decideDue: what happens to one due enrollment", () => {
           lastSentMs: new Map(),
           sentToday: new Map(),
           emailsLeft: new Map([["w1", { left: 0, message: "limit reached" }]]),
+          limitCounts: counts(),
         },
       },
       { kind: "end", state: "paused", reason: "limit reached" },
@@ -120,6 +131,7 @@ describe("decideDue: what happens to one due enrollment", () => {
           lastSentMs: new Map([["s1", NOW - 1000]]),
           sentToday: new Map([["s1", 50]]),
           emailsLeft: new Map(),
+          limitCounts: counts(),
         },
       },
       { kind: "defer", at: new Date(NOW + 3_600_000) },
@@ -127,9 +139,60 @@ describe("decideDue: what happens to one due enrollment", () => {
     [
       "the sender sent a minute ago: the next slot after its gap",
       {
-        ledger: { lastSentMs: new Map([["s1", NOW - 60_000]]), sentToday: new Map(), emailsLeft: new Map() },
+        ledger: {
+          lastSentMs: new Map([["s1", NOW - 60_000]]),
+          sentToday: new Map(),
+          emailsLeft: new Map(),
+          limitCounts: counts(),
+        },
       },
       { kind: "defer", at: new Date(NOW + 60_000) },
+    ],
+    [
+      "20 emails went to the recipient's company domain today: the next window after an hour",
+      { ledger: { ...input().ledger, limitCounts: counts([["w1 acme.example", 20]]) } },
+      {
+        kind: "defer",
+        at: new Date(NOW + 3_600_000),
+        reason: expect.stringMatching(/^20 emails went to acme\.example in the last 24 hours/),
+      },
+    ],
+    [
+      "19 to the domain: it goes",
+      { ledger: { ...input().ledger, limitCounts: counts([["w1 acme.example", 19]]) } },
+      { kind: "send" },
+    ],
+    [
+      "free mail is not one company: no per-domain limit",
+      {
+        lead: { ...input().lead, email: "ada@gmail.com" },
+        ledger: { ...input().ledger, limitCounts: counts([["w1 gmail.com", 500]]) },
+      },
+      { kind: "send" },
+    ],
+    [
+      "the per-domain limit off (0)",
+      {
+        limits: { perDomainDaily: 0, workspaceDaily: 0 },
+        ledger: { ...input().ledger, limitCounts: counts([["w1 acme.example", 500]]) },
+      },
+      { kind: "send" },
+    ],
+    [
+      "the workspace's daily limit is reached",
+      {
+        limits: { perDomainDaily: 20, workspaceDaily: 100 },
+        ledger: { ...input().ledger, limitCounts: counts([], [["w1", 100]]) },
+      },
+      { kind: "defer", reason: expect.stringMatching(/workspace's limit of 100 emails a day/) },
+    ],
+    [
+      "another workspace's volume does not count",
+      {
+        limits: { perDomainDaily: 20, workspaceDaily: 100 },
+        ledger: { ...input().ledger, limitCounts: counts([["w2 acme.example", 50]], [["w2", 100]]) },
+      },
+      { kind: "send" },
     ],
     [
       "an empty merge field",
@@ -208,5 +271,24 @@ describe("decideDue: what happens to one due enrollment", () => {
     i.ledger.emailsLeft.set("w1", { left: 1, message: "limit reached" });
     expect(decideDue(i).kind).toBe("send");
     expect(decideDue(i)).toMatchObject({ kind: "end", state: "paused", reason: "limit reached" });
+  });
+
+  it("counts every email it claims toward the domain and workspace limits, and only those", () => {
+    const i = input({
+      sender: { ...input().sender!, minGapSeconds: 0, dailyCap: 1000 },
+      limits: { perDomainDaily: 3, workspaceDaily: 0 },
+    });
+    const kinds = Array.from(
+      { length: 4 },
+      (_, n) => decideDue({ ...i, lead: { ...i.lead, email: `p${n}@acme.example` } }).kind,
+    );
+    expect(kinds).toEqual(["send", "send", "send", "defer"]);
+    expect(i.ledger.limitCounts.toDomain.get("w1 acme.example")).toBe(3);
+    expect(i.ledger.limitCounts.byWorkspace.get("w1")).toBe(3);
+    // A send deferred by the sender's gap is not counted.
+    const gap = input({ limits: { perDomainDaily: 3, workspaceDaily: 0 } });
+    gap.ledger.lastSentMs.set("s1", NOW - 1000);
+    expect(decideDue(gap).kind).toBe("defer");
+    expect(gap.ledger.limitCounts.byWorkspace.get("w1")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { type Blocklist, isBlocked } from "../blocking/isBlocked";
+import { countSend, type LimitCounts, sendLimitReason, type SendLimits } from "../deliverability/sendLimits";
 import { leadMergeVars, renderTemplate } from "../messages/renderTemplate";
 import { effectiveDailyCap, nextSendSlot } from "../schedule/senderPacing";
 import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
@@ -46,6 +47,8 @@ export type BatchLedger = {
   lastSentMs: Map<string, number | null>;
   sentToday: Map<string, number>;
   emailsLeft: Map<string, { left: number; message: string }>;
+  /** Emails in the last 24 h per workspace and per recipient domain (the workspace's volume guards). */
+  limitCounts: LimitCounts;
 };
 
 export type DueInput<A> = {
@@ -69,6 +72,8 @@ export type DueInput<A> = {
   previous: { subject: string; messageId: string }[];
   cache: WindowCache;
   ledger: BatchLedger;
+  /** The workspace's per-domain and daily volume guards. */
+  limits: SendLimits;
   random: () => number;
 };
 
@@ -154,8 +159,16 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   if (email) {
     if (!sender) return end("paused", "the sequence has no sender account");
     if (sender.paused) return { kind: "wait" };
+    const limited = sendLimitReason(i.limits, i.ledger.limitCounts, i.workspaceId, lead.email);
+    if (limited)
+      return {
+        kind: "defer",
+        at: new Date(nextWindowStart(i.nowMs + HOUR, i.zone, i.cache)),
+        reason: limited,
+      };
     const paced = pace(i, sender);
     if (paced) return paced;
+    countSend(i.ledger.limitCounts, i.workspaceId, lead.email);
   }
 
   const vars = {

@@ -1,3 +1,5 @@
+import { deliverabilitySettings } from "../../../domain/deliverability/deliverabilitySettings";
+import { limitedDomainOf } from "../../../domain/deliverability/sendLimits";
 import { randomUUID } from "node:crypto";
 import {
   type BatchLedger,
@@ -78,10 +80,26 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
     // Each sender is locked once for the batch; its 24 h count and last send are then kept in memory.
     const senderIds = uniq(due.map((e) => e.sender_account_id)).sort();
     const senders = new Map((await q.lockSenders(tx, senderIds)).map((s) => [s.id, s]));
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    const limits = new Map(
+      wsIds.map((id) => {
+        const d = deliverabilitySettings(windows.get(id)!.ws.deliverability);
+        return [
+          id,
+          { perDomainDaily: d.perDomainDailyLimit, workspaceDaily: d.workspaceDailyLimit },
+        ] as const;
+      }),
+    );
     const ledger: BatchLedger = {
-      sentToday: await q.emailsClaimedSince(tx, senderIds, new Date(now.getTime() - 86_400_000)),
+      sentToday: await q.emailsClaimedSince(tx, senderIds, dayAgo),
       lastSentMs: new Map([...senders.values()].map((s) => [s.id, s.lastSentAt?.getTime() ?? null])),
       emailsLeft: new Map(),
+      limitCounts: await q.emailsByWorkspaceAndDomainSince(
+        tx,
+        wsIds.filter((id) => limits.get(id)!.perDomainDaily > 0 || limits.get(id)!.workspaceDaily > 0),
+        uniq([...leadById.values()].map((l) => limitedDomainOf(l.email))),
+        dayAgo,
+      ),
     };
     const profiles = new Map(
       (await q.profilesByIds(tx, uniq(due.map((e) => e.strategy_profile_id)))).map((p) => [p.id, p]),
@@ -155,6 +173,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         previous: (threads.get(e.id) ?? []).map((t) => ({ subject: t.subject, messageId: t.message_id })),
         cache: windows.get(e.workspace_id)!.cache,
         ledger,
+        limits: limits.get(e.workspace_id)!,
         random: Math.random,
       });
       if (d.kind === "wait") continue;
