@@ -7,6 +7,7 @@ export type AuditAction =
   | "sender.created"
   | "sender.credentials_changed"
   | "sender.deleted"
+  | "sender.domain_check_overridden"
   | "integration.connected"
   | "integration.disconnected"
   | "member.added"
