@@ -6,6 +6,7 @@ const labels: Record<string, string> = {
   "sender.created": "Sender added",
   "sender.credentials_changed": "Sender server or password changed",
   "sender.deleted": "Sender removed",
+  "sender.domain_check_overridden": "Failing domain check overridden (launch anyway)",
   "integration.connected": "Integration connected or changed",
   "integration.disconnected": "Integration disconnected",
   "member.added": "Member added",
