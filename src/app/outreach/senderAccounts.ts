@@ -256,6 +256,19 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
       senderAccountId: row!.id,
       fields: changed,
     });
+  // Only a person resumes a sender: who did, and what the pause had been for, is kept.
+  if (p.paused === null && r.pausedAt)
+    await recordAuditEvent(ctx, actor, "sender.resumed", row!.name, {
+      senderAccountId: row!.id,
+      pausedAt: r.pausedAt,
+      pausedReason: r.pausedReason,
+    });
+  else if (p.paused && !r.pausedAt)
+    await recordAuditEvent(ctx, actor, "sender.paused", row!.name, {
+      senderAccountId: row!.id,
+      reason: p.paused,
+      automatic: false,
+    });
   return presentSender(row!);
 }
 

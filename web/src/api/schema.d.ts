@@ -5192,6 +5192,14 @@ export interface operations {
                             } | null;
                             /** @description Personalised sequence messages waiting for approval */
                             messagesToApprove: number;
+                            /** @description Senders that send nothing until a person resumes them (Settings → Senders) */
+                            pausedSenders: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                pausedAt: string;
+                                reason: string | null;
+                            }[];
                             /** @description Conversations with an unread reply from a person */
                             repliesToAnswer: number;
                             /** @description Sends whose outcome is unknown: a person decides */
@@ -18549,8 +18557,8 @@ export interface operations {
                  */
                 "application/json": {
                     description?: string;
-                    /** @description Any of lead.replied, lead.bounced, lead.unsubscribed, lead.status_changed, message.sent, message.opened, message.clicked */
-                    events: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked")[];
+                    /** @description Any of lead.replied, lead.bounced, lead.unsubscribed, lead.status_changed, message.sent, message.opened, message.clicked, sender.paused */
+                    events: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked" | "sender.paused")[];
                     url: string;
                 };
             };
@@ -18770,7 +18778,7 @@ export interface operations {
                 "application/json": {
                     active?: boolean;
                     description?: string;
-                    events?: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked")[];
+                    events?: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked" | "sender.paused")[];
                     url?: string;
                 };
             };
