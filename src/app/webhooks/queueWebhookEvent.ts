@@ -18,8 +18,9 @@ export async function queueWebhookEvent(
 ) {
   const now = ctx.clock.now().toISOString();
   await db.execute(
-    sql`insert into webhook_deliveries (workspace_id, webhook_id, event, payload, next_attempt_at, created_at)
-        select w.workspace_id, w.id, ${event}, ${JSON.stringify(payload)}::jsonb, ${now}::timestamptz, ${now}::timestamptz
+    // next_attempt_at keeps its default (due at once, whatever the clocks say), as the triggers' rows do.
+    sql`insert into webhook_deliveries (workspace_id, webhook_id, event, payload, created_at)
+        select w.workspace_id, w.id, ${event}, ${JSON.stringify(payload)}::jsonb, ${now}::timestamptz
         from webhooks w where w.workspace_id = ${workspaceId}::uuid and w.active and w.events ? ${event}`,
   );
 }
