@@ -8,7 +8,7 @@ import { createRun } from "../src/app/outreach/runs";
 import { createSequence } from "../src/app/outreach/sequences";
 import { auditEvents, leads } from "../src/db/schema";
 import { startDnsServer, type Zone } from "./support/dnsServer";
-import { seedWorkspace, testServer } from "./support/testApi";
+import { ownerOf, seedWorkspace, testServer } from "./support/testApi";
 import { createTestContext, type TestContext, testClock } from "./support/testContext";
 
 let ctx: TestContext;
@@ -64,7 +64,7 @@ beforeAll(async () => {
   });
   const ws = await seedWorkspace(ctx, "Domains");
   key = ws.apiKey;
-  actor = { workspaceId: ws.workspaceId, userId: ws.userId, role: "owner", via: "cli", label: "me" };
+  actor = ownerOf(ws, "me");
   api = await testServer(ctx);
   listId = (await createList(ctx, actor, { name: "One" })).id;
   await createLead(ctx, actor, { firstName: "Ana", email: "ana@prospect.test", listId });

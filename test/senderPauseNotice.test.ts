@@ -1,16 +1,14 @@
 import { createServer, type Server } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
 import { ChannelPool } from "../src/app/outreach/senderAccounts";
 import { deliverDueWebhooks } from "../src/app/webhooks/deliverWebhooks";
-import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { auditEvents, messages } from "../src/db/schema";
 import { launchSandboxSequence } from "./support/emailSequence";
-import { seedWorkspace, testServer } from "./support/testApi";
+import { openAllDayWorkspace, testServer } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
 let ctx: TestContext;
@@ -39,17 +37,9 @@ afterAll(async () => {
 
 describe("a sender its health guard pauses", () => {
   it("tells the owners (home page, audit log, sender.paused webhook) once, and only a person's resume is logged as such", async () => {
-    const ws = await seedWorkspace(ctx, "Guarded");
-    const actor: Actor = {
-      workspaceId: ws.workspaceId,
-      userId: ws.userId,
-      role: "owner",
-      via: "cli",
-      label: "t",
-    };
+    const { ws, actor } = await openAllDayWorkspace(ctx, "Guarded");
     const call = (method: string, url: string, body?: unknown) =>
       api.call(method, url, { key: ws.apiKey, body });
-    await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
     await call("PATCH", "/api/deliverability", { healthMinSends: 1, healthWindowSends: 10 });
     const hook = await call("POST", "/api/webhooks", {
       url: `http://127.0.0.1:${port}/hook`,

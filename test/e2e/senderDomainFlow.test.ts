@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, launchBrowser, shotsDir } from "../support/browser";
+import { chromiumPath, launchBrowser, shotsDir, signIn } from "../support/browser";
 import { startDnsServer, type Zone } from "../support/dnsServer";
 import { e2eWorkspace } from "../support/e2eWorkspace";
 import { startOverture } from "../support/serverProcess";
@@ -56,10 +56,7 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
       await call("POST", "/api/leads", { firstName: "Ada", email: "ada@prospect.example", listId: list.id });
 
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.goto(server.url);
-      await page.getByLabel("Email").fill("op@brightco.test");
-      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, server.url, "op@brightco.test");
 
       // A new user adds their real mailbox as a sender.
       await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
@@ -107,11 +104,17 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
       await page.screenshot({ path: path.join(shotsDir, "sender-domain-launch-held.png"), fullPage: true });
       await dialog.getByRole("button", { name: "Cancel" }).click();
 
-      // The user fixes the record at their DNS host, checks again, and launches.
-      zone["_dmarc.brightco.test"] = { txt: ["v=DMARC1; p=quarantine"] };
+      // An admin may accept the failure (it goes on the audit log) ...
       await page.goto(`${server.url}/settings?tab=senders`);
+      await card.getByLabel("Why launch anyway?").fill("IT fixes DMARC today");
+      await card.getByRole("button", { name: "Launch anyway" }).click();
+      await card.getByText(/chose to launch anyway .*“IT fixes DMARC today”/).waitFor();
+      // ... but here the user fixes the record at their DNS host, checks again (which asks anew), and launches.
+      zone["_dmarc.brightco.test"] = { txt: ["v=DMARC1; p=quarantine"] };
       await card.getByRole("button", { name: "Check domain" }).click();
       await card.getByRole("row").filter({ hasText: "DMARC" }).getByText("pass").waitFor();
+      expect(await card.getByText(/chose to launch anyway/).count()).toBe(0);
+      await page.screenshot({ path: path.join(shotsDir, "sender-domain-fixed.png"), fullPage: true });
       await page.goto(`${server.url}/sequences/${seq.id}`);
       await page.getByRole("button", { name: "Launch" }).click();
       await dialog.getByRole("button", { name: "Launch now" }).click();
