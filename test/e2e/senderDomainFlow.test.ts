@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser, shotsDir, signIn } from "../support/browser";
 import { startDnsServer, type Zone } from "../support/dnsServer";
-import { e2eWorkspace } from "../support/e2eWorkspace";
+import { apiCaller, e2eWorkspace } from "../support/e2eWorkspace";
 import { startOverture } from "../support/serverProcess";
 
 const ci = process.env.CI === "true";
@@ -45,12 +45,7 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
   it("a broken DMARC record holds launch with its fix; fixed and checked again, the sequence launches", async () => {
     const server = await startOverture(["all"], env);
     const browser = await launchBrowser();
-    const call = (method: string, url: string, body?: unknown) =>
-      fetch(server.url + url, {
-        method,
-        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        body: body ? JSON.stringify(body) : undefined,
-      }).then((r) => r.json());
+    const call = apiCaller(server.url, apiKey);
     try {
       const list = await call("POST", "/api/lists", { name: "Prospects" });
       await call("POST", "/api/leads", { firstName: "Ada", email: "ada@prospect.example", listId: list.id });
