@@ -260,10 +260,15 @@ describe("a failing domain check holds launch", () => {
     expect((await launch(seq)).status).toBe(200);
   });
 
-  it("a sender whose address moved to another domain reads as not checked", async () => {
+  it("a sender whose address moved to another domain, or whose SMTP host changed, reads as not checked", async () => {
     const id = await sender("revoked.test");
     await check(id);
     await call("PATCH", `/api/sender-accounts/${id}`, { fromEmail: "me@good.test" });
+    expect((await call("GET", `/api/sender-accounts/${id}/domain-check`)).json.status).toBe("not_checked");
+    expect((await check(id)).status).toBe("pass");
+    await call("PATCH", `/api/sender-accounts/${id}`, {
+      smtp: { host: "smtp.noptr.test", port: 1, secure: false },
+    });
     expect((await call("GET", `/api/sender-accounts/${id}/domain-check`)).json.status).toBe("not_checked");
   });
 });

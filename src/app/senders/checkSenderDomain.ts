@@ -22,11 +22,15 @@ function resolverLookup(ctx: AppContext): DnsLookup {
 
 /**
  * A sender's stored domain check as the API shows it: the worst result, or "not checked" when it
- * never ran, or ran on another domain than the sender's address has now.
+ * never ran, or ran on another domain or SMTP host than the sender has now (SPF and reverse DNS
+ * were judged for that host).
  */
-export function presentDomainCheck(sender: Pick<SenderRow, "kind" | "fromEmail">, row: CheckRow | undefined) {
+export function presentDomainCheck(
+  sender: Pick<SenderRow, "kind" | "fromEmail" | "smtpHost">,
+  row: CheckRow | undefined,
+) {
   const domain = senderDomainOf(sender.fromEmail);
-  if (sender.kind === "sandbox" || !row || row.domain !== domain)
+  if (sender.kind === "sandbox" || !row || row.domain !== domain || row.smtpHost !== sender.smtpHost)
     return {
       status: "not_checked" as const,
       domain,
