@@ -153,7 +153,7 @@ export const configSpec = {
   },
   DNS_SERVERS: {
     description:
-      "Comma-separated DNS servers (ip or ip:port) for audits and email verification look-ups. Empty = the system's resolver.",
+      "Comma-separated DNS servers (ip or ip:port) for audits, email verification and sender domain check look-ups. Empty = the system's resolver.",
     default: "",
     schema: z.string(),
   },

@@ -33,6 +33,7 @@ describe("GET /api/home", () => {
       uncertainSends: 0,
       failedJobs: 0,
       linkedinAccount: null,
+      pausedSenders: [],
     });
     expect(r.json.scheduled).toEqual({ dueNextDay: 0, nextSendAt: null, sequences: [] });
     expect(done(r.json)).toEqual([]);

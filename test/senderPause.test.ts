@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../src/app/context";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
 import { ChannelPool, updateSenderAccount } from "../src/app/outreach/senderAccounts";
-import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { enrollments, messages } from "../src/db/schema";
 import { launchEmailSequence } from "./support/emailSequence";
 import { startSmtpSink } from "./support/smtpSink";
-import { seedWorkspace } from "./support/testApi";
+import { openAllDayWorkspace } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
 let ctx: TestContext;
@@ -23,19 +21,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** A workspace whose sending window is the whole day, so every due step may go now. */
-async function openAllDay(name: string): Promise<Actor> {
-  const ws = await seedWorkspace(ctx, name);
-  const actor: Actor = {
-    workspaceId: ws.workspaceId,
-    userId: ws.userId,
-    role: "owner",
-    via: "cli",
-    label: "t",
-  };
-  await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
-  return actor;
-}
+const openAllDay = async (name: string) => (await openAllDayWorkspace(ctx, name)).actor;
 
 describe("a paused sender", () => {
   it("sends nothing; its leads wait, due, without holding up other senders; resumed, it sends", async () => {

@@ -105,7 +105,11 @@ export const requestExamples: Record<string, unknown> = {
     minGapSeconds: 120,
     jitterSeconds: 180,
   },
-  "PATCH /api/sender-accounts/:id": { dailyCap: 80, minGapSeconds: 90 },
+  "PATCH /api/sender-accounts/:id": { dailyCap: 80, minGapSeconds: 90, dkimSelector: "s1" },
+  "POST /api/sender-accounts/:id/domain-check": { dkimSelector: "s1" },
+  "POST /api/sender-accounts/:id/domain-check/override": {
+    reason: "DMARC is being fixed by IT this week; the first sends are to existing customers",
+  },
   "POST /api/sequences": {
     runId: RUN,
     name: "Engineering leaders",

@@ -104,6 +104,14 @@ describe.skipIf(!chromiumPath && !ci)("bounces tried in the sandbox, in the brow
       await page.getByText(/marked invalid and every sequence stopped/).waitFor();
       await page.screenshot({ path: path.join(shotsDir, "bounce-timeline.png"), fullPage: true });
 
+      // The owner hears of the pause on the home page, with the reason.
+      await page.goto(server.url);
+      await page
+        .getByRole("link", { name: "The sender Sandbox is paused; its sequences wait until you resume it" })
+        .waitFor();
+      await page.getByText(/Paused automatically: bounces reached 50\.0%/).waitFor();
+      await page.screenshot({ path: path.join(shotsDir, "home-paused-sender.png"), fullPage: true });
+
       await page.goto(`${server.url}/settings?tab=senders`);
       const row = page.locator("tr").filter({ hasText: "op@bounce.test" }).filter({ hasText: "paused" });
       await row.waitFor();

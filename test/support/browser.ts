@@ -26,6 +26,19 @@ export async function launchBrowser(): Promise<Browser> {
   return withAccessibilityChecks(browser);
 }
 
+/** Opens the app and signs in as a workspace member made by e2eWorkspace (its password unless told). */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = "violet-harbour-lantern-42",
+) {
+  await page.goto(baseUrl);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 /** Waits (bounded) until an input shows the expected value; fails with what it saw. */
 export async function expectValue(loc: import("playwright-core").Locator, want: string, timeoutMs = 10_000) {
   await loc.waitFor();

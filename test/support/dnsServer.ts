@@ -2,12 +2,14 @@ import { createSocket } from "node:dgram";
 
 export type Zone = Record<
   string,
-  { a?: string[]; mx?: { priority: number; exchange: string }[]; txt?: string[] }
+  { a?: string[]; mx?: { priority: number; exchange: string }[]; txt?: string[]; ptr?: string[] }
 >;
 
 /**
- * A real DNS server on a loopback UDP port answering A, MX and TXT from a table (names lower-case,
- * no trailing dot). Unknown names get NXDOMAIN; known names without the asked type, an empty answer.
+ * A real DNS server on a loopback UDP port answering A, MX, TXT and PTR from a table (names
+ * lower-case, no trailing dot; PTR under its reverse name, e.g. "25.2.0.192.in-addr.arpa"). Unknown
+ * names get NXDOMAIN; known names without the asked type, an empty answer. The table is read on each
+ * query, so a test can change a record while the server runs.
  */
 export async function startDnsServer(zone: Zone) {
   const sock = createSocket("udp4");
@@ -45,6 +47,7 @@ export async function startDnsServer(zone: Zone) {
         p.writeUInt16BE(m.priority);
         rr(15, Buffer.concat([p, encodeName(m.exchange)]));
       }
+    if (rec && qtype === 12) for (const n of rec.ptr ?? []) rr(12, encodeName(n));
     if (rec && qtype === 16)
       for (const t of rec.txt ?? []) {
         const parts: Buffer[] = [];

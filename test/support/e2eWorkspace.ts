@@ -29,3 +29,13 @@ export async function e2eWorkspace(workspace: string, email: string, extraEnv: R
   const apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey as string;
   return { env, apiKey, close: () => db?.close() };
 }
+
+/** Calls the running server's API with the workspace's key, to arrange data around what the browser does. */
+export const apiCaller =
+  (baseUrl: string, apiKey: string) =>
+  (method: string, url: string, body?: unknown): Promise<any> =>
+    fetch(baseUrl + url, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json());

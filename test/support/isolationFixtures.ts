@@ -50,6 +50,8 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /api/strategy-profiles": { name: "Alpha strategy" },
   "POST /api/sender-accounts": { kind: "sandbox", name: "Alpha sandbox", fromEmail: "a@alpha.test" },
   "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
+  "POST /api/sender-accounts/{id}/domain-check": { dkimSelector: "hacked" },
+  "POST /api/sender-accounts/{id}/domain-check/override": { reason: "Hacked" },
   "POST /api/leads/audits": { leadIds: ["__B_LEAD__"] },
   "POST /api/leads/verify-emails": { leadIds: ["__B_LEAD__"] },
   "POST /api/leads/enrich": { leadIds: ["__B_LEAD__"] },

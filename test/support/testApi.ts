@@ -1,5 +1,7 @@
 import { buildServer } from "../../src/api/server";
 import { setupWorkspace } from "../../src/app/auth/setupWorkspace";
+import type { Actor } from "../../src/app/context";
+import { updateWorkspace } from "../../src/app/workspaces/workspaceSettings";
 import type { TestContext } from "./testContext";
 
 type Inject = Awaited<ReturnType<typeof buildServer>>["inject"];
@@ -19,6 +21,23 @@ export async function seedWorkspace(ctx: TestContext, name: string) {
     password: "violet-harbour-lantern-42",
     apiKey: r.apiKey!.key,
   };
+}
+
+/** The workspace's owner as the use cases see it, for tests that call them directly. */
+export const ownerOf = (ws: { workspaceId: string; userId: string }, label = "t"): Actor => ({
+  workspaceId: ws.workspaceId,
+  userId: ws.userId,
+  role: "owner",
+  via: "cli",
+  label,
+});
+
+/** A workspace whose sending window is the whole day, every day, so every due step may go now. */
+export async function openAllDayWorkspace(ctx: TestContext, name: string) {
+  const ws = await seedWorkspace(ctx, name);
+  const actor = ownerOf(ws);
+  await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+  return { ws, actor };
 }
 
 export async function testServer(ctx: TestContext) {

@@ -13,6 +13,11 @@ const homeSchema = z.object({
     uncertainSends: z.number().describe("Sends whose outcome is unknown: a person decides"),
     failedJobs: z.number().describe("Background jobs that failed in the last 7 days"),
     linkedinAccount: z.object({ status: z.string(), reason: z.string().nullable() }).nullable(),
+    pausedSenders: z
+      .array(
+        z.object({ id: z.string(), name: z.string(), reason: z.string().nullable(), pausedAt: z.date() }),
+      )
+      .describe("Senders that send nothing until a person resumes them (Settings → Senders)"),
   }),
   scheduled: z.object({
     dueNextDay: z.number(),

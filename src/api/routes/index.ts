@@ -21,6 +21,7 @@ import { importRoutes } from "./importRoutes";
 import { leadRoutes } from "./leadRoutes";
 import { listRoutes } from "./listRoutes";
 import { outreachRoutes } from "./outreachRoutes";
+import { senderDomainRoutes } from "./senderDomainRoutes";
 import { sequenceRoutes } from "./sequenceRoutes";
 import { trackingRoutes } from "./trackingRoutes";
 import { unsubscribeRoutes } from "./unsubscribeRoutes";
@@ -44,6 +45,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   // Before outreachRoutes: /api/sender-accounts/health must not be read as a sender id.
   deliverabilityRoutes(app, ctx);
   outreachRoutes(app, ctx);
+  senderDomainRoutes(app, ctx);
   sequenceRoutes(app, ctx);
   previewRoutes(app, ctx);
   // Only the unsubscribe page takes form posts (the page's button, RFC 8058 one-click clients).

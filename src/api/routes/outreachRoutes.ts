@@ -16,6 +16,7 @@ import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
 import {
+  dkimSelectorSchema,
   playSchema,
   sandboxMessageSchema,
   senderAccountSchema,
@@ -217,6 +218,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
             .object({ startCap: z.number().int().min(1), perDay: z.number().int().min(1) })
             .nullable()
             .optional(),
+          dkimSelector: dkimSelectorSchema.nullable().optional(),
         }),
         response: { 201: senderAccountSchema, ...authErrors },
       },
@@ -245,6 +247,7 @@ export function outreachRoutes(app: Api, ctx: AppContext) {
             .object({ startCap: z.number().int().min(1), perDay: z.number().int().min(1) })
             .nullable()
             .optional(),
+          dkimSelector: dkimSelectorSchema.nullable().optional(),
           paused: z
             .string()
             .trim()

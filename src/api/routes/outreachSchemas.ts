@@ -39,6 +39,16 @@ export const strategyProfileSchema = z.object({
 });
 
 /** Passwords never leave the server: only whether one is set. */
+/** A DKIM selector is one DNS label or a few (e.g. "s1" or "2024.mail"); empty means "try the common ones". */
+export const dkimSelectorSchema = z
+  .string()
+  .trim()
+  .max(63)
+  .regex(
+    /^([a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*)?$/i,
+    "must be a DNS name such as s1 or selector1",
+  );
+
 export const senderAccountSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -60,6 +70,10 @@ export const senderAccountSchema = z.object({
   jitterSeconds: z.number(),
   rampStartCap: z.number().nullable(),
   rampPerDay: z.number().nullable(),
+  dkimSelector: z
+    .string()
+    .nullable()
+    .describe("the DKIM selector the domain check looks up; null tries the common ones"),
   lastSentAt: z.date().nullable(),
   createdAt: z.date(),
 });

@@ -10,6 +10,7 @@ import {
 import { queryRows } from "../../db/client";
 import { leads, messageDrafts, senderAccounts, strategyProfiles } from "../../db/schema";
 import { isPlaceholderBody } from "../../domain/sequence/placeholderBodies";
+import { senderDomainFindings } from "../senders/checkSenderDomain";
 import { loadBlocklist } from "../blocklist/blocklist";
 import { linkedinAccountOf } from "../integrations/linkedinAccount";
 import type { Actor, AppContext } from "../context";
@@ -61,9 +62,11 @@ export async function readinessFor(
     : true;
   const [sender] = seq.senderAccountId
     ? await ctx.db
-        .select({ kind: senderAccounts.kind })
+        .select()
         .from(senderAccounts)
-        .where(eq(senderAccounts.id, seq.senderAccountId))
+        .where(
+          and(eq(senderAccounts.id, seq.senderAccountId), eq(senderAccounts.workspaceId, actor.workspaceId)),
+        )
     : [];
   const rehearsal = sender?.kind === "sandbox";
   const draftOf = new Map(drafts.map((d) => [`${d.leadId} ${d.stepIndex}`, d]));
@@ -73,6 +76,8 @@ export async function readinessFor(
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
   });
+  if (sender && emailSteps.length)
+    sequenceFindings.push(...(await senderDomainFindings(ctx, actor.workspaceId, sender)));
   const perLead = new Map<string, ReadinessFinding[]>();
   for (const lead of leadRows) {
     const vars = {

@@ -2,7 +2,7 @@ import { Resolver } from "node:dns/promises";
 import type { AppContext } from "../context";
 
 /**
- * DNS look-ups for audits and email verification, through the servers in DNS_SERVERS when set
+ * DNS look-ups for audits, email verification and sender domain checks, through the servers in DNS_SERVERS when set
  * (tests point it at a loopback DNS server), else the system's. A failed look-up is null, "no such
  * record" is an empty list: the audit says "could not check" for one and "missing" for the other.
  */
@@ -24,5 +24,7 @@ export function dnsRecords(ctx: Pick<AppContext, "config">) {
         (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => r.exchange),
       ),
     a: (name: string) => soft(() => resolver.resolve4(name)),
+    /** The names an address maps back to (its PTR records under in-addr.arpa / ip6.arpa). */
+    ptr: (ip: string) => soft(() => resolver.reverse(ip)),
   };
 }

@@ -21,6 +21,8 @@ export type SenderInput = {
   minGapSeconds?: number;
   jitterSeconds?: number;
   rampUp?: { startCap: number; perDay: number } | null;
+  /** The selector the domain check looks DKIM up under; null or "" tries the common ones. */
+  dkimSelector?: string | null;
 };
 
 /** What the API shows: never a password, only whether one is set. */
@@ -55,6 +57,7 @@ export async function createSenderAccount(ctx: AppContext, actor: Actor, i: Send
       jitterSeconds: i.jitterSeconds ?? 180,
       rampStartCap: i.rampUp?.startCap ?? null,
       rampPerDay: i.rampUp?.perDay ?? null,
+      dkimSelector: i.dkimSelector?.trim() || null,
       createdAt: ctx.clock.now(),
     })
     .returning();
@@ -204,6 +207,7 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
       ...(p.dailyCap !== undefined ? { dailyCap: p.dailyCap } : {}),
       ...(p.minGapSeconds !== undefined ? { minGapSeconds: p.minGapSeconds } : {}),
       ...(p.jitterSeconds !== undefined ? { jitterSeconds: p.jitterSeconds } : {}),
+      ...(p.dkimSelector !== undefined ? { dkimSelector: p.dkimSelector?.trim() || null } : {}),
       ...(p.paused !== undefined
         ? { pausedAt: p.paused === null ? null : ctx.clock.now(), pausedReason: p.paused }
         : {}),
@@ -251,6 +255,19 @@ export async function updateSenderAccount(ctx: AppContext, actor: Actor, id: str
     await recordAuditEvent(ctx, actor, "sender.credentials_changed", row!.name, {
       senderAccountId: row!.id,
       fields: changed,
+    });
+  // Only a person resumes a sender: who did, and what the pause had been for, is kept.
+  if (p.paused === null && r.pausedAt)
+    await recordAuditEvent(ctx, actor, "sender.resumed", row!.name, {
+      senderAccountId: row!.id,
+      pausedAt: r.pausedAt,
+      pausedReason: r.pausedReason,
+    });
+  else if (p.paused && !r.pausedAt)
+    await recordAuditEvent(ctx, actor, "sender.paused", row!.name, {
+      senderAccountId: row!.id,
+      reason: p.paused,
+      automatic: false,
     });
   return presentSender(row!);
 }

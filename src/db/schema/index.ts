@@ -8,3 +8,4 @@ export * from "./enrichment";
 export * from "./pipeline";
 export * from "./discovery";
 export * from "./security";
+export * from "./deliverability";

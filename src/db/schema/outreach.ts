@@ -101,6 +101,8 @@ export const senderAccounts = pgTable("sender_accounts", {
   jitterSeconds: integer("jitter_seconds").notNull().default(180),
   rampStartCap: integer("ramp_start_cap"),
   rampPerDay: integer("ramp_per_day"),
+  /** The DKIM selector the mail provider signs with, for the domain check; null tries the common ones. */
+  dkimSelector: text("dkim_selector"),
   lastSentAt: ts("last_sent_at"),
   /**
    * Set when the sender must not send (its health guard tripped, or a person paused it): its

@@ -43,6 +43,7 @@ export const webhookEvents = [
   "message.sent",
   "message.opened",
   "message.clicked",
+  "sender.paused",
 ] as const;
 
 /** An outbound webhook: a workspace's URL that receives signed events. */

@@ -1,5 +1,6 @@
 export { findSpamPhrases } from "./findSpamPhrases";
 export { leadReadiness, type LeadReadinessInput } from "./leadReadiness";
+export { senderDomainReadiness, type SenderDomainReadinessInput } from "./senderDomainReadiness";
 export { sequenceReadiness, type SequenceReadinessInput } from "./sequenceReadiness";
 export type {
   EmailStatus,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPlaceholderBody, PLACEHOLDER_BODIES } from "../sequence/placeholderBodies";
-import { findSpamPhrases, leadReadiness, sequenceReadiness } from ".";
+import { findSpamPhrases, leadReadiness, senderDomainReadiness, sequenceReadiness } from ".";
 
 const base = {
   leadId: "l1",
@@ -120,6 +120,42 @@ describe("sequence readiness", () => {
     ).toEqual([]);
     expect(sequenceReadiness({ hasEmailStep: true, senderAccountId: "s1", unsubscribeFooter: true })).toEqual(
       [],
+    );
+  });
+});
+
+describe("sender domain readiness", () => {
+  const sender = { name: "Olive", kind: "smtp" as const, domain: "brightco.test" };
+  const results = [
+    { check: "mx" as const, result: "pass" as const, message: "ok" },
+    { check: "dmarc" as const, result: "fail" as const, message: "Fix DMARC." },
+    { check: "ptr" as const, result: "warn" as const, message: "Set a PTR." },
+  ];
+  const check = { domain: "brightco.test", results, override: null };
+  it.each([
+    ["the sandbox", { sender: { ...sender, kind: "sandbox" as const }, check: null }, []],
+    ["never checked", { sender, check: null }, ["sender_domain_not_checked:warning"]],
+    [
+      "checked on another domain",
+      { sender, check: { ...check, domain: "old.test" } },
+      ["sender_domain_not_checked:warning"],
+    ],
+    [
+      "a fail and a warn",
+      { sender, check },
+      ["sender_domain_failed:blocking", "sender_domain_warning:warning"],
+    ],
+    [
+      "a fail overridden",
+      { sender, check: { ...check, override: { by: "ana", at: new Date(0) } } },
+      ["sender_domain_overridden:warning", "sender_domain_warning:warning"],
+    ],
+  ])("%s", (_name, input, expected) => {
+    expect(codes(senderDomainReadiness(input))).toEqual(expected);
+  });
+  it("says what failed, the fix, and how to go on", () => {
+    expect(senderDomainReadiness({ sender, check })[0]!.message).toBe(
+      'DMARC of brightco.test (sender "Olive") failed: Fix DMARC. Then check the domain again in Settings → Senders, or an admin can choose "Launch anyway" there.',
     );
   });
 });

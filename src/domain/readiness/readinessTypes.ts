@@ -12,7 +12,11 @@ export type ReadinessCode =
   | "message_not_written"
   | "message_not_approved"
   | "template_placeholder"
-  | "no_linkedin_account";
+  | "no_linkedin_account"
+  | "sender_domain_failed"
+  | "sender_domain_overridden"
+  | "sender_domain_warning"
+  | "sender_domain_not_checked";
 
 /** "blocking" stops the launch for that lead (or the whole sequence); "warning" is shown and allowed. */
 export type ReadinessSeverity = "blocking" | "warning";

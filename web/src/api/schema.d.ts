@@ -1553,6 +1553,41 @@ export interface paths {
         patch: operations["patchSenderAccountsById"];
         trace?: never;
     };
+    "/api/sender-accounts/{id}/domain-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last domain check of a sender (not_checked when it never ran) */
+        get: operations["getSenderAccountsByIdDomainCheck"];
+        put?: never;
+        /** Look up the sender's domain (MX, SPF, DKIM, DMARC, reverse DNS of the SMTP host) and keep the result; a failing check holds launches */
+        post: operations["postSenderAccountsByIdDomainCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sender-accounts/{id}/domain-check/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch anyway: the failing checks of the last result stop holding launches (audit-logged) */
+        post: operations["postSenderAccountsByIdDomainCheckOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sender-accounts/{id}/test": {
         parameters: {
             query?: never;
@@ -5157,6 +5192,14 @@ export interface operations {
                             } | null;
                             /** @description Personalised sequence messages waiting for approval */
                             messagesToApprove: number;
+                            /** @description Senders that send nothing until a person resumes them (Settings → Senders) */
+                            pausedSenders: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                pausedAt: string;
+                                reason: string | null;
+                            }[];
                             /** @description Conversations with an unread reply from a person */
                             repliesToAnswer: number;
                             /** @description Sends whose outcome is unknown: a person decides */
@@ -14166,6 +14209,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         dailyCap: number;
+                        /** @description the DKIM selector the domain check looks up; null tries the common ones */
+                        dkimSelector: string | null;
                         fromEmail: string;
                         fromName: string;
                         hasImapPassword: boolean;
@@ -14303,6 +14348,7 @@ export interface operations {
                  */
                 "application/json": {
                     dailyCap?: number;
+                    dkimSelector?: string | null;
                     /** Format: email */
                     fromEmail: string;
                     fromName?: string;
@@ -14345,6 +14391,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         dailyCap: number;
+                        /** @description the DKIM selector the domain check looks up; null tries the common ones */
+                        dkimSelector: string | null;
                         fromEmail: string;
                         fromName: string;
                         hasImapPassword: boolean;
@@ -14560,11 +14608,13 @@ export interface operations {
                 /**
                  * @example {
                  *       "dailyCap": 80,
-                 *       "minGapSeconds": 90
+                 *       "minGapSeconds": 90,
+                 *       "dkimSelector": "s1"
                  *     }
                  */
                 "application/json": {
                     dailyCap?: number;
+                    dkimSelector?: string | null;
                     /** Format: email */
                     fromEmail?: string;
                     fromName?: string;
@@ -14607,6 +14657,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         dailyCap: number;
+                        /** @description the DKIM selector the domain check looks up; null tries the common ones */
+                        dkimSelector: string | null;
                         fromEmail: string;
                         fromName: string;
                         hasImapPassword: boolean;
@@ -14628,6 +14680,404 @@ export interface operations {
                         smtpPort: number | null;
                         smtpSecure: boolean;
                         smtpUser: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSenderAccountsByIdDomainCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        checks: {
+                            /** @enum {string} */
+                            check: "mx" | "spf" | "dkim" | "dmarc" | "ptr";
+                            /** @description the records the result is based on */
+                            evidence?: string;
+                            /** @description one sentence: what was found and what to fix */
+                            message: string;
+                            /** @enum {string} */
+                            result: "pass" | "warn" | "fail";
+                        }[];
+                        domain: string;
+                        /** @description set when a person chose to launch despite the failing checks */
+                        override: {
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        } | null;
+                        /** @description the DKIM selector checked; null when the common ones were tried */
+                        selector: string | null;
+                        /**
+                         * @description the worst result, or not_checked
+                         * @enum {string}
+                         */
+                        status: "not_checked" | "pass" | "warn" | "fail";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postSenderAccountsByIdDomainCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dkimSelector": "s1"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description saved on the sender first; empty or null tries the common selectors */
+                    dkimSelector?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        checks: {
+                            /** @enum {string} */
+                            check: "mx" | "spf" | "dkim" | "dmarc" | "ptr";
+                            /** @description the records the result is based on */
+                            evidence?: string;
+                            /** @description one sentence: what was found and what to fix */
+                            message: string;
+                            /** @enum {string} */
+                            result: "pass" | "warn" | "fail";
+                        }[];
+                        domain: string;
+                        /** @description set when a person chose to launch despite the failing checks */
+                        override: {
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        } | null;
+                        /** @description the DKIM selector checked; null when the common ones were tried */
+                        selector: string | null;
+                        /**
+                         * @description the worst result, or not_checked
+                         * @enum {string}
+                         */
+                        status: "not_checked" | "pass" | "warn" | "fail";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postSenderAccountsByIdDomainCheckOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "DMARC is being fixed by IT this week; the first sends are to existing customers"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        checks: {
+                            /** @enum {string} */
+                            check: "mx" | "spf" | "dkim" | "dmarc" | "ptr";
+                            /** @description the records the result is based on */
+                            evidence?: string;
+                            /** @description one sentence: what was found and what to fix */
+                            message: string;
+                            /** @enum {string} */
+                            result: "pass" | "warn" | "fail";
+                        }[];
+                        domain: string;
+                        /** @description set when a person chose to launch despite the failing checks */
+                        override: {
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        } | null;
+                        /** @description the DKIM selector checked; null when the common ones were tried */
+                        selector: string | null;
+                        /**
+                         * @description the worst result, or not_checked
+                         * @enum {string}
+                         */
+                        status: "not_checked" | "pass" | "warn" | "fail";
                     };
                 };
             };
@@ -18107,8 +18557,8 @@ export interface operations {
                  */
                 "application/json": {
                     description?: string;
-                    /** @description Any of lead.replied, lead.bounced, lead.unsubscribed, lead.status_changed, message.sent, message.opened, message.clicked */
-                    events: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked")[];
+                    /** @description Any of lead.replied, lead.bounced, lead.unsubscribed, lead.status_changed, message.sent, message.opened, message.clicked, sender.paused */
+                    events: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked" | "sender.paused")[];
                     url: string;
                 };
             };
@@ -18328,7 +18778,7 @@ export interface operations {
                 "application/json": {
                     active?: boolean;
                     description?: string;
-                    events?: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked")[];
+                    events?: ("lead.replied" | "lead.bounced" | "lead.unsubscribed" | "lead.status_changed" | "message.sent" | "message.opened" | "message.clicked" | "sender.paused")[];
                     url?: string;
                 };
             };

@@ -4,6 +4,7 @@ import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { AuditLogSettings } from "./settings/AuditLogSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
+import { SenderDomainChecks } from "./settings/SenderDomainChecks";
 import { SenderHealth } from "./settings/SenderHealth";
 import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
 import { IntegrationsSettings } from "./settings/IntegrationsSettings";
@@ -63,6 +64,7 @@ export function SettingsPage() {
       {tab === "Senders" && (
         <div className="stack">
           <SendersSettings canEdit={canEdit} />
+          <SenderDomainChecks canEdit={canEdit} />
           <SenderHealth />
         </div>
       )}

@@ -72,7 +72,7 @@ function NeedsCard({ needs }: { needs: Home["needs"] }) {
   return (
     <div className="card">
       <h2>Needs you today</h2>
-      {open.length === 0 && !needs.linkedinAccount ? (
+      {open.length === 0 && !needs.linkedinAccount && !needs.pausedSenders.length ? (
         <p className="muted">Nothing is waiting for you.</p>
       ) : (
         <ul className="plain">
@@ -81,6 +81,14 @@ function NeedsCard({ needs }: { needs: Home["needs"] }) {
               <Link to={href}>
                 <b>{n}</b> {label}
               </Link>
+            </li>
+          ))}
+          {needs.pausedSenders.map((p) => (
+            <li key={p.id}>
+              <Link to="/settings?tab=senders">
+                The sender {p.name} is paused; its sequences wait until you resume it
+              </Link>
+              {p.reason && <div className="small muted">{p.reason}</div>}
             </li>
           ))}
           {needs.linkedinAccount && (

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api";
 import { ErrorNote, Field } from "../../components/Field";
@@ -80,9 +81,18 @@ export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
   const [editing, setEditing] = useState<Sender | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const qc = useQueryClient();
   const load = useCallback(
-    () => api<Sender[]>("GET", "/api/sender-accounts").then(setSenders, (e) => setError(e.message)),
-    [],
+    () =>
+      api<Sender[]>("GET", "/api/sender-accounts").then(
+        (s) => {
+          setSenders(s);
+          // The domain checks below list the senders through the query cache.
+          void qc.invalidateQueries({ queryKey: ["/api/sender-accounts"] });
+        },
+        (e) => setError(e.message),
+      ),
+    [qc],
   );
   useEffect(() => {
     load();

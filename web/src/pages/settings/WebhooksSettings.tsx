@@ -11,6 +11,7 @@ const EVENTS = [
   ["message.sent", "A message was sent"],
   ["message.opened", "An email was opened"],
   ["message.clicked", "A link was clicked"],
+  ["sender.paused", "A sender paused itself (bounces or complaints)"],
 ] as const;
 
 type Hook = {

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { AppContext } from "../../app/context";
+import {
+  checkSenderDomain,
+  getSenderDomainCheck,
+  overrideSenderDomainCheck,
+} from "../../app/senders/checkSenderDomain";
+import { SENDER_DOMAIN_CHECKS } from "../../domain/deliverability/senderDomainTypes";
+import { actorOf, authenticate } from "../authenticate";
+import { authErrors, idParam } from "../schemas";
+import type { Api } from "../server";
+import { dkimSelectorSchema } from "./outreachSchemas";
+
+const domainCheckSchema = z.object({
+  status: z.enum(["not_checked", "pass", "warn", "fail"]).describe("the worst result, or not_checked"),
+  domain: z.string(),
+  selector: z.string().nullable().describe("the DKIM selector checked; null when the common ones were tried"),
+  checkedAt: z.date().nullable(),
+  checkedBy: z.string().nullable(),
+  checks: z.array(
+    z.object({
+      check: z.enum(SENDER_DOMAIN_CHECKS),
+      result: z.enum(["pass", "warn", "fail"]),
+      message: z.string().describe("one sentence: what was found and what to fix"),
+      evidence: z.string().optional().describe("the records the result is based on"),
+    }),
+  ),
+  override: z
+    .object({ by: z.string(), at: z.date(), reason: z.string() })
+    .nullable()
+    .describe("set when a person chose to launch despite the failing checks"),
+});
+
+/** The DNS check of a sender's domain (MX, SPF, DKIM, DMARC, reverse DNS) and its override. */
+export function senderDomainRoutes(app: Api, ctx: AppContext) {
+  const auth = authenticate(ctx);
+  // Like the sender's other settings, only owners and admins run checks and override them.
+  const admin = authenticate(ctx, "manage_workspace");
+  app.get(
+    "/api/sender-accounts/:id/domain-check",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["senders"],
+        summary: "The last domain check of a sender (not_checked when it never ran)",
+        params: idParam,
+        response: { 200: domainCheckSchema, ...authErrors },
+      },
+    },
+    (req) => getSenderDomainCheck(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/sender-accounts/:id/domain-check",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["senders"],
+        summary:
+          "Look up the sender's domain (MX, SPF, DKIM, DMARC, reverse DNS of the SMTP host) and keep the result; a failing check holds launches",
+        params: idParam,
+        body: z
+          .object({
+            dkimSelector: dkimSelectorSchema
+              .nullable()
+              .optional()
+              .describe("saved on the sender first; empty or null tries the common selectors"),
+          })
+          .default({}),
+        response: { 200: domainCheckSchema, ...authErrors },
+      },
+    },
+    (req) => checkSenderDomain(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/sender-accounts/:id/domain-check/override",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["senders"],
+        summary: "Launch anyway: the failing checks of the last result stop holding launches (audit-logged)",
+        params: idParam,
+        body: z.object({ reason: z.string().trim().min(1, "say why").max(500) }),
+        response: { 200: domainCheckSchema, ...authErrors },
+      },
+    },
+    (req) => overrideSenderDomainCheck(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+}
