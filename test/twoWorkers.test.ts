@@ -1,3 +1,4 @@
+import { updateDeliverabilitySettings } from "../src/app/senders/senderHealthReport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import type { Actor, AppContext } from "../src/app/context";
@@ -39,6 +40,8 @@ describe.skipIf(!pg)("two workers on PostgreSQL", () => {
       label: "t",
     };
     await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+    // All 400 are at one domain: the per-domain limit is off for this test of sharing work.
+    await updateDeliverabilitySettings(ctx, actor, { perDomainDailyLimit: 0 });
     const list = await createList(ctx, actor, { name: "Many" });
     const ids = await ctx.db
       .insert(leads)

@@ -127,7 +127,12 @@ export const requestExamples: Record<string, unknown> = {
   "POST /api/sequences/:id/archive": { archived: true },
   "POST /api/runs/:id/archive": { archived: true },
   "POST /api/sandbox/messages/:id/report": { kind: "mailbox_full" },
-  "PATCH /api/deliverability": { bouncePauseRate: 0.04, complaintPauseRate: 0.002, softBounceLimit: 3 },
+  "PATCH /api/deliverability": {
+    bouncePauseRate: 0.04,
+    complaintPauseRate: 0.002,
+    softBounceLimit: 3,
+    perDomainDailyLimit: 15,
+  },
   "POST /api/sandbox/messages/:id/reply": {
     text: "Sounds interesting, can we talk Thursday?",
     autoReply: false,

@@ -3,6 +3,7 @@
  * single-process rule is respected), creates N leads, an SMTP sender pointing at the test's sink,
  * and launches a one-step sequence. Run with: node --import tsx test/support/seedReliability.ts
  */
+import { updateDeliverabilitySettings } from "../../src/app/senders/senderHealthReport";
 import { setupWorkspace } from "../../src/app/auth/setupWorkspace";
 import { boot } from "../../src/app/boot";
 import { createList } from "../../src/app/lists/lists";
@@ -29,6 +30,8 @@ const actor = {
 };
 // A window that is always open, so every lead is due now whatever the hour of the test.
 await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+// Every lead is at kill.example: the per-domain limit would hold all but 20 of them.
+await updateDeliverabilitySettings(ctx, actor, { perDomainDailyLimit: 0 });
 const list = await createList(ctx, actor, { name: "Kill list" });
 const rows = Array.from({ length: n }, (_, i) => ({
   workspaceId: actor.workspaceId,

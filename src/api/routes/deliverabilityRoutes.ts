@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   healthMinSends: z.number(),
   softBounceLimit: z.number(),
   softBounceDays: z.number(),
+  perDomainDailyLimit: z.number().describe("emails a day to one recipient company domain; 0 = no limit"),
+  workspaceDailyLimit: z.number().describe("emails a day from the whole workspace; 0 = no limit"),
 });
 
 const senderHealthSchema = z.object({

@@ -3307,8 +3307,12 @@ export interface operations {
                         complaintPauseRate: number;
                         healthMinSends: number;
                         healthWindowSends: number;
+                        /** @description emails a day to one recipient company domain; 0 = no limit */
+                        perDomainDailyLimit: number;
                         softBounceDays: number;
                         softBounceLimit: number;
+                        /** @description emails a day from the whole workspace; 0 = no limit */
+                        workspaceDailyLimit: number;
                     };
                 };
             };
@@ -3402,7 +3406,8 @@ export interface operations {
                  * @example {
                  *       "bouncePauseRate": 0.04,
                  *       "complaintPauseRate": 0.002,
-                 *       "softBounceLimit": 3
+                 *       "softBounceLimit": 3,
+                 *       "perDomainDailyLimit": 15
                  *     }
                  */
                 "application/json": {
@@ -3410,8 +3415,10 @@ export interface operations {
                     complaintPauseRate?: number;
                     healthMinSends?: number;
                     healthWindowSends?: number;
+                    perDomainDailyLimit?: number;
                     softBounceDays?: number;
                     softBounceLimit?: number;
+                    workspaceDailyLimit?: number;
                 };
             };
         };
@@ -3427,8 +3434,12 @@ export interface operations {
                         complaintPauseRate: number;
                         healthMinSends: number;
                         healthWindowSends: number;
+                        /** @description emails a day to one recipient company domain; 0 = no limit */
+                        perDomainDailyLimit: number;
                         softBounceDays: number;
                         softBounceLimit: number;
+                        /** @description emails a day from the whole workspace; 0 = no limit */
+                        workspaceDailyLimit: number;
                     };
                 };
             };
@@ -15293,8 +15304,12 @@ export interface operations {
                             complaintPauseRate: number;
                             healthMinSends: number;
                             healthWindowSends: number;
+                            /** @description emails a day to one recipient company domain; 0 = no limit */
+                            perDomainDailyLimit: number;
                             softBounceDays: number;
                             softBounceLimit: number;
+                            /** @description emails a day from the whole workspace; 0 = no limit */
+                            workspaceDailyLimit: number;
                         };
                     };
                 };

@@ -96,6 +96,16 @@ const fields: { key: keyof Limits; label: string; percent?: boolean; hint: strin
   { key: "healthMinSends", label: "Judge only after N sends", hint: "default 20" },
   { key: "softBounceLimit", label: "Temporary failures that end a lead's sequence", hint: "default 3" },
   { key: "softBounceDays", label: "… within days", hint: "default 7" },
+  {
+    key: "perDomainDailyLimit",
+    label: "Emails a day to one company domain",
+    hint: "default 20; 0 = no limit",
+  },
+  {
+    key: "workspaceDailyLimit",
+    label: "Emails a day from the whole workspace",
+    hint: "0 = no limit (default)",
+  },
 ];
 
 function LimitsForm({ limits }: { limits: Limits }) {
