@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { leadMergeVars, renderTemplate } from "../../domain/messages/renderTemplate";
+import { spinKey } from "../../domain/messages/spintax";
 import {
   type EmailStatus,
   leadReadiness,
@@ -72,6 +73,7 @@ export async function readinessFor(
     senderAccountId: seq.senderAccountId,
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
+    steps: seq.steps,
   });
   const perLead = new Map<string, ReadinessFinding[]>();
   for (const lead of leadRows) {
@@ -104,8 +106,8 @@ export async function readinessFor(
           message: `Step ${step.idx} is waiting for approval. Read it, edit it if needed, and approve it.`,
         });
       const subjectText = step.idx === firstEmail ? (draft?.subject ?? step.subject) : "";
-      const subject = renderTemplate(subjectText, vars);
-      const body = renderTemplate(draft?.body ?? step.body, vars);
+      const subject = renderTemplate(subjectText, vars, spinKey(lead.id, step.idx, "subject"));
+      const body = renderTemplate(draft?.body ?? step.body, vars, spinKey(lead.id, step.idx, "body"));
       const missing = [subject, body].flatMap((r) => (r.ok ? [] : r.missing));
       messages.push({
         stepIndex: step.idx,

@@ -12,6 +12,7 @@ export type ReadinessCode =
   | "message_not_written"
   | "message_not_approved"
   | "template_placeholder"
+  | "broken_spintax"
   | "no_linkedin_account";
 
 /** "blocking" stops the launch for that lead (or the whole sequence); "warning" is shown and allowed. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderSpintax, spinKey } from "../messages/spintax";
 import { WindowCache } from "../schedule/sendingWindow";
 import { type BatchLedger, decideDue, type DueInput, type DueStep } from "./dueDecision";
 
@@ -30,6 +31,7 @@ function input(o: Partial<DueInput<string>> = {}): DueInput<string> {
     zone: "UTC",
     lastStepIndex: null,
     lead: {
+      id: "lead-1",
       status: "email_enriched",
       firstName: "Ada",
       email: "ada@acme.example",
@@ -187,6 +189,25 @@ describe("decideDue: what happens to one due enrollment", () => {
         linkedin: () => ({ kind: "go", account: "acct", noteDropped: true }),
       },
       { kind: "send", body: "", linkedin: "acct", noteDropped: true },
+    ],
+    [
+      "spintax is rendered for the lead and step, as the preview renders it",
+      { steps: [email(0, { subject: "{Hi|Hey|Hello} {{first_name}}", body: "{A|B|C|D}" })] },
+      {
+        kind: "send",
+        subject: `${(renderSpintax("{Hi|Hey|Hello}", spinKey("lead-1", 0, "subject")) as { text: string }).text} Ada`,
+        body: (renderSpintax("{A|B|C|D}", spinKey("lead-1", 0, "body")) as { text: string }).text,
+      },
+    ],
+    [
+      "broken spintax fails the step instead of sending raw braces",
+      { steps: [email(0, { body: "{Hi|Hello there" })] },
+      {
+        kind: "fail",
+        error: "broken spintax at character 1: this { is never closed with }",
+        reason:
+          "step 0 has broken spintax at character 1: this { is never closed with }; fix the template and resume",
+      },
     ],
   ];
   it.each(cases)("%s", (_name, o, expected) => {

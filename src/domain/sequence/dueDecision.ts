@@ -1,10 +1,12 @@
 import { type Blocklist, isBlocked } from "../blocking/isBlocked";
 import { leadMergeVars, renderTemplate } from "../messages/renderTemplate";
+import { describeSpintaxProblem, spinKey } from "../messages/spintax";
 import { effectiveDailyCap, nextSendSlot } from "../schedule/senderPacing";
 import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
 import { nextStep, type SequenceStep } from "./sequenceEngine";
 
 export type DueLead = Parameters<typeof leadMergeVars>[0] & {
+  id: string;
   status: string;
   email: string | null;
   linkedinUrl: string | null;
@@ -167,13 +169,30 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   const subjectTemplate = thread
     ? `Re: ${i.previous[i.previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
     : (draft?.subject ?? step.subject);
+  // A follow-up's "Re: …" repeats the subject as sent: it is not spun again.
   const subject = email
-    ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars)
+    ? renderTemplate(
+        subjectTemplate || "{{first_name|Hello}}",
+        vars,
+        thread ? undefined : spinKey(lead.id, step.idx, "subject"),
+      )
     : { ok: true as const, text: "" };
-  const body = noteDropped ? { ok: true as const, text: "" } : renderTemplate(draft?.body ?? step.body, vars);
+  const body = noteDropped
+    ? { ok: true as const, text: "" }
+    : renderTemplate(draft?.body ?? step.body, vars, spinKey(lead.id, step.idx, "body"));
   if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
     const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
     return { kind: "fail", step, error, reason: `step ${step.idx}: ${error}; shorten it and resume` };
+  }
+  const spintax = [subject, body].flatMap((r) => (r.ok ? [] : (r.spintax ?? [])));
+  if (spintax.length) {
+    const error = `broken spintax ${describeSpintaxProblem(spintax[0]!)}`;
+    return {
+      kind: "fail",
+      step,
+      error,
+      reason: `step ${step.idx} has ${error}; fix the template and resume`,
+    };
   }
   if (!subject.ok || !body.ok) {
     const missing = (!subject.ok ? subject : (body as { missing: string[] })).missing.join(", ");
