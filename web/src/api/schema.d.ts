@@ -1620,7 +1620,7 @@ export interface paths {
         delete: operations["deleteSequencesById"];
         options?: never;
         head?: never;
-        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source */
+        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
         patch: operations["patchSequencesById"];
         trace?: never;
     };
@@ -14953,12 +14953,16 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     }[];
                 };
             };
@@ -15116,7 +15120,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15132,6 +15138,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15239,7 +15247,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15255,6 +15265,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15454,7 +15466,15 @@ export interface operations {
                  * @example {
                  *       "senderAccountId": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
                  *       "trackOpens": true,
-                 *       "messageSource": "personalised"
+                 *       "messageSource": "personalised",
+                 *       "sendDays": [
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5
+                 *       ],
+                 *       "skipHolidays": true
                  *     }
                  */
                 "application/json": {
@@ -15464,12 +15484,20 @@ export interface operations {
                      */
                     messageSource?: "template" | "personalised";
                     name?: string;
+                    /** @description the days steps may go, 0 = Sunday … 6 = Saturday; null = the workspace's days */
+                    sendDays?: number[] | null;
                     /** Format: uuid */
                     senderAccountId?: string;
+                    /** @description no step on a public holiday of the lead's country */
+                    skipHolidays?: boolean;
                     /** Format: uuid */
                     strategyProfileId?: string;
                     trackClicks?: boolean;
                     trackOpens?: boolean;
+                    /** @description local closing time in the lead's zone; null = the workspace's */
+                    windowEnd?: string | null;
+                    /** @description local opening time in the lead's zone; null = the workspace's */
+                    windowStart?: string | null;
                 };
             };
         };
@@ -15490,7 +15518,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15506,6 +15536,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15624,7 +15656,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15640,6 +15674,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15767,7 +15803,9 @@ export interface operations {
                             messageSource: "template" | "personalised";
                             name: string;
                             runId: string;
+                            sendDays: number[] | null;
                             senderAccountId: string | null;
+                            skipHolidays: boolean;
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
                             steps: {
@@ -15783,6 +15821,8 @@ export interface operations {
                             strategyProfileId: string | null;
                             trackClicks: boolean;
                             trackOpens: boolean;
+                            windowEnd: string | null;
+                            windowStart: string | null;
                         };
                         states: {
                             [key: string]: number;
@@ -16726,7 +16766,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -16742,6 +16784,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -16873,7 +16917,16 @@ export interface operations {
                              * @example 2026-03-09T09:00-04:00 Mon
                              */
                             leadLocal: string | null;
-                            /** @example no usable email: the step is skipped */
+                            /** @description A template step as this lead receives it (merge fields and spintax rendered) */
+                            message: {
+                                body: string;
+                                problem: string | null;
+                                subject: string;
+                            } | null;
+                            /**
+                             * @description Why a step is skipped or not scheduled, or which public holidays moved it
+                             * @example moved from Fri 25 Dec: Christmas Day (DE)
+                             */
                             reason: string | null;
                             /** @enum {string} */
                             status: "sent" | "scheduled" | "skipped" | "not_scheduled";
@@ -16884,7 +16937,9 @@ export interface operations {
                             workspaceLocal: string | null;
                         }[];
                         window: {
+                            days: number[];
                             end: string;
+                            skipHolidays: boolean;
                             skipWeekends: boolean;
                             start: string;
                         };
@@ -17008,7 +17063,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -17024,6 +17081,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -17158,7 +17217,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -17174,6 +17235,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
