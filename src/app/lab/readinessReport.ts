@@ -106,8 +106,14 @@ export async function readinessFor(
           message: `Step ${step.idx} is waiting for approval. Read it, edit it if needed, and approve it.`,
         });
       const subjectText = step.idx === firstEmail ? (draft?.subject ?? step.subject) : "";
-      const subject = renderTemplate(subjectText, vars, spinKey(lead.id, step.idx, "subject"));
-      const body = renderTemplate(draft?.body ?? step.body, vars, spinKey(lead.id, step.idx, "body"));
+      // Broken spintax is the sequence's finding (sequenceReadiness); the lead's own checks then read
+      // the merge fields alone rather than report the unrendered template as unfilled fields.
+      const render = (text: string, part: "subject" | "body") => {
+        const r = renderTemplate(text, vars, spinKey(lead.id, step.idx, part));
+        return !r.ok && r.spintax ? renderTemplate(text, vars) : r;
+      };
+      const subject = render(subjectText, "subject");
+      const body = render(draft?.body ?? step.body, "body");
       const missing = [subject, body].flatMap((r) => (r.ok ? [] : r.missing));
       messages.push({
         stepIndex: step.idx,
