@@ -73,7 +73,8 @@ export async function readinessFor(
     senderAccountId: seq.senderAccountId,
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
-    steps: seq.steps,
+    // Personalised sequences send the Lab's messages; their step texts are only the writer's brief.
+    steps: personalised ? [] : seq.steps,
   });
   const perLead = new Map<string, ReadinessFinding[]>();
   for (const lead of leadRows) {
@@ -108,8 +109,9 @@ export async function readinessFor(
       const subjectText = step.idx === firstEmail ? (draft?.subject ?? step.subject) : "";
       // Broken spintax is the sequence's finding (sequenceReadiness); the lead's own checks then read
       // the merge fields alone rather than report the unrendered template as unfilled fields.
+      // An approved per-lead message is sent as written (no spintax), as the scheduler sends it.
       const render = (text: string, part: "subject" | "body") => {
-        const r = renderTemplate(text, vars, spinKey(lead.id, step.idx, part));
+        const r = renderTemplate(text, vars, draft ? undefined : spinKey(lead.id, step.idx, part));
         return !r.ok && r.spintax ? renderTemplate(text, vars) : r;
       };
       const subject = render(subjectText, "subject");

@@ -200,6 +200,11 @@ describe("decideDue: what happens to one due enrollment", () => {
       },
     ],
     [
+      "an approved personalised message is sent as written, braces included",
+      { draft: () => ({ subject: "{A|B}", body: "{x|y}" }) },
+      { kind: "send", subject: "{A|B}", body: "{x|y}" },
+    ],
+    [
       "broken spintax fails the step instead of sending raw braces",
       { steps: [email(0, { body: "{Hi|Hello there" })] },
       {

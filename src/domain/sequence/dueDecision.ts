@@ -169,17 +169,15 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   const subjectTemplate = thread
     ? `Re: ${i.previous[i.previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
     : (draft?.subject ?? step.subject);
-  // A follow-up's "Re: …" repeats the subject as sent: it is not spun again.
+  // Spintax is a template's: an approved per-lead message goes as a person read it, and a follow-up's
+  // "Re: …" repeats the subject as sent.
+  const spin = (part: "subject" | "body") => (draft ? undefined : spinKey(lead.id, step.idx, part));
   const subject = email
-    ? renderTemplate(
-        subjectTemplate || "{{first_name|Hello}}",
-        vars,
-        thread ? undefined : spinKey(lead.id, step.idx, "subject"),
-      )
+    ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars, thread ? undefined : spin("subject"))
     : { ok: true as const, text: "" };
   const body = noteDropped
     ? { ok: true as const, text: "" }
-    : renderTemplate(draft?.body ?? step.body, vars, spinKey(lead.id, step.idx, "body"));
+    : renderTemplate(draft?.body ?? step.body, vars, spin("body"));
   if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
     const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
     return { kind: "fail", step, error, reason: `step ${step.idx}: ${error}; shorten it and resume` };
