@@ -10,7 +10,7 @@ import { enrollments } from "../src/db/schema";
 import { launchEmailSequence } from "./support/emailSequence";
 import { startSmtpSink } from "./support/smtpSink";
 import { createRun } from "../src/app/outreach/runs";
-import { createSequence } from "../src/app/outreach/sequences";
+import { createSequence, updateSequence } from "../src/app/outreach/sequences";
 import { seedWorkspace, testServer } from "./support/testApi";
 import { createTestContext, type TestContext } from "./support/testContext";
 
@@ -98,6 +98,29 @@ describe("a sequence's sending calendar", () => {
     });
     expect(await runSchedulerOnce(ctx, new ChannelPool(ctx), 10)).toBe(1);
     expect(sink.received.some((r) => r.to[0] === "otto@firma.example")).toBe(true);
+  });
+});
+
+describe("a calendar changed after launch", () => {
+  it("holds a step already planned on a day the calendar now skips", async () => {
+    ctx.clock.set("2026-12-24T16:30:00Z"); // Thursday 17:30 in Berlin: the step is planned for Friday 09:00
+    const actor = await actorOf("Changed");
+    const { listId } = await germanLead(actor, "karl");
+    const { sequenceId } = await launchEmailSequence(ctx, actor, {
+      listId,
+      smtpPort: sink.port,
+      fromEmail: "me@changed.example",
+      name: "Changed",
+      steps: [{ ...step, subject: "Hi", body: "Hello" }],
+    });
+    const [planned] = await ctx.db.select().from(enrollments).where(eq(enrollments.sequenceId, sequenceId));
+    expect(planned!.nextStepAt!.toISOString()).toBe("2026-12-25T08:00:00.000Z");
+    await updateSequence(ctx, actor, sequenceId, { skipHolidays: true });
+    ctx.clock.set("2026-12-25T08:00:00Z");
+    expect(await runSchedulerOnce(ctx, new ChannelPool(ctx), 10)).toBe(0);
+    const [held] = await ctx.db.select().from(enrollments).where(eq(enrollments.sequenceId, sequenceId));
+    expect(held!.nextStepAt!.toISOString()).toBe("2026-12-28T08:00:00.000Z");
+    expect(sink.received.some((r) => r.to[0] === "karl@firma.example")).toBe(false);
   });
 });
 

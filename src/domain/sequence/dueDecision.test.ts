@@ -200,6 +200,20 @@ describe("decideDue: what happens to one due enrollment", () => {
       },
     ],
     [
+      "due on a day the calendar now skips (holidays turned on after planning): waits for the next opening",
+      {
+        zone: "Europe/Berlin",
+        nowMs: Date.parse("2026-12-25T09:00:00Z"),
+        cache: new WindowCache({
+          start: "09:00",
+          end: "17:00",
+          skipWeekends: true,
+          holidayOn: (c, d) => (c === "DE" && ["2026-12-25", "2026-12-26"].includes(d) ? "Christmas" : null),
+        }),
+      },
+      { kind: "defer", at: new Date("2026-12-28T08:00:00Z"), reason: "outside the sending calendar" },
+    ],
+    [
       "an approved personalised message is sent as written, braces included",
       { draft: () => ({ subject: "{A|B}", body: "{x|y}" }) },
       { kind: "send", subject: "{A|B}", body: "{x|y}" },

@@ -129,6 +129,10 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
       ? end("unsubscribed", "the address is suppressed")
       : end("completed", "no further step can reach this lead");
   const step = i.steps.find((s) => s.idx === next.step.index)!;
+  // The instant was planned in the calendar of its day; the calendar may have changed since (days,
+  // hours, holidays turned on): a step due outside it waits for its next opening.
+  const open = nextWindowStart(i.nowMs, i.zone, i.cache);
+  if (open > i.nowMs) return { kind: "defer", at: new Date(open), reason: "outside the sending calendar" };
   const email = step.channel === "email";
   const quota = email ? i.ledger.emailsLeft.get(i.workspaceId) : undefined;
   if (quota && quota.left <= 0) return end("paused", quota.message);
