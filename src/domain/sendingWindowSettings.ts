@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -28,3 +28,24 @@ export const workspaceSettingsSchema = z
   });
 
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsSchema>;
+
+/** A sequence's own sending calendar; null for a part means "the workspace's". */
+export const sequenceCalendarSchema = z.object({
+  sendDays: z
+    .array(z.number().int().min(0).max(6))
+    .min(1, "choose at least one sending day")
+    .max(7)
+    .nullable()
+    .optional()
+    .describe("the days steps may go, 0 = Sunday … 6 = Saturday; null = the workspace's days"),
+  windowStart: hhmm
+    .nullable()
+    .optional()
+    .describe("local opening time in the lead's zone; null = the workspace's"),
+  windowEnd: hhmm
+    .nullable()
+    .optional()
+    .describe("local closing time in the lead's zone; null = the workspace's"),
+  skipHolidays: z.boolean().optional().describe("no step on a public holiday of the lead's country"),
+});
+export type SequenceCalendarPatch = z.infer<typeof sequenceCalendarSchema>;

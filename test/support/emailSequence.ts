@@ -2,7 +2,8 @@ import type { Actor, AppContext } from "../../src/app/context";
 import { launchSequence } from "../../src/app/outreach/enrollments";
 import { createRun } from "../../src/app/outreach/runs";
 import { createSenderAccount } from "../../src/app/outreach/senderAccounts";
-import { createSequence, type StepInput } from "../../src/app/outreach/sequences";
+import { createSequence, type StepInput, updateSequence } from "../../src/app/outreach/sequences";
+import type { SequenceCalendarPatch } from "../../src/domain/sendingWindowSettings";
 
 /**
  * An SMTP sender (no gap, no jitter: tests and benchmarks decide time themselves), optionally with an
@@ -19,6 +20,8 @@ export async function launchEmailSequence(
     steps: StepInput[];
     dailyCap?: number;
     name?: string;
+    /** The sequence's own sending calendar, set before launch. */
+    calendar?: SequenceCalendarPatch;
   },
 ) {
   const sender = await createSenderAccount(ctx, actor, {
@@ -49,6 +52,7 @@ export async function launchEmailSequence(
     senderAccountId: sender.id,
     steps: o.steps,
   });
+  if (o.calendar) await updateSequence(ctx, actor, seq.id, o.calendar);
   await launchSequence(ctx, actor, seq.id);
   return { senderId: sender.id, runId: run.id, sequenceId: seq.id };
 }

@@ -108,6 +108,10 @@ export const sequenceSchema = z.object({
   messageSource: z.enum(sequences.messageSource.enumValues),
   createdAt: z.date(),
   archivedAt: z.date().nullable(),
+  sendDays: z.array(z.number()).nullable(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+  skipHolidays: z.boolean(),
 });
 
 export const sequenceStepSchema = z.object({

@@ -36,7 +36,14 @@ export const previewSchema = z.object({
   enrollment: z.object({ id: z.string(), state: z.string() }).nullable(),
   zone: inferredZoneSchema,
   workspaceZone: z.string().meta({ example: "Europe/Paris" }),
-  window: z.object({ start: z.string(), end: z.string(), skipWeekends: z.boolean() }),
+  window: z.object({
+    start: z.string(),
+    end: z.string(),
+    skipWeekends: z.boolean(),
+    /** The days steps may go, 0 = Sunday … 6 = Saturday (the sequence's, else the workspace's). */
+    days: z.array(z.number().int()),
+    skipHolidays: z.boolean(),
+  }),
   steps: z.array(
     z.object({
       index: z.number().int(),
@@ -47,7 +54,16 @@ export const previewSchema = z.object({
       at: z.date().nullable().meta({ description: "The instant (UTC) the step goes out, or went out" }),
       leadLocal: localTime,
       workspaceLocal: localTime,
-      reason: z.string().nullable().meta({ example: "no usable email: the step is skipped" }),
+      reason: z.string().nullable().meta({
+        example: "moved from Fri 25 Dec: Christmas Day (DE)",
+        description: "Why a step is skipped or not scheduled, or which public holidays moved it",
+      }),
+      message: z
+        .object({ subject: z.string(), body: z.string(), problem: z.string().nullable() })
+        .nullable()
+        .meta({
+          description: "A template step as this lead receives it (merge fields and spintax rendered)",
+        }),
     }),
   ),
 });

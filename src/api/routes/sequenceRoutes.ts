@@ -10,6 +10,7 @@ import {
   updateSequence,
 } from "../../app/outreach/sequences";
 import { idempotencyKeyOf, withIdempotencyKey } from "../../app/idempotency/withIdempotencyKey";
+import { sequenceCalendarSchema } from "../../domain/sendingWindowSettings";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
 import type { Api } from "../server";
@@ -99,9 +100,9 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["sequences"],
         summary:
-          "Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source",
+          "Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar",
         params: idParam,
-        body: z.object({
+        body: sequenceCalendarSchema.extend({
           name: z.string().trim().min(1).max(120).optional(),
           senderAccountId: z.string().uuid().optional(),
           strategyProfileId: z.string().uuid().optional(),

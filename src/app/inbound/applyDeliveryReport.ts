@@ -9,6 +9,7 @@ import { enrollments, leads, suppressions } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { workspaceWindow } from "../outreach/enrollments";
+import { sequenceWindow } from "../outreach/sequenceWindow";
 import { workspaceDeliverability } from "../senders/senderHealthGuard";
 import type { ReportFacts } from "./inboundFacts";
 import type { InboundMatch } from "./matchInbound";
@@ -154,10 +155,14 @@ async function applyOutcome(
           : and(eq(enrollments.leadId, lead.id), eq(enrollments.state, "active")),
       );
   else if (e.do === "retry") {
-    const { cache } = await workspaceWindow(
-      { ...ctx, db: tx as unknown as AppContext["db"] },
-      lead.workspaceId,
-    );
+    const [row] = await tx
+      .select({ sequenceId: enrollments.sequenceId })
+      .from(enrollments)
+      .where(and(eq(enrollments.id, e.enrollmentId), eq(enrollments.workspaceId, lead.workspaceId)));
+    const txCtx = { ...ctx, db: tx as unknown as AppContext["db"] };
+    const { cache } = row
+      ? await sequenceWindow(txCtx, lead.workspaceId, row.sequenceId)
+      : await workspaceWindow(txCtx, lead.workspaceId);
     const at = new Date(nextWindowStart(e.notBeforeMs, zone ?? "UTC", cache));
     await tx
       .update(enrollments)

@@ -8,7 +8,7 @@ import { insertInboundOnce } from "../../db/queries/inboundQueries";
 import { enrollments, leads, workspaces } from "../../db/schema";
 import { type Actor, type AppContext, systemActor } from "../context";
 import { recordLeadEvents } from "../leads/leadEvents";
-import { workspaceWindow } from "../outreach/enrollments";
+import { sequenceWindows } from "../outreach/sequenceWindow";
 import { guardSenderHealth } from "../senders/senderHealthGuard";
 import { applyDeliveryReport } from "./applyDeliveryReport";
 import type { InboundFacts, InboundMessageInput } from "./inboundFacts";
@@ -180,17 +180,15 @@ async function pauseForAutoReply(
     return;
   }
   const active = await tx
-    .select({ id: enrollments.id, zone: enrollments.zone })
+    .select({ id: enrollments.id, zone: enrollments.zone, sequenceId: enrollments.sequenceId })
     .from(enrollments)
     .where(and(eq(enrollments.leadId, lead.id), eq(enrollments.state, "active")));
-  const { cache } = await workspaceWindow(
-    { ...ctx, db: tx as unknown as AppContext["db"] },
-    actor.workspaceId,
-  );
+  const windowOf = sequenceWindows({ ...ctx, db: tx as unknown as AppContext["db"] }, actor.workspaceId);
   const returnIn = (zone: string) =>
     facts.returnAtMs === null ? null : extractReturnDate(m.text, now.getTime(), { zone });
   let resumeAt: Date | null = null;
   for (const e of active) {
+    const cache = await windowOf(e.sequenceId);
     resumeAt = new Date(nextWindowStart(returnIn(e.zone) ?? now.getTime() + 7 * DAY_MS, e.zone, cache));
     await tx
       .update(enrollments)

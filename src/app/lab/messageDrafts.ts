@@ -3,6 +3,7 @@ import { AppError } from "../../domain/appError";
 import { channelTouch } from "../../domain/compose/channelTouch";
 import type { WriterChannel, WriterProfile } from "../../domain/compose";
 import { leadMergeVars, renderTemplate } from "../../domain/messages/renderTemplate";
+import { spinKey } from "../../domain/messages/spintax";
 import { checkGeneratedMessage } from "../../domain/generation";
 import { leads, messageDrafts, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -129,11 +130,11 @@ function stepFacts(
   const step = steps.find((s) => s.idx === stepIndex);
   const touch = channelTouch(steps, stepIndex);
   if (!step?.subject.trim() || step.channel !== "email") return { touch };
-  const r = renderTemplate(step.subject, {
-    ...leadMergeVars(lead),
-    sender_name: profile.senderName,
-    sender_company: profile.senderCompany,
-  });
+  const r = renderTemplate(
+    step.subject,
+    { ...leadMergeVars(lead), sender_name: profile.senderName, sender_company: profile.senderCompany },
+    spinKey(lead.id, stepIndex, "subject"),
+  );
   return r.ok ? { touch, stepSubject: r.text } : { touch };
 }
 

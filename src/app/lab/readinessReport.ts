@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { leadMergeVars, renderTemplate } from "../../domain/messages/renderTemplate";
+import { spinKey } from "../../domain/messages/spintax";
 import {
   type EmailStatus,
   leadReadiness,
@@ -75,6 +76,8 @@ export async function readinessFor(
     senderAccountId: seq.senderAccountId,
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
+    // Personalised sequences send the Lab's messages; their step texts are only the writer's brief.
+    steps: personalised ? [] : seq.steps,
   });
   if (sender && emailSteps.length)
     sequenceFindings.push(...(await senderDomainFindings(ctx, actor.workspaceId, sender)));
@@ -109,8 +112,15 @@ export async function readinessFor(
           message: `Step ${step.idx} is waiting for approval. Read it, edit it if needed, and approve it.`,
         });
       const subjectText = step.idx === firstEmail ? (draft?.subject ?? step.subject) : "";
-      const subject = renderTemplate(subjectText, vars);
-      const body = renderTemplate(draft?.body ?? step.body, vars);
+      // Broken spintax is the sequence's finding (sequenceReadiness); the lead's own checks then read
+      // the merge fields alone rather than report the unrendered template as unfilled fields.
+      // An approved per-lead message is sent as written (no spintax), as the scheduler sends it.
+      const render = (text: string, part: "subject" | "body") => {
+        const r = renderTemplate(text, vars, draft ? undefined : spinKey(lead.id, step.idx, part));
+        return !r.ok && r.spintax ? renderTemplate(text, vars) : r;
+      };
+      const subject = render(subjectText, "subject");
+      const body = render(draft?.body ?? step.body, "body");
       const missing = [subject, body].flatMap((r) => (r.ok ? [] : r.missing));
       messages.push({
         stepIndex: step.idx,

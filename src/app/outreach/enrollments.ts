@@ -11,6 +11,7 @@ import { launchBlockers } from "../lab/messagingLab";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { leadZone } from "../zones/leadZone";
 import { getSequence, stepsOf } from "./sequences";
+import { sequenceWindow, windowFor } from "./sequenceWindow";
 
 export async function workspaceWindow(ctx: AppContext, workspaceId: string) {
   const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
@@ -41,7 +42,8 @@ export async function launchSequence(
     });
   if (!seq.listIds.length)
     throw new AppError("not_ready", "add at least one list of leads to the sequence", { field: "listIds" });
-  const { ws, cache } = await workspaceWindow(ctx, actor.workspaceId);
+  const { ws } = await workspaceWindow(ctx, actor.workspaceId);
+  const cache = await windowFor(ws, seq);
   const blocklist = await loadBlocklist(ctx, actor.workspaceId);
   const steps = stepsOf(seq.steps);
   const now = ctx.clock.now();
@@ -258,7 +260,7 @@ export async function setEnrollmentPaused(
   const now = ctx.clock.now();
   let nextAt = e.nextStepAt;
   if (!paused) {
-    const { cache } = await workspaceWindow(ctx, actor.workspaceId);
+    const { cache } = await sequenceWindow(ctx, actor.workspaceId, e.sequenceId);
     nextAt = e.nextStepIndex
       ? new Date(Math.max(nextAt?.getTime() ?? 0, nextWindowStart(now.getTime(), e.zone, cache)))
       : null;

@@ -2,7 +2,8 @@ import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { PLACEHOLDER_BODIES } from "../../domain/sequence/placeholderBodies";
 import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
-import { sequenceSources, sequenceSteps, sequences } from "../../db/schema";
+import type { SequenceCalendarPatch } from "../../domain/sendingWindowSettings";
+import { sequenceSources, sequenceSteps, sequences, workspaces } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getList } from "../lists/lists";
 import { getRun, resolvePlay } from "./runs";
@@ -159,9 +160,19 @@ export async function updateSequence(
     trackOpens?: boolean;
     trackClicks?: boolean;
     messageSource?: "template" | "personalised";
-  },
+  } & SequenceCalendarPatch,
 ) {
   const seq = await getSequence(ctx, actor, id);
+  if (patch.windowStart !== undefined || patch.windowEnd !== undefined) {
+    const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+    const start = (patch.windowStart === undefined ? seq.windowStart : patch.windowStart) ?? ws!.windowStart;
+    const end = (patch.windowEnd === undefined ? seq.windowEnd : patch.windowEnd) ?? ws!.windowEnd;
+    if (start >= end)
+      throw new AppError("validation", `the sending hours end (${end}) must be after they start (${start})`, {
+        field: "windowEnd",
+      });
+  }
+  if (patch.sendDays) patch = { ...patch, sendDays: [...new Set(patch.sendDays)].sort((a, b) => a - b) };
   if (patch.messageSource && patch.messageSource !== seq.messageSource && seq.status !== "draft")
     throw new AppError("conflict", "the message source can only be changed before launch", {
       field: "messageSource",

@@ -3,13 +3,16 @@ import { DateTime } from "luxon";
 import { AppError } from "../../domain/appError";
 import { type InferredZone, type LeadPlace } from "../../domain/schedule/inferTimezone";
 import { planSchedule } from "../../domain/schedule/planSchedule";
+import { holidaysSkipped, sendDaysOf } from "../../domain/schedule/sendingWindow";
 import type { LeadReach, SequenceStep } from "../../domain/sequence/sequenceEngine";
 import { enrollments, messages } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { workspaceWindow } from "../outreach/enrollments";
+import { windowFor } from "../outreach/sequenceWindow";
 import { getSequence, stepsOf } from "../outreach/sequences";
 import { leadZone } from "../zones/leadZone";
+import { type PreviewMessage, previewMessages } from "./previewMessages";
 
 export type PreviewQuery = {
   leadId?: string;
@@ -32,10 +35,20 @@ export type PreviewStep = {
   leadLocal: string | null;
   workspaceLocal: string | null;
   reason: string | null;
+  /** A template sequence's step as this lead receives it (merge fields, spintax variant); null otherwise. */
+  message: PreviewMessage | null;
 };
 
 const local = (ms: number, zone: string) =>
   DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mmZZ ccc");
+
+/** "moved from Fri 25 Dec: Christmas Day (DE); Sat 26 Dec: St. Stephen's Day (DE)" */
+const movedReason = (holidays: { date: string; holiday: string }[]) =>
+  holidays.length
+    ? `moved from ${holidays
+        .map((h) => `${DateTime.fromISO(h.date).toFormat("ccc d LLL")}: ${h.holiday}`)
+        .join("; ")}`
+    : null;
 
 const skipReason = (s: SequenceStep) =>
   s.channel === "email" ? "no usable email: the step is skipped" : "no LinkedIn profile: the step is skipped";
@@ -48,15 +61,18 @@ const skipReason = (s: SequenceStep) =>
  */
 export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId: string, q: PreviewQuery) {
   const seq = await getSequence(ctx, actor, sequenceId);
-  const { ws, cache } = await workspaceWindow(ctx, actor.workspaceId);
+  const { ws } = await workspaceWindow(ctx, actor.workspaceId);
+  const cache = await windowFor(ws, seq);
   const steps = stepsOf(seq.steps);
   const asOf = q.asOf ?? ctx.clock.now();
   let lead: { id: string | null; name: string | null } = { id: null, name: null };
   let place: LeadPlace = { location: q.location, phone: q.phone, timezone: q.timezone };
   let reach: LeadReach = { hasUsableEmail: q.hasEmail ?? true, hasLinkedIn: q.hasLinkedIn ?? true };
   let replied = false;
+  let rendered = new Map<number, PreviewMessage>();
   if (q.leadId) {
     const row = await getLeadRow(ctx, actor, q.leadId);
+    rendered = await previewMessages(ctx, seq, row);
     lead = { id: row.id, name: [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email };
     place = row;
     reach = { hasUsableEmail: !!row.email && row.status !== "bounced", hasLinkedIn: !!row.linkedinUrl };
@@ -102,6 +118,7 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
       leadLocal: v.at === null ? null : local(v.at, zone.zone),
       workspaceLocal: v.at === null ? null : local(v.at, ws.timezone),
       reason: v.reason,
+      message: rendered.get(s.index) ?? null,
     });
   const plan = (from: number, after: number | null) => {
     for (const p of planSchedule(steps, reach, from, zone.zone, cache, after))
@@ -109,7 +126,7 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
         p.step,
         p.skipped
           ? { status: "skipped", at: null, reason: skipReason(p.step) }
-          : { status: "scheduled", at: p.at, reason: null },
+          : { status: "scheduled", at: p.at, reason: movedReason(p.holidays) },
       );
   };
 
@@ -131,7 +148,11 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
       const next = steps.find((s) => s.index === enrollment.nextStepIndex);
       if (next) {
         const at = enrollment.nextStepAt.getTime();
-        put(next, { status: "scheduled", at, reason: null });
+        // Counted from the last send (or the launch, for the first step), as the scheduler counted it.
+        const lastSent = Math.max(0, ...sent.map((m) => m.sentAt?.getTime() ?? 0));
+        const from = lastSent || enrollment.createdAt.getTime();
+        const moved = holidaysSkipped(from, lastSent ? next.delayDays : 0, at, zone.zone, cache);
+        put(next, { status: "scheduled", at, reason: movedReason(moved) });
         plan(at, next.index);
       }
     }
@@ -150,7 +171,13 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
     enrollment: enrollment ? { id: enrollment.id, state: enrollment.state } : null,
     zone,
     workspaceZone: ws.timezone,
-    window: { start: ws.windowStart, end: ws.windowEnd, skipWeekends: ws.skipWeekends },
+    window: {
+      start: cache.window.start,
+      end: cache.window.end,
+      skipWeekends: ws.skipWeekends,
+      days: [...sendDaysOf(cache.window)],
+      skipHolidays: seq.skipHolidays,
+    },
     steps: steps.map((s) => out.get(s.index)!),
   };
 }

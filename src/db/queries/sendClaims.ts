@@ -19,6 +19,10 @@ export type DueRow = {
   track_opens: boolean;
   track_clicks: boolean;
   message_source: "template" | "personalised";
+  send_days: number[] | null;
+  window_start: string | null;
+  window_end: string | null;
+  skip_holidays: boolean;
 };
 export type Claim = typeof messages.$inferInsert;
 
@@ -29,7 +33,8 @@ export type Claim = typeof messages.$inferInsert;
 export const lockDueEnrollments = (tx: Tx, now: Date, limit: number) =>
   queryRows<DueRow>(
     tx,
-    sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.step_attempt, e.zone, s.sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source
+    sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.step_attempt, e.zone, s.sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source,
+          s.send_days, s.window_start, s.window_end, s.skip_holidays
         from enrollments e join sequences s on s.id = e.sequence_id join runs r on r.id = s.run_id
         where e.state = 'active' and e.next_step_at <= ${now.toISOString()}::timestamptz
           and s.status = 'active' and r.status = 'active'

@@ -143,6 +143,12 @@ export const sequences = pgTable("sequences", {
   launchResult: jsonb("launch_result").$type<Record<string, number>>(),
   /** Archived: hidden from the lists and stopped; its messages and enrollments are kept. */
   archivedAt: ts("archived_at"),
+  /** The sequence's sending calendar: days (0 = Sunday … 6), local hours; null = the workspace's. */
+  sendDays: smallint("send_days").array(),
+  windowStart: text("window_start"),
+  windowEnd: text("window_end"),
+  /** No step goes on a public holiday of the lead's country (the country of the lead's zone). */
+  skipHolidays: boolean("skip_holidays").notNull().default(false),
 });
 
 export const sequenceSources = pgTable(

@@ -1,7 +1,10 @@
-/** `{{first_name}}`, `{{custom_icebreaker}}`, with an optional fallback: `{{first_name|there}}`. */
-const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_.-]+)\s*(?:\|([^}]*))?\}\}/g;
+import { MERGE_FIELD_SOURCE } from "./mergeField";
+import { renderSpintax, type SpintaxProblem } from "./spintax";
 
-export type RenderResult = { ok: true; text: string } | { ok: false; missing: string[] };
+const PLACEHOLDER = new RegExp(MERGE_FIELD_SOURCE, "g");
+
+export type RenderResult =
+  { ok: true; text: string } | { ok: false; missing: string[]; spintax?: SpintaxProblem[] };
 
 export function findPlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
@@ -11,13 +14,23 @@ export function findPlaceholders(text: string): string[] {
  * Fills merge variables. A variable that is missing or blank, with no fallback, makes the whole
  * render fail with the list of what is missing: nothing ever goes out with an empty merge field
  * (ARCHITECTURE.md §2.5) or a raw `{{…}}` left in it.
+ *
+ * With a `spin` key (spinKey: lead, step, part) the spintax is rendered first, so a lead's own data
+ * is never read as spintax; broken spintax fails the render like a missing field.
  */
 export function renderTemplate(
   template: string,
   vars: Record<string, string | null | undefined>,
+  spin?: string,
 ): RenderResult {
+  let source = template;
+  if (spin !== undefined) {
+    const spun = renderSpintax(template, spin);
+    if (!spun.ok) return { ok: false, missing: [], spintax: spun.problems };
+    source = spun.text;
+  }
   const missing = new Set<string>();
-  const text = template.replace(PLACEHOLDER, (_, name: string, fallback: string | undefined) => {
+  const text = source.replace(PLACEHOLDER, (_, name: string, fallback: string | undefined) => {
     const v = vars[name]?.trim();
     if (v) return v;
     if (fallback !== undefined && fallback.trim()) return fallback.trim();

@@ -122,6 +122,28 @@ describe("sequence readiness", () => {
       [],
     );
   });
+
+  it("blocks broken spintax, naming the step, the part and the problem", () => {
+    const steps = [
+      { idx: 0, subject: "{Hi|Hello} {{first_name}}", body: "fine {a|b}" },
+      { idx: 1, subject: "", body: "{Thanks|Cheers, {{sender_name}}" },
+    ];
+    const f = sequenceReadiness({
+      hasEmailStep: true,
+      senderAccountId: "s1",
+      unsubscribeFooter: true,
+      steps,
+    });
+    expect(f).toEqual([
+      {
+        code: "broken_spintax",
+        severity: "blocking",
+        stepIndex: 1,
+        message:
+          "Step 1: the body has broken spintax at character 1: this { is never closed with }. Write options as {Hi|Hello}, or \\{ for a literal brace.",
+      },
+    ]);
+  });
 });
 
 describe("sender domain readiness", () => {

@@ -12,6 +12,7 @@ export type ReadinessCode =
   | "message_not_written"
   | "message_not_approved"
   | "template_placeholder"
+  | "broken_spintax"
   | "no_linkedin_account"
   | "sender_domain_failed"
   | "sender_domain_overridden"

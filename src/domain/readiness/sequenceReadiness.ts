@@ -1,15 +1,36 @@
+import { describeSpintaxProblem, spintaxProblems } from "../messages/spintax";
 import type { ReadinessFinding } from "./readinessTypes";
 
 export type SequenceReadinessInput = {
   hasEmailStep: boolean;
   senderAccountId: string | null;
   unsubscribeFooter: boolean;
+  /** The step templates, to check their spintax (broken spintax would fail every lead's send). */
+  steps?: { idx: number; subject: string; body: string }[];
 };
+
+/** Broken spintax in a step's subject or body: one blocking finding per part, naming the first problem. */
+function spintaxFindings(steps: SequenceReadinessInput["steps"] = []): ReadinessFinding[] {
+  return steps.flatMap((step) =>
+    (["subject", "body"] as const).flatMap((part) => {
+      const [first] = spintaxProblems(step[part]);
+      if (!first) return [];
+      return [
+        {
+          code: "broken_spintax" as const,
+          severity: "blocking" as const,
+          stepIndex: step.idx,
+          message: `Step ${step.idx}: the ${part} has broken spintax ${describeSpintaxProblem(first)}. Write options as {Hi|Hello}, or \\{ for a literal brace.`,
+        },
+      ];
+    }),
+  );
+}
 
 /** Checks on the sequence itself, independent of any lead. */
 export function sequenceReadiness(input: SequenceReadinessInput): ReadinessFinding[] {
-  if (!input.hasEmailStep) return [];
-  const findings: ReadinessFinding[] = [];
+  const findings: ReadinessFinding[] = spintaxFindings(input.steps);
+  if (!input.hasEmailStep) return findings;
   if (!input.senderAccountId?.trim()) {
     findings.push({
       code: "no_sender_account",

@@ -22,3 +22,14 @@ export const mainZoneOf = (country: string): string | null => countryZones[count
 /** The country whose main zone this is ("Europe/Paris" → "FR"), to read national phone numbers. */
 export const countryOfZone = (zone: string): string | null =>
   Object.entries(countryZones).find(([, zones]) => zones[0] === zone)?.[0] ?? null;
+
+let byZone: Map<string, string> | null = null;
+/** The country a zone belongs to ("America/Chicago" → "US"), or null for UTC and the like. */
+export function countryOfAnyZone(zone: string): string | null {
+  if (!byZone) {
+    byZone = new Map();
+    for (const [country, zones] of Object.entries(countryZones))
+      for (const z of zones) if (!byZone.has(z)) byZone.set(z, country);
+  }
+  return byZone.get(zone) ?? null;
+}

@@ -1,8 +1,8 @@
 import { type LeadReach, nextStep, type SequenceStep } from "../sequence/sequenceEngine";
-import { dueInstant, type WindowCache } from "./sendingWindow";
+import { dueInstant, holidaysSkipped, type WindowCache } from "./sendingWindow";
 
 export type DueStep =
-  | { done: false; step: SequenceStep; at: number; skipped: SequenceStep[] }
+  | { done: false; step: SequenceStep; at: number; delayDays: number; skipped: SequenceStep[] }
   | { done: true; reason: "finished" | "replied" | "no_reachable_step"; skipped: SequenceStep[] };
 
 /**
@@ -21,10 +21,16 @@ export function nextDue(
 ): DueStep {
   const n = nextStep(steps, lastIndex, reach, replied);
   if (n.done) return n;
-  return { done: false, step: n.step, skipped: n.skipped, at: dueInstant(fromMs, n.delayDays, zone, cache) };
+  return { ...n, at: dueInstant(fromMs, n.delayDays, zone, cache) };
 }
 
-export type PlannedStep = { step: SequenceStep; at: number | null; skipped: boolean };
+export type PlannedStep = {
+  step: SequenceStep;
+  at: number | null;
+  skipped: boolean;
+  /** The public holidays the step was moved past (the lead's country), earliest first. */
+  holidays: { date: string; holiday: string }[];
+};
 
 /**
  * Every remaining step with its due instant, assuming each goes out when it is due (pacing under a
@@ -44,9 +50,10 @@ export function planSchedule(
   let from = fromMs;
   for (;;) {
     const due = nextDue(steps, last, reach, false, from, zone, cache);
-    for (const s of due.skipped) plan.push({ step: s, at: null, skipped: true });
+    for (const s of due.skipped) plan.push({ step: s, at: null, skipped: true, holidays: [] });
     if (due.done) return plan;
-    plan.push({ step: due.step, at: due.at, skipped: false });
+    const holidays = holidaysSkipped(from, due.delayDays, due.at, zone, cache);
+    plan.push({ step: due.step, at: due.at, skipped: false, holidays });
     last = due.step.index;
     from = due.at;
   }

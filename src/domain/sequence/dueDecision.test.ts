@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderSpintax, spinKey } from "../messages/spintax";
 import { WindowCache } from "../schedule/sendingWindow";
 import { type BatchLedger, decideDue, type DueInput, type DueStep } from "./dueDecision";
 
@@ -39,6 +40,7 @@ function input(o: Partial<DueInput<string>> = {}): DueInput<string> {
     zone: "UTC",
     lastStepIndex: null,
     lead: {
+      id: "lead-1",
       status: "email_enriched",
       firstName: "Ada",
       email: "ada@acme.example",
@@ -250,6 +252,44 @@ describe("decideDue: what happens to one due enrollment", () => {
         linkedin: () => ({ kind: "go", account: "acct", noteDropped: true }),
       },
       { kind: "send", body: "", linkedin: "acct", noteDropped: true },
+    ],
+    [
+      "spintax is rendered for the lead and step, as the preview renders it",
+      { steps: [email(0, { subject: "{Hi|Hey|Hello} {{first_name}}", body: "{A|B|C|D}" })] },
+      {
+        kind: "send",
+        subject: `${(renderSpintax("{Hi|Hey|Hello}", spinKey("lead-1", 0, "subject")) as { text: string }).text} Ada`,
+        body: (renderSpintax("{A|B|C|D}", spinKey("lead-1", 0, "body")) as { text: string }).text,
+      },
+    ],
+    [
+      "due on a day the calendar now skips (holidays turned on after planning): waits for the next opening",
+      {
+        zone: "Europe/Berlin",
+        nowMs: Date.parse("2026-12-25T09:00:00Z"),
+        cache: new WindowCache({
+          start: "09:00",
+          end: "17:00",
+          skipWeekends: true,
+          holidayOn: (c, d) => (c === "DE" && ["2026-12-25", "2026-12-26"].includes(d) ? "Christmas" : null),
+        }),
+      },
+      { kind: "defer", at: new Date("2026-12-28T08:00:00Z"), reason: "outside the sending calendar" },
+    ],
+    [
+      "an approved personalised message is sent as written, braces included",
+      { draft: () => ({ subject: "{A|B}", body: "{x|y}" }) },
+      { kind: "send", subject: "{A|B}", body: "{x|y}" },
+    ],
+    [
+      "broken spintax fails the step instead of sending raw braces",
+      { steps: [email(0, { body: "{Hi|Hello there" })] },
+      {
+        kind: "fail",
+        error: "broken spintax at character 1: this { is never closed with }",
+        reason:
+          "step 0 has broken spintax at character 1: this { is never closed with }; fix the template and resume",
+      },
     ],
   ];
   it.each(cases)("%s", (_name, o, expected) => {

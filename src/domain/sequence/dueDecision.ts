@@ -1,11 +1,13 @@
 import { type Blocklist, isBlocked } from "../blocking/isBlocked";
 import { countSend, type LimitCounts, sendLimitReason, type SendLimits } from "../deliverability/sendLimits";
 import { leadMergeVars, renderTemplate } from "../messages/renderTemplate";
+import { describeSpintaxProblem, spinKey } from "../messages/spintax";
 import { effectiveDailyCap, nextSendSlot } from "../schedule/senderPacing";
 import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
 import { nextStep, type SequenceStep } from "./sequenceEngine";
 
 export type DueLead = Parameters<typeof leadMergeVars>[0] & {
+  id: string;
   status: string;
   email: string | null;
   linkedinUrl: string | null;
@@ -132,6 +134,10 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
       ? end("unsubscribed", "the address is suppressed")
       : end("completed", "no further step can reach this lead");
   const step = i.steps.find((s) => s.idx === next.step.index)!;
+  // The instant was planned in the calendar of its day; the calendar may have changed since (days,
+  // hours, holidays turned on): a step due outside it waits for its next opening.
+  const open = nextWindowStart(i.nowMs, i.zone, i.cache);
+  if (open > i.nowMs) return { kind: "defer", at: new Date(open), reason: "outside the sending calendar" };
   const email = step.channel === "email";
   const quota = email ? i.ledger.emailsLeft.get(i.workspaceId) : undefined;
   if (quota && quota.left <= 0) return end("paused", quota.message);
@@ -180,13 +186,28 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   const subjectTemplate = thread
     ? `Re: ${i.previous[i.previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
     : (draft?.subject ?? step.subject);
+  // Spintax is a template's: an approved per-lead message goes as a person read it, and a follow-up's
+  // "Re: …" repeats the subject as sent.
+  const spin = (part: "subject" | "body") => (draft ? undefined : spinKey(lead.id, step.idx, part));
   const subject = email
-    ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars)
+    ? renderTemplate(subjectTemplate || "{{first_name|Hello}}", vars, thread ? undefined : spin("subject"))
     : { ok: true as const, text: "" };
-  const body = noteDropped ? { ok: true as const, text: "" } : renderTemplate(draft?.body ?? step.body, vars);
+  const body = noteDropped
+    ? { ok: true as const, text: "" }
+    : renderTemplate(draft?.body ?? step.body, vars, spin("body"));
   if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
     const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
     return { kind: "fail", step, error, reason: `step ${step.idx}: ${error}; shorten it and resume` };
+  }
+  const spintax = [subject, body].flatMap((r) => (r.ok ? [] : (r.spintax ?? [])));
+  if (spintax.length) {
+    const error = `broken spintax ${describeSpintaxProblem(spintax[0]!)}`;
+    return {
+      kind: "fail",
+      step,
+      error,
+      reason: `step ${step.idx} has ${error}; fix the template and resume`,
+    };
   }
   if (!subject.ok || !body.ok) {
     const missing = (!subject.ok ? subject : (body as { missing: string[] })).missing.join(", ");

@@ -1655,7 +1655,7 @@ export interface paths {
         delete: operations["deleteSequencesById"];
         options?: never;
         head?: never;
-        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source */
+        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
         patch: operations["patchSequencesById"];
         trace?: never;
     };
@@ -15418,12 +15418,16 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     }[];
                 };
             };
@@ -15581,7 +15585,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15597,6 +15603,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15704,7 +15712,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15720,6 +15730,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -15919,7 +15931,15 @@ export interface operations {
                  * @example {
                  *       "senderAccountId": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
                  *       "trackOpens": true,
-                 *       "messageSource": "personalised"
+                 *       "messageSource": "personalised",
+                 *       "sendDays": [
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5
+                 *       ],
+                 *       "skipHolidays": true
                  *     }
                  */
                 "application/json": {
@@ -15929,12 +15949,20 @@ export interface operations {
                      */
                     messageSource?: "template" | "personalised";
                     name?: string;
+                    /** @description the days steps may go, 0 = Sunday … 6 = Saturday; null = the workspace's days */
+                    sendDays?: number[] | null;
                     /** Format: uuid */
                     senderAccountId?: string;
+                    /** @description no step on a public holiday of the lead's country */
+                    skipHolidays?: boolean;
                     /** Format: uuid */
                     strategyProfileId?: string;
                     trackClicks?: boolean;
                     trackOpens?: boolean;
+                    /** @description local closing time in the lead's zone; null = the workspace's */
+                    windowEnd?: string | null;
+                    /** @description local opening time in the lead's zone; null = the workspace's */
+                    windowStart?: string | null;
                 };
             };
         };
@@ -15955,7 +15983,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -15971,6 +16001,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -16089,7 +16121,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -16105,6 +16139,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -16232,7 +16268,9 @@ export interface operations {
                             messageSource: "template" | "personalised";
                             name: string;
                             runId: string;
+                            sendDays: number[] | null;
                             senderAccountId: string | null;
+                            skipHolidays: boolean;
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
                             steps: {
@@ -16248,6 +16286,8 @@ export interface operations {
                             strategyProfileId: string | null;
                             trackClicks: boolean;
                             trackOpens: boolean;
+                            windowEnd: string | null;
+                            windowStart: string | null;
                         };
                         states: {
                             [key: string]: number;
@@ -17191,7 +17231,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -17207,6 +17249,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -17338,7 +17382,16 @@ export interface operations {
                              * @example 2026-03-09T09:00-04:00 Mon
                              */
                             leadLocal: string | null;
-                            /** @example no usable email: the step is skipped */
+                            /** @description A template step as this lead receives it (merge fields and spintax rendered) */
+                            message: {
+                                body: string;
+                                problem: string | null;
+                                subject: string;
+                            } | null;
+                            /**
+                             * @description Why a step is skipped or not scheduled, or which public holidays moved it
+                             * @example moved from Fri 25 Dec: Christmas Day (DE)
+                             */
                             reason: string | null;
                             /** @enum {string} */
                             status: "sent" | "scheduled" | "skipped" | "not_scheduled";
@@ -17349,7 +17402,9 @@ export interface operations {
                             workspaceLocal: string | null;
                         }[];
                         window: {
+                            days: number[];
                             end: string;
+                            skipHolidays: boolean;
                             skipWeekends: boolean;
                             start: string;
                         };
@@ -17473,7 +17528,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -17489,6 +17546,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };
@@ -17623,7 +17682,9 @@ export interface operations {
                         messageSource: "template" | "personalised";
                         name: string;
                         runId: string;
+                        sendDays: number[] | null;
                         senderAccountId: string | null;
+                        skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
@@ -17639,6 +17700,8 @@ export interface operations {
                         strategyProfileId: string | null;
                         trackClicks: boolean;
                         trackOpens: boolean;
+                        windowEnd: string | null;
+                        windowStart: string | null;
                     };
                 };
             };

@@ -16,6 +16,7 @@ import type { LinkedInAccount } from "../../integrations/linkedinAccount";
 import { recordLeadEvents } from "../../leads/leadEvents";
 import { usageLeft } from "../../usage/usage";
 import { workspaceWindow } from "../enrollments";
+import { windowFor } from "../sequenceWindow";
 import { linkedinGate } from "./linkedinGate";
 import { groupBy, schedulerActor } from "./schedulerShared";
 
@@ -62,6 +63,19 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
     const windows = new Map(
       await Promise.all(wsIds.map(async (id) => [id, await workspaceWindow(txCtx, id)] as const)),
     );
+    // Each sequence's calendar over its workspace's window: one cache per sequence in the batch.
+    const caches = new Map<string, WindowCache>();
+    for (const e of due)
+      if (!caches.has(e.sequence_id))
+        caches.set(
+          e.sequence_id,
+          await windowFor(windows.get(e.workspace_id)!.ws, {
+            sendDays: e.send_days,
+            windowStart: e.window_start,
+            windowEnd: e.window_end,
+            skipHolidays: e.skip_holidays,
+          }),
+        );
     const blocklists = new Map(
       await Promise.all(wsIds.map(async (id) => [id, await loadBlocklist(txCtx, id)] as const)),
     );
@@ -171,7 +185,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         linkedin: gate && ((channel, wantsNote) => gate(e.workspace_id, e.lead_id, channel, wantsNote)),
         profile: e.strategy_profile_id ? profiles.get(e.strategy_profile_id) : undefined,
         previous: (threads.get(e.id) ?? []).map((t) => ({ subject: t.subject, messageId: t.message_id })),
-        cache: windows.get(e.workspace_id)!.cache,
+        cache: caches.get(e.sequence_id)!,
         ledger,
         limits: limits.get(e.workspace_id)!,
         random: Math.random,
@@ -229,7 +243,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         sender,
         enrollment: { id: e.id, sequenceId: e.sequence_id, zone: e.zone },
         steps: stepRows,
-        cache: windows.get(e.workspace_id)!.cache,
+        cache: caches.get(e.sequence_id)!,
         track: { opens: e.track_opens, clicks: e.track_clicks },
         linkedin: d.linkedin,
       });

@@ -241,7 +241,7 @@ export function MessagingLab({ id }: { id: string }) {
       {!!lab.sequenceFindings.length && (
         <ul className="findings">
           {lab.sequenceFindings.map((f) => (
-            <li key={f.code} className={`finding ${f.severity}`}>
+            <li key={`${f.code} ${f.message}`} className={`finding ${f.severity}`}>
               <strong>{f.severity === "blocking" ? "Blocking" : "Warning"}:</strong> {f.message}
             </li>
           ))}

@@ -14,6 +14,7 @@ type Step = {
   leadLocal: string | null;
   workspaceLocal: string | null;
   reason: string | null;
+  message: { subject: string; body: string; problem: string | null } | null;
 };
 type Preview = {
   lead: { id: string | null; name: string | null };
@@ -145,7 +146,8 @@ export function SchedulePreview({ sequenceId }: { sequenceId: string }) {
                   </td>
                   <td>{channelLabels[s.channel] ?? s.channel}</td>
                   <td>{s.condition === "no_reply" ? "only if no reply" : "always"}</td>
-                  <td>
+                  {/* The reason wraps: "moved from Fri 25 Dec: Christmas Day (DE)" must be read whole. */}
+                  <td className="wrap">
                     <span className="badge">{statusLabels[s.status]}</span>{" "}
                     {s.reason && <span className="muted small">{s.reason}</span>}
                   </td>
@@ -155,8 +157,34 @@ export function SchedulePreview({ sequenceId }: { sequenceId: string }) {
               ))}
             </tbody>
           </table>
+          <StepMessages steps={preview.steps} />
         </>
       )}
+    </div>
+  );
+}
+
+/** What the lead receives at each step: the lead's own variant of the template, as it is sent. */
+function StepMessages({ steps }: { steps: Step[] }) {
+  const shown = steps.filter((s) => s.message);
+  if (!shown.length) return null;
+  return (
+    <div className="stack" aria-label="What this lead receives">
+      <h4>What this lead receives</h4>
+      {shown.map((s) => (
+        <div key={s.index} aria-label={`Step ${s.index} as sent`}>
+          <p className="small muted">
+            Step {s.index}
+            {s.message!.subject && (
+              <>
+                : <strong>{s.message!.subject}</strong>
+              </>
+            )}
+          </p>
+          <div className="mail-preview">{s.message!.body}</div>
+          {s.message!.problem && <p className="error small">{s.message!.problem}</p>}
+        </div>
+      ))}
     </div>
   );
 }

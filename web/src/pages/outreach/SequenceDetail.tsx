@@ -11,6 +11,7 @@ import { LaunchButton } from "./LaunchButton";
 import { SequenceDashboard } from "./SequenceDashboard";
 import { StepsEditor } from "./StepsEditor";
 import { SchedulePreview } from "./SchedulePreview";
+import { daysText, SendingCalendar } from "./SendingCalendar";
 
 type Patch = { senderAccountId?: string; trackOpens?: boolean; trackClicks?: boolean };
 
@@ -64,8 +65,10 @@ export function SequenceDetail({ id }: { id: string }) {
             {s.name}
           </h1>
           <p className="muted">
-            <span className="badge">{s.status}</span> · sends between {ws.windowStart} and {ws.windowEnd} in
-            each lead's time zone{ws.skipWeekends ? ", weekdays only" : ""}
+            <span className="badge">{s.status}</span> · sends between {s.windowStart ?? ws.windowStart} and{" "}
+            {s.windowEnd ?? ws.windowEnd} in each lead's time zone
+            {s.sendDays ? `, ${daysText(s.sendDays)}` : ws.skipWeekends ? ", weekdays only" : ""}
+            {s.skipHolidays ? ", not on public holidays" : ""}
           </p>
         </div>
         <div className="actions">
@@ -116,6 +119,7 @@ export function SequenceDetail({ id }: { id: string }) {
         </div>
       </header>
       <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} draft={draft} />
+      <SendingCalendar seq={s} />
       <SchedulePreview sequenceId={id} />
       {dash.data && !draft && <SequenceDashboard id={id} dash={dash.data} workspaceZone={ws.timezone} />}
     </section>

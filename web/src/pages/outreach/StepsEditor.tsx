@@ -130,7 +130,7 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
           )}
           <span className="muted small">
             Merge variables: {"{{first_name}}, {{company}}, {{custom_<field>}}, {{first_name|fallback}}"}.
-            Nothing is sent with an empty one.
+            Nothing is sent with an empty one. Spintax: {"{Hi|Hello}"} picks one option per lead.
           </span>
         </div>
       )}
