@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser, shotsDir } from "../support/browser";
-import { e2eWorkspace } from "../support/e2eWorkspace";
+import { apiCaller, e2eWorkspace } from "../support/e2eWorkspace";
 import { startOverture } from "../support/serverProcess";
 
 const ci = process.env.CI === "true";
@@ -19,15 +19,7 @@ afterAll(async () => {
 describe.skipIf(!chromiumPath && !ci)("time zones in the browser", () => {
   it("shows a lead's guessed zone, lets a person set it, and previews a sequence's steps for a lead", async () => {
     const server = await startOverture(["all"], env);
-    const call = async (method: string, p: string, body?: unknown) => {
-      const r = await fetch(`${server.url}${p}`, {
-        method,
-        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      expect(r.status, `${method} ${p}`).toBeLessThan(300);
-      return r.json();
-    };
+    const call = apiCaller(server.url, apiKey);
     const list = await call("POST", "/api/lists", { name: "Texans" });
     const lead = await call("POST", "/api/leads", {
       firstName: "Tex",

@@ -33,9 +33,13 @@ export async function e2eWorkspace(workspace: string, email: string, extraEnv: R
 /** Calls the running server's API with the workspace's key, to arrange data around what the browser does. */
 export const apiCaller =
   (baseUrl: string, apiKey: string) =>
-  (method: string, url: string, body?: unknown): Promise<any> =>
-    fetch(baseUrl + url, {
+  async (method: string, url: string, body?: unknown): Promise<any> => {
+    const r = await fetch(baseUrl + url, {
       method,
       headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-    }).then((r) => r.json());
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // A set-up call that fails says which one, instead of a later step failing for no clear reason.
+    if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+    return r.json();
+  };
