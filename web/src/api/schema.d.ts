@@ -16356,7 +16356,8 @@ export interface operations {
                                 } | null;
                             }[];
                             name: string;
-                            state?: string;
+                            /** @enum {string} */
+                            state: "ready" | "warning" | "blocking";
                         }[];
                         limit: number;
                         llm: {
