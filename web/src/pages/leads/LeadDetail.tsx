@@ -8,23 +8,12 @@ import { fullName, type Lead, statusOptions } from "./leadTypes";
 import { LinkedInWithdraw, WithdrawResult, type WithdrawOutcome } from "./LinkedInWithdraw";
 import { LeadZone } from "./LeadZone";
 import { PlusVibeUnibox } from "./PlusVibeUnibox";
+import { CompanyWebsiteCard, type Enrichment } from "./CompanyWebsiteCard";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
 import { ask } from "../../components/confirm";
 
-type Signal = { kind: string; text: string; url: string | null; date: string | null };
-type Detail = Lead & {
-  lists: { id: string; name: string; addedAt: string }[];
-  enrichment: {
-    company?: {
-      name: string | null;
-      description: string | null;
-      socialLinks: { kind: string; url: string }[];
-    };
-    companySignals?: Signal[];
-    status?: { company: string; profile: string; at: string; error: string | null };
-  };
-};
+type Detail = Lead & { lists: { id: string; name: string; addedAt: string }[]; enrichment: Enrichment };
 const editable: [keyof Lead, string][] = [
   ["firstName", "First name"],
   ["lastName", "Last name"],
@@ -287,41 +276,7 @@ export function LeadDetail({ id }: { id: string }) {
               <p className="muted">In no list.</p>
             )}
           </div>
-          {(lead.enrichment?.company || lead.enrichment?.companySignals?.length) && (
-            <div className="card">
-              <h3>From the company's website</h3>
-              {lead.enrichment.company?.description && <p>{lead.enrichment.company.description}</p>}
-              {!!lead.enrichment.companySignals?.length && (
-                <ul className="plain">
-                  {lead.enrichment.companySignals.map((sig) => (
-                    <li key={`${sig.kind}-${sig.text}`}>
-                      <span className="badge">{sig.kind}</span>{" "}
-                      {sig.url ? (
-                        <a href={sig.url} target="_blank" rel="noreferrer noopener">
-                          {sig.text}
-                        </a>
-                      ) : (
-                        sig.text
-                      )}
-                      {sig.date && <span className="muted small"> · {sig.date}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {!!lead.enrichment.company?.socialLinks?.length && (
-                <p className="small">
-                  {lead.enrichment.company.socialLinks.map((l) => (
-                    <a key={l.kind} href={l.url} target="_blank" rel="noreferrer noopener">
-                      {l.kind}{" "}
-                    </a>
-                  ))}
-                </p>
-              )}
-              {lead.enrichment.status && (
-                <p className="muted small">Enriched {new Date(lead.enrichment.status.at).toLocaleString()}</p>
-              )}
-            </div>
-          )}
+          <CompanyWebsiteCard enrichment={lead.enrichment} />
           <LeadZone leadId={id} zone={(lead as { zone?: InferredZone }).zone} onSaved={load} />
           <PlusVibeUnibox leadId={id} leadName={fullName(lead)} email={lead.email} />
           <div className="card">
