@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, expectValue, launchBrowser, shotsDir } from "../support/browser";
+import { chromiumPath, expectValue, launchBrowser, shotsDir, signIn } from "../support/browser";
 import { startDnsServer } from "../support/dnsServer";
 import { e2eWorkspace } from "../support/e2eWorkspace";
 import { startOverture } from "../support/serverProcess";
@@ -40,10 +40,7 @@ describe.skipIf(!chromiumPath && !ci)("lead wording and data in the browser", ()
       }).then((r) => r.json());
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.goto(server.url);
-      await page.getByLabel("Email").fill("op@wording.test");
-      await page.getByLabel("Password").fill("violet-harbour-lantern-42");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, server.url, "op@wording.test");
 
       // The add form: a 409 keeps what was typed, so the person can correct it.
       await page.getByRole("navigation").getByRole("link", { name: "Lists" }).click();

@@ -4,9 +4,8 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser } from "../support/browser";
-import { freePort, startOverture } from "../support/serverProcess";
-import { TEST_SECRET } from "../support/testContext";
-import { createTestDb, type TestDb } from "../support/testDb";
+import { e2eDataDir } from "../support/e2eWorkspace";
+import { startOverture } from "../support/serverProcess";
 
 /**
  * The README's "Try the whole flow" paragraph, sentence by sentence, as a newcomer clicks it: from an
@@ -16,23 +15,15 @@ import { createTestDb, type TestDb } from "../support/testDb";
  */
 const ci = process.env.CI === "true";
 const shots = process.env.OVERTURE_SCREENSHOTS ?? mkdtempSync(path.join(tmpdir(), "overture-readme-"));
-let db: TestDb | null = null;
 let env: Record<string, string>;
+let close: () => Promise<void> | undefined = () => undefined;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  env = {
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-e2e-")),
-    PORT: String(await freePort()),
-    SECRET_KEY: TEST_SECRET,
-  };
-  if (process.env.DATABASE_URL) {
-    db = await createTestDb({ poolSize: 1 });
-    env.DATABASE_URL = db.url!;
-  }
+  ({ env, close } = await e2eDataDir());
 });
 afterAll(async () => {
-  await db?.close();
+  await close();
 });
 
 /** A small export as a person would have it: three prospects, one of them twice. */

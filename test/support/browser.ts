@@ -26,6 +26,14 @@ export async function launchBrowser(): Promise<Browser> {
   return withAccessibilityChecks(browser);
 }
 
+/** Signs in on the sign-in page at `url` with the password e2eWorkspace's `overture init` set. */
+export async function signIn(page: Page, url: string, email: string) {
+  await page.goto(url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("violet-harbour-lantern-42");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 /** Waits (bounded) until an input shows the expected value; fails with what it saw. */
 export async function expectValue(loc: import("playwright-core").Locator, want: string, timeoutMs = 10_000) {
   await loc.waitFor();
