@@ -5,12 +5,18 @@ import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { LaunchButton } from "../outreach/LaunchButton";
 import { LabLeadCard } from "./LabLeadCard";
-import { LabTabs } from "./LabTabs";
+import { Tabs } from "../../components/Tabs";
 import { type LabFilter, labKey } from "./labTypes";
 import { useLabActions } from "./useLabActions";
 import { useLabWriter } from "./useLabWriter";
 
 const PAGE = 20;
+const FILTERS: [LabFilter, string][] = [
+  ["all", "All leads"],
+  ["blocking", "Blocked"],
+  ["warnings", "Warnings"],
+  ["unapproved", "Waiting for approval"],
+];
 
 /**
  * The Messaging Lab of one sequence: write previews, read each lead's messages with the hook they
@@ -170,7 +176,7 @@ export function MessagingLab({ id }: { id: string }) {
         </ul>
       )}
 
-      <LabTabs filter={filter} onChange={(f) => (setFilter(f), setOffset(0))} />
+      <Tabs label="Show leads" tabs={FILTERS} value={filter} onChange={(f) => (setFilter(f), setOffset(0))} />
 
       {!leads.length && (
         <div className="empty">
