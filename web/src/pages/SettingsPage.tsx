@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { sessionKey, useAppSession } from "../api/session";
+import { Tabs } from "../components/Tabs";
 import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { AuditLogSettings } from "./settings/AuditLogSettings";
@@ -45,20 +46,7 @@ export function SettingsPage() {
       <header className="page-head">
         <h1>Settings</h1>
       </header>
-      <div className="tabs" role="tablist">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            role="tab"
-            type="button"
-            aria-selected={tab === t}
-            className={tab === t ? "tab active" : "tab"}
-            onClick={() => setTab(t)}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={tabs.map((t) => [t, t] as const)} value={tab} onChange={setTab} />
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
       {tab === "Senders" && (
