@@ -84,7 +84,12 @@ describe.skipIf(!chromiumPath && !ci)("lead wording and data in the browser", ()
       await page.getByRole("button", { name: "Verify email" }).click();
       await page.getByRole("status").filter({ hasText: "Email jm@" }).waitFor({ timeout: 30_000 });
       const timeline = page.locator(".card").filter({ has: page.getByRole("heading", { name: "Timeline" }) });
-      await timeline.getByText(/Enrichment failed/).waitFor();
+      // In plain words, not Node's "getaddrinfo ENOTFOUND".
+      await timeline
+        .getByText(
+          "Enrichment failed: the website's name mueller-soehne.example does not exist (no DNS record)",
+        )
+        .waitFor();
       await timeline.getByText(/jm@mueller-soehne\.example is invalid/).waitFor();
       const said = await timeline.innerText();
       expect(said).not.toMatch(/Enriched \(|jm@mueller-soehne\.example verified/);
