@@ -82,7 +82,10 @@ describe.skipIf(!chromiumPath && !ci)("lead wording and data in the browser", ()
       await page.getByRole("button", { name: "Enrich" }).click();
       await page.getByRole("status").filter({ hasText: "Enrichment:" }).waitFor({ timeout: 30_000 });
       await page.getByRole("button", { name: "Verify email" }).click();
-      await page.getByRole("status").filter({ hasText: "Email jm@" }).waitFor({ timeout: 30_000 });
+      const verified = page.getByRole("status").filter({ hasText: "Email jm@" });
+      await verified.waitFor({ timeout: 30_000 });
+      // An invalid address is bad news: not shown in the green of success.
+      expect(await verified.getAttribute("class")).toBe("error");
       const timeline = page.locator(".card").filter({ has: page.getByRole("heading", { name: "Timeline" }) });
       // In plain words, not Node's "getaddrinfo ENOTFOUND".
       await timeline

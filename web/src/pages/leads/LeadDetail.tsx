@@ -38,7 +38,8 @@ export function LeadDetail({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [working, setWorking] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // An outcome that went wrong (an invalid address, a failed enrichment) is not shown in green.
+  const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawOutcome | null>(null);
 
   const load = useCallback(async () => {
@@ -79,12 +80,18 @@ export function LeadDetail({ id }: { id: string }) {
   }
 
   // Audits wait on the lead's web server (up to ~10 s), so the button says what is happening.
-  async function run(label: string, path: string, done: (r: Record<string, unknown>) => string) {
+  async function run(
+    label: string,
+    path: string,
+    done: (r: Record<string, unknown>) => string,
+    bad: (r: Record<string, unknown>) => boolean = () => false,
+  ) {
     setWorking(label);
     setError(null);
     setNotice(null);
     try {
-      setNotice(done(await api<Record<string, unknown>>("POST", path)));
+      const r = await api<Record<string, unknown>>("POST", path);
+      setNotice({ text: done(r), bad: bad(r) });
       await load();
     } catch (err) {
       setError((err as Error).message);
@@ -149,6 +156,7 @@ export function LeadDetail({ id }: { id: string }) {
                 `/api/leads/${id}/enrich`,
                 (r) =>
                   `Enrichment: company ${r.company}${r.signals ? ` (${r.signals} signal(s))` : ""}, profile ${r.profile}${r.error ? ` — ${r.error}` : ""}`,
+                (r) => r.company === "failed" || r.profile === "failed",
               )
             }
           >
@@ -162,6 +170,7 @@ export function LeadDetail({ id }: { id: string }) {
                 "Verifying…",
                 `/api/leads/${id}/verify-email`,
                 (r) => `Email ${r.email ?? ""}: ${r.status ?? r.emailStatus ?? "checked"}`,
+                (r) => r.status !== "valid",
               )
             }
           >
@@ -209,8 +218,8 @@ export function LeadDetail({ id }: { id: string }) {
         </div>
       </header>
       {notice && (
-        <p className="ok" role="status">
-          {notice} {notice.includes("Emails") && <Link to="/emails">Open Emails</Link>}
+        <p className={notice.bad ? "error" : "ok"} role="status">
+          {notice.text} {notice.text.includes("Emails") && <Link to="/emails">Open Emails</Link>}
         </p>
       )}
       <WithdrawResult result={withdrawal} />
