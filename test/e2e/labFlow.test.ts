@@ -83,6 +83,18 @@ describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => 
       await page.getByLabel("Sender account").selectOption({ label: "Lab sandbox" });
       await finding.waitFor({ state: "detached" });
 
+      // Rewrite, edit and remove, each saying what it did.
+      await ada.getByRole("button", { name: "Regenerate" }).first().click();
+      await page.getByText("Rewritten; read it and approve it").waitFor();
+      await ada.getByRole("button", { name: "Edit" }).first().click();
+      await ada.getByLabel("Message").fill("Hi Ada, one idea for Analytical Engines. Open to a short call?");
+      await ada.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByText("Saved; approve it again to send it").waitFor();
+      await ada.getByText("one idea for Analytical Engines").waitFor();
+      await page.getByRole("button", { name: "Remove Bo from this sequence" }).click();
+      await page.getByText("Removed Bo from this sequence").waitFor();
+      await page.locator("article").filter({ hasText: "Jacquard Looms" }).waitFor({ state: "detached" });
+
       await page.getByRole("button", { name: /Approve all on this page/ }).click();
       await page.getByText(/^Approved \d+$/).waitFor();
       await page.locator("button:not([disabled])", { hasText: "Launch" }).waitFor();

@@ -1,29 +1,18 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, expectValue, launchBrowser, shotsDir } from "../support/browser";
-import { freePort, startOverture } from "../support/serverProcess";
-import { TEST_SECRET } from "../support/testContext";
-import { createTestDb, type TestDb } from "../support/testDb";
+import { e2eDataDir } from "../support/e2eWorkspace";
+import { startOverture } from "../support/serverProcess";
 
 const ci = process.env.CI === "true";
-let db: TestDb | null = null;
 let env: Record<string, string>;
+let close: () => Promise<void> | undefined = () => undefined;
 
 beforeAll(async () => {
-  env = {
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-e2e-")),
-    PORT: String(await freePort()),
-    SECRET_KEY: TEST_SECRET,
-  };
-  if (process.env.DATABASE_URL) {
-    db = await createTestDb({ poolSize: 1 });
-    env.DATABASE_URL = db.url!;
-  }
+  ({ env, close } = await e2eDataDir());
 });
 afterAll(async () => {
-  await db?.close();
+  await close();
 });
 
 describe.skipIf(!chromiumPath && !ci)("a new user in the browser", () => {

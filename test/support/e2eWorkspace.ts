@@ -6,11 +6,10 @@ import { TEST_SECRET } from "./testContext";
 import { createTestDb, type TestDb } from "./testDb";
 
 /**
- * What a browser test needs before it starts the real server: a fresh data dir and port (and a
- * scratch PostgreSQL database when DATABASE_URL is set), and a workspace made with `overture init`,
- * whose API key the test uses to arrange data.
+ * An empty installation for the real server: a fresh data dir and port, and a scratch PostgreSQL
+ * database when DATABASE_URL is set (closed by `close`).
  */
-export async function e2eWorkspace(workspace: string, email: string, extraEnv: Record<string, string> = {}) {
+export async function e2eDataDir(extraEnv: Record<string, string> = {}) {
   const env: Record<string, string> = {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "overture-e2e-")),
     PORT: String(await freePort()),
@@ -22,12 +21,21 @@ export async function e2eWorkspace(workspace: string, email: string, extraEnv: R
     db = await createTestDb({ poolSize: 1 });
     env.DATABASE_URL = db.url!;
   }
+  return { env, close: () => db?.close() };
+}
+
+/**
+ * What a browser test needs before it starts the real server: an empty installation (e2eDataDir)
+ * and a workspace made with `overture init`, whose API key the test uses to arrange data.
+ */
+export async function e2eWorkspace(workspace: string, email: string, extraEnv: Record<string, string> = {}) {
+  const { env, close } = await e2eDataDir(extraEnv);
   const init = await runOverture(
     ["init", "--workspace", workspace, "--email", email, "--password", "violet-harbour-lantern-42", "--json"],
     env,
   );
   const apiKey = JSON.parse(init.out.trim().split("\n").pop()!).apiKey as string;
-  return { env, apiKey, close: () => db?.close() };
+  return { env, apiKey, close };
 }
 
 /** Calls the running server's API with the workspace's key, to arrange data around what the browser does. */

@@ -70,7 +70,7 @@ export const labSchema = z.object({
       emailStatus: z.string().nullable(),
       company: z.string().nullable(),
       jobTitle: z.string().nullable(),
-      state: z.string().optional(),
+      state: z.enum(["ready", "warning", "blocking"]),
       findings: z.array(readinessFindingSchema),
       messages: z.array(z.object(draftFields)),
     }),

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { extractPageFacts } from "../../domain/audit";
 import { hostOf } from "../../domain/identity/companyDomain";
+import { plainFetchError } from "../../domain/net/plainFetchError";
 import { type CompanyProfile, extractCompanyProfile, type SitePage } from "../../domain/enrichment";
 import { leads } from "../../db/schema";
 import { auditDomainOf } from "../audits/auditLead";
@@ -98,7 +99,7 @@ export async function enrichLead(
       out.signals = company.signals.length;
     } catch (e) {
       out.company = "failed";
-      out.error = (e as Error).message;
+      out.error = plainFetchError((e as Error).message);
     }
   let profile: ProfileData | null = null;
   const provider = profileProviders()[0] ?? (await linkedinProfileProvider(ctx, actor.workspaceId));

@@ -8,7 +8,7 @@ export type LabFilter = "all" | "blocking" | "warnings" | "unapproved";
 /** Launch sets blocklisted leads aside itself (they are never contacted), so they do not hold it up. */
 export const holdsLaunch = (f: ReadinessFinding) => f.severity === "blocking" && f.code !== "blocklisted";
 
-const worst = (fs: ReadinessFinding[]) =>
+const worst = (fs: ReadinessFinding[]): "blocking" | "warning" | "ready" =>
   fs.some((f) => f.severity === "blocking") ? "blocking" : fs.length ? "warning" : "ready";
 
 /**
@@ -80,7 +80,7 @@ export async function getMessagingLab(
       emailStatus: l.emailStatus,
       company: l.company,
       jobTitle: l.jobTitle,
-      state: state.get(l.id),
+      state: state.get(l.id) ?? worst([]),
       findings: perLead.get(l.id) ?? [],
       messages: (draftsByLead.get(l.id) ?? [])
         .sort((a, b) => a.stepIndex - b.stepIndex)

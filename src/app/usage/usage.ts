@@ -20,7 +20,13 @@ type Totals = {
 function monthBounds(now: Date, zone: string) {
   const start = DateTime.fromJSDate(now, { zone }).startOf("month");
   const next = start.plus({ months: 1 });
-  return { start: start.toJSDate(), next: next.toJSDate(), resetsOn: next.toISODate()! };
+  // The month's name is read in the zone: east of UTC its first instant is still last month in UTC.
+  return {
+    start: start.toJSDate(),
+    next: next.toJSDate(),
+    month: start.toFormat("yyyy-MM"),
+    resetsOn: next.toISODate()!,
+  };
 }
 
 export async function recordUsage(
@@ -108,7 +114,7 @@ export async function assertWithinLimit(ctx: AppContext, workspaceId: string, ke
 /** This month's use against the limits, day by day, and per run. */
 export async function getUsage(ctx: AppContext, actor: Actor) {
   const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
-  const { start, next, resetsOn } = monthBounds(ctx.clock.now(), ws!.timezone);
+  const { start, next, month, resetsOn } = monthBounds(ctx.clock.now(), ws!.timezone);
   const totals = await totalsBetween(ctx, actor.workspaceId, start, next);
   const daily = await queryRows<{ day: string; kind: string; n: number; cost: number; tokens: number }>(
     ctx.db,
@@ -136,7 +142,7 @@ export async function getUsage(ctx: AppContext, actor: Actor) {
         from runs r where r.workspace_id = ${actor.workspaceId}::uuid order by r.created_at desc`,
   );
   return {
-    month: start.toISOString().slice(0, 7),
+    month,
     resetsOn,
     totals: { ...totals, llmCostUsd: Math.round(totals.llmCostUsd * 1e6) / 1e6 },
     limits: ws!.usageLimits,

@@ -225,4 +225,25 @@ describe("the built-in writer", () => {
         if (f.offer) expect(m.body).toMatch(/RevOps audit|book more meetings|cut churn/);
       }
   });
+
+  it("ends without a dangling sign-off when it knows no sender name (no strategy profile yet)", () => {
+    const anonymous = { ...profile, senderName: "" };
+    for (const [seed, stepNumber] of [
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+      ["d", 1],
+      ["e", 2],
+    ] as const) {
+      const m = writeMessage({
+        lead: { firstName: "Ada", company: "Analytical Engines", jobTitle: "Head of Engineering" },
+        profile: anonymous,
+        channel: "email",
+        stepNumber,
+        now,
+        seed,
+      });
+      expect(m.body.trim().split("\n").pop()).not.toMatch(/^(Best|Cheers|Thanks|Kind regards),$/);
+    }
+  });
 });

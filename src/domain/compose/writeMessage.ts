@@ -172,11 +172,14 @@ export function writeMessage(input: {
     choose(["For context:", "One example:", "What that looks like:"], `${key}|p`),
   );
   const sender = clean(profile.senderName);
-  const signoff = formal
-    ? "Kind regards,"
-    : direct
-      ? ""
-      : choose(["Best,", "Cheers,", "Thanks,"], `${key}|s`);
+  // A sign-off word needs a name under it: "Best," on the last line alone reads as a slip.
+  const signoff = !sender
+    ? ""
+    : formal
+      ? "Kind regards,"
+      : direct
+        ? ""
+        : choose(["Best,", "Cheers,", "Thanks,"], `${key}|s`);
   const ask =
     askSentence(profile.callToAction) ||
     choose(

@@ -16861,7 +16861,8 @@ export interface operations {
                                 } | null;
                             }[];
                             name: string;
-                            state?: string;
+                            /** @enum {string} */
+                            state: "ready" | "warning" | "blocking";
                         }[];
                         limit: number;
                         llm: {

@@ -1,12 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { sessionKey, useAppSession } from "../api/session";
+import { Tabs } from "../components/Tabs";
 import { useSearchState } from "../hooks/useSearchState";
 import { ApiKeysSettings } from "./settings/ApiKeysSettings";
 import { AuditLogSettings } from "./settings/AuditLogSettings";
 import { BlocklistSettings } from "./settings/BlocklistSettings";
 import { SenderDomainChecks } from "./settings/SenderDomainChecks";
 import { SenderHealth } from "./settings/SenderHealth";
-import { SendersSettings, StrategySettings } from "./settings/SendersSettings";
+import { SendersSettings } from "./settings/SendersSettings";
+import { StrategySettings } from "./settings/StrategySettings";
 import { IntegrationsSettings } from "./settings/IntegrationsSettings";
 import { JobsPanel } from "./settings/JobsPanel";
 import { LinkedInSettings } from "./settings/LinkedInSettings";
@@ -45,20 +47,7 @@ export function SettingsPage() {
       <header className="page-head">
         <h1>Settings</h1>
       </header>
-      <div className="tabs" role="tablist">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            role="tab"
-            type="button"
-            aria-selected={tab === t}
-            className={tab === t ? "tab active" : "tab"}
-            onClick={() => setTab(t)}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={tabs.map((t) => [t, t] as const)} value={tab} onChange={setTab} />
       {tab === "Workspace" && <WorkspaceSettings canEdit={canEdit} onSaved={onChanged} />}
       {tab === "Members" && <MembersSettings canEdit={canEdit} myId={me.user?.id} />}
       {tab === "Senders" && (

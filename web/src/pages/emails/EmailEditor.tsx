@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Tabs } from "../../components/Tabs";
 
 export type EmailText = { subject: string; body: string };
 
@@ -12,20 +13,14 @@ export function EmailEditor(p: {
   const [tab, setTab] = useState<"preview" | "edit">("preview");
   return (
     <>
-      <div className="tabs" role="tablist">
-        {(["preview", "edit"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? "tab active" : "tab"}
-            onClick={() => setTab(t)}
-          >
-            {t === "preview" ? "Email preview" : "Edit email"}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={[
+          ["preview", "Email preview"],
+          ["edit", "Edit email"],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       <div className="small muted">{p.meta}</div>
       {tab === "preview" ? (
         <div>

@@ -4,6 +4,7 @@ import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { EmailEditor } from "./EmailEditor";
 import { SequenceEmails } from "./SequenceEmails";
+import { Tabs } from "../../components/Tabs";
 
 export type Email = {
   id: string;
@@ -37,20 +38,15 @@ export function EmailsPage() {
         <h1>Emails</h1>
         <p className="muted">Outreach emails written for leads. Nothing is sent until you approve it.</p>
       </header>
-      <div className="tabs" role="tablist" aria-label="Which emails">
-        {(["writeback", "sequences"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={source === t}
-            className={source === t ? "tab active" : "tab"}
-            onClick={() => setSource(t)}
-          >
-            {t === "writeback" ? "Writeback drafts" : "Sequence messages"}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Which emails"
+        tabs={[
+          ["writeback", "Writeback drafts"],
+          ["sequences", "Sequence messages"],
+        ]}
+        value={source}
+        onChange={setSource}
+      />
       {source === "writeback" ? <WritebackEmails /> : <SequenceEmails />}
     </section>
   );

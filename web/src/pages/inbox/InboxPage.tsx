@@ -7,6 +7,7 @@ import { SandboxMailbox } from "../outreach/SandboxMailbox";
 import { CLASSIFICATIONS, classificationLabel } from "./classifications";
 import { Conversation } from "./Conversation";
 import { UnmatchedMail } from "./UnmatchedMail";
+import { Tabs } from "../../components/Tabs";
 
 export type Thread = {
   leadId: string;
@@ -44,20 +45,12 @@ export function InboxPage() {
           Answers from prospects on every channel. A reply stops every later step for that lead.
         </p>
       </header>
-      <div className="tabs" role="tablist" aria-label="Inbox views">
-        {views.map(([t, label]) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? "tab active" : "tab"}
-            onClick={() => setQ({ view: t === "conversations" ? "" : t })}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Inbox views"
+        tabs={views}
+        value={tab}
+        onChange={(t) => setQ({ view: t === "conversations" ? "" : t })}
+      />
       {tab === "conversations" && <Conversations />}
       {tab === "sandbox" && <SandboxMailbox />}
       {tab === "unmatched" && <UnmatchedMail />}

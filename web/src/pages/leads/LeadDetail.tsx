@@ -8,23 +8,12 @@ import { fullName, type Lead, statusOptions } from "./leadTypes";
 import { LinkedInWithdraw, WithdrawResult, type WithdrawOutcome } from "./LinkedInWithdraw";
 import { LeadZone } from "./LeadZone";
 import { PlusVibeUnibox } from "./PlusVibeUnibox";
+import { CompanyWebsiteCard, type Enrichment } from "./CompanyWebsiteCard";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline, type TimelineEvent } from "./Timeline";
 import { ask } from "../../components/confirm";
 
-type Signal = { kind: string; text: string; url: string | null; date: string | null };
-type Detail = Lead & {
-  lists: { id: string; name: string; addedAt: string }[];
-  enrichment: {
-    company?: {
-      name: string | null;
-      description: string | null;
-      socialLinks: { kind: string; url: string }[];
-    };
-    companySignals?: Signal[];
-    status?: { company: string; profile: string; at: string; error: string | null };
-  };
-};
+type Detail = Lead & { lists: { id: string; name: string; addedAt: string }[]; enrichment: Enrichment };
 const editable: [keyof Lead, string][] = [
   ["firstName", "First name"],
   ["lastName", "Last name"],
@@ -49,7 +38,8 @@ export function LeadDetail({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [working, setWorking] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // An outcome that went wrong (an invalid address, a failed enrichment) is not shown in green.
+  const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawOutcome | null>(null);
 
   const load = useCallback(async () => {
@@ -90,12 +80,18 @@ export function LeadDetail({ id }: { id: string }) {
   }
 
   // Audits wait on the lead's web server (up to ~10 s), so the button says what is happening.
-  async function run(label: string, path: string, done: (r: Record<string, unknown>) => string) {
+  async function run(
+    label: string,
+    path: string,
+    done: (r: Record<string, unknown>) => string,
+    bad: (r: Record<string, unknown>) => boolean = () => false,
+  ) {
     setWorking(label);
     setError(null);
     setNotice(null);
     try {
-      setNotice(done(await api<Record<string, unknown>>("POST", path)));
+      const r = await api<Record<string, unknown>>("POST", path);
+      setNotice({ text: done(r), bad: bad(r) });
       await load();
     } catch (err) {
       setError((err as Error).message);
@@ -160,6 +156,7 @@ export function LeadDetail({ id }: { id: string }) {
                 `/api/leads/${id}/enrich`,
                 (r) =>
                   `Enrichment: company ${r.company}${r.signals ? ` (${r.signals} signal(s))` : ""}, profile ${r.profile}${r.error ? ` — ${r.error}` : ""}`,
+                (r) => r.company === "failed" || r.profile === "failed",
               )
             }
           >
@@ -173,6 +170,7 @@ export function LeadDetail({ id }: { id: string }) {
                 "Verifying…",
                 `/api/leads/${id}/verify-email`,
                 (r) => `Email ${r.email ?? ""}: ${r.status ?? r.emailStatus ?? "checked"}`,
+                (r) => r.status !== "valid",
               )
             }
           >
@@ -220,8 +218,8 @@ export function LeadDetail({ id }: { id: string }) {
         </div>
       </header>
       {notice && (
-        <p className="ok" role="status">
-          {notice} {notice.includes("Emails") && <Link to="/emails">Open Emails</Link>}
+        <p className={notice.bad ? "error" : "ok"} role="status">
+          {notice.text} {notice.text.includes("Emails") && <Link to="/emails">Open Emails</Link>}
         </p>
       )}
       <WithdrawResult result={withdrawal} />
@@ -287,41 +285,7 @@ export function LeadDetail({ id }: { id: string }) {
               <p className="muted">In no list.</p>
             )}
           </div>
-          {(lead.enrichment?.company || lead.enrichment?.companySignals?.length) && (
-            <div className="card">
-              <h3>From the company's website</h3>
-              {lead.enrichment.company?.description && <p>{lead.enrichment.company.description}</p>}
-              {!!lead.enrichment.companySignals?.length && (
-                <ul className="plain">
-                  {lead.enrichment.companySignals.map((sig) => (
-                    <li key={`${sig.kind}-${sig.text}`}>
-                      <span className="badge">{sig.kind}</span>{" "}
-                      {sig.url ? (
-                        <a href={sig.url} target="_blank" rel="noreferrer noopener">
-                          {sig.text}
-                        </a>
-                      ) : (
-                        sig.text
-                      )}
-                      {sig.date && <span className="muted small"> · {sig.date}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {!!lead.enrichment.company?.socialLinks?.length && (
-                <p className="small">
-                  {lead.enrichment.company.socialLinks.map((l) => (
-                    <a key={l.kind} href={l.url} target="_blank" rel="noreferrer noopener">
-                      {l.kind}{" "}
-                    </a>
-                  ))}
-                </p>
-              )}
-              {lead.enrichment.status && (
-                <p className="muted small">Enriched {new Date(lead.enrichment.status.at).toLocaleString()}</p>
-              )}
-            </div>
-          )}
+          <CompanyWebsiteCard enrichment={lead.enrichment} />
           <LeadZone leadId={id} zone={(lead as { zone?: InferredZone }).zone} onSaved={load} />
           <PlusVibeUnibox leadId={id} leadName={fullName(lead)} email={lead.email} />
           <div className="card">

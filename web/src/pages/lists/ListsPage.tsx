@@ -29,6 +29,7 @@ export function ListsPage() {
     load();
   }, [load]);
 
+  /** Whether it worked: forms clear only then, so a refusal (a duplicate's 409) keeps what was typed. */
   const act = async (fn: () => Promise<unknown>, done?: string) => {
     setError(null);
     setNotice(null);
@@ -36,21 +37,23 @@ export function ListsPage() {
       await fn();
       if (done) setNotice(done);
       await load();
+      return true;
     } catch (e) {
       setError((e as Error).message);
+      return false;
     }
   };
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    await act(() => api("POST", "/api/lists", { name }), `Created ${name}`);
-    setName("");
+    if (await act(() => api("POST", "/api/lists", { name }), `Created ${name}`)) setName("");
   }
   async function addManual(e: FormEvent) {
     e.preventDefault();
     const { listId, ...fields } = manual;
     const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim()));
-    await act(() => api("POST", "/api/leads", { ...body, listId: listId || undefined }), "Lead added");
+    if (!(await act(() => api("POST", "/api/leads", { ...body, listId: listId || undefined }), "Lead added")))
+      return;
     setManual({
       ...manual,
       firstName: "",
