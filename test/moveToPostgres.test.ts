@@ -10,6 +10,7 @@ import { createList } from "../src/app/lists/lists";
 import { recordInboundMessage } from "../src/app/outreach/inbound";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
 import { ChannelPool } from "../src/app/outreach/senderAccounts";
+import { updateDeliverabilitySettings } from "../src/app/senders/senderHealthReport";
 import { updateWorkspace } from "../src/app/workspaces/workspaceSettings";
 import { loadConfig } from "../src/config";
 import { acquireDataDirLock } from "../src/db/dataDirLock";
@@ -52,6 +53,8 @@ async function seededDataDir() {
   try {
     const actor: Actor = { workspaceId, userId, role: "owner", via: "cli", label: "t" };
     await updateWorkspace(ctx, actor, { windowStart: "00:00", windowEnd: "23:59", skipWeekends: false });
+    // All 30 leads are at one domain: the per-domain limit would hold 10 of them.
+    await updateDeliverabilitySettings(ctx, actor, { perDomainDailyLimit: 0 });
     const list = await createList(ctx, actor, { name: "Trial" });
     for (let i = 0; i < 30; i++)
       await createLead(ctx, actor, {
