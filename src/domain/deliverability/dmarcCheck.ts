@@ -1,3 +1,4 @@
+import { getDomain } from "tldts";
 import type { DnsLookup, SenderDomainCheck } from "./senderDomainTypes";
 
 const dmarc = (
@@ -42,45 +43,81 @@ export function parseDmarcRecord(record: string): Record<string, string> | { err
 const alignment = (tags: Record<string, string>) =>
   `DKIM alignment ${tags.adkim?.toLowerCase() === "s" ? "strict" : "relaxed"}, SPF alignment ${tags.aspf?.toLowerCase() === "s" ? "strict" : "relaxed"}`;
 
-/** DMARC at _dmarc.<domain>: exactly one record, well-formed, and a policy that asks receivers to act. */
+/** The DMARC records among a name's TXT records (null: the look-up failed). */
+async function dmarcRecordsAt(lookup: DnsLookup, name: string) {
+  const txt = await lookup("txt", name);
+  if (txt === null) return null;
+  return { txt, records: txt.filter((t) => /^v\s*=\s*dmarc1/i.test(t.trim())) };
+}
+
+/**
+ * DMARC for mail from `domain`: exactly one well-formed record, and a policy that asks receivers to
+ * act. A sender on a subdomain (mail.acme.com) without its own record is covered by the record of
+ * its organizational domain (acme.com) as RFC 7489 §6.6.3 says, with that record's sp= policy (or
+ * p= when there is none): receivers look there too, so the check does.
+ */
 export async function dmarcCheck(lookup: DnsLookup, domain: string): Promise<SenderDomainCheck> {
   const name = `_dmarc.${domain}`;
-  const txt = await lookup("txt", name);
-  if (txt === null)
+  const own = await dmarcRecordsAt(lookup, name);
+  if (own === null)
     return dmarc("warn", `The DMARC record at ${name} could not be looked up; check again later.`);
-  const records = txt.filter((t) => /^v\s*=\s*dmarc1/i.test(t.trim()));
+  const org = getDomain(domain, { allowPrivateDomains: true });
+  if (own.records.length === 0 && org && org !== domain) {
+    const parent = await dmarcRecordsAt(lookup, `_dmarc.${org}`);
+    if (parent === null)
+      return dmarc("warn", `The DMARC record at _dmarc.${org} could not be looked up; check again later.`);
+    if (parent.records.length > 0)
+      return judge(parent.records, parent.txt, { domain, at: `_dmarc.${org}`, inherited: org });
+  }
+  return judge(own.records, own.txt, { domain, at: name, inherited: null });
+}
+
+function judge(
+  records: string[],
+  txt: string[],
+  where: { domain: string; at: string; inherited: string | null },
+): SenderDomainCheck {
+  const { domain, at } = where;
+  const owner = where.inherited ?? domain;
   const evidence = txt.join("\n") || undefined;
-  const suggestion = `"v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}"`;
+  const suggestion = `"v=DMARC1; p=quarantine; rua=mailto:dmarc@${owner}"`;
   if (records.length === 0)
     return dmarc(
       "fail",
-      `${domain} has no DMARC record: add a TXT record at ${name} such as ${suggestion}.`,
+      `${domain} has no DMARC record: add a TXT record at ${at} such as ${suggestion}.`,
       evidence,
     );
   if (records.length > 1)
     return dmarc(
       "fail",
-      `${name} has ${records.length} DMARC records and receivers then apply none: keep exactly one.`,
+      `${at} has ${records.length} DMARC records and receivers then apply none: keep exactly one.`,
       evidence,
     );
   const tags = parseDmarcRecord(records[0]!.trim());
   if ("error" in tags)
     return dmarc(
       "fail",
-      `The DMARC record at ${name} is malformed (${tags.error}), so receivers ignore it: replace it with ${suggestion}.`,
+      `The DMARC record at ${at} is malformed (${tags.error}), so receivers ignore it: replace it with ${suggestion}.`,
       evidence,
     );
-  const policy = tags.p!.toLowerCase();
+  // A subdomain without its own record gets the organizational domain's sp= (RFC 7489 §6.3).
+  const tag = where.inherited && tags.sp ? "sp" : "p";
+  const policy = tags[tag]!.toLowerCase();
+  const from = where.inherited ? ` (from the record of ${where.inherited} at ${at})` : "";
   const pct = tags.pct && tags.pct !== "100" ? ` on ${tags.pct}% of failing mail` : "";
   if (policy === "none")
     return dmarc(
       "warn",
-      `DMARC is p=none (monitoring only; ${alignment(tags)}), so mail faking ${domain} is still delivered: move to p=quarantine once the reports look clean.`,
+      `DMARC is ${tag}=none${from} (monitoring only; ${alignment(tags)}), so mail faking ${domain} is still delivered: ${
+        where.inherited
+          ? `add a record at _dmarc.${domain} with p=quarantine, or set sp=quarantine at ${at}, once the reports look clean.`
+          : "move to p=quarantine once the reports look clean."
+      }`,
       evidence,
     );
   return dmarc(
     "pass",
-    `DMARC asks receivers to ${policy} mail that fails${pct} (${alignment(tags)}).`,
+    `DMARC asks receivers to ${policy} mail that fails${pct}${from} (${alignment(tags)}).`,
     evidence,
   );
 }

@@ -276,6 +276,67 @@ describe("senderDomainChecks", () => {
     expect(checks[1]!.message).toBe("SPF is valid, uses 1 of 10 look-ups and ends with -all.");
   });
 
+  describe("DMARC of a subdomain sender", () => {
+    const sub = (edit: (z: Zone) => void) =>
+      broken((z) => {
+        z["mail.acme.example"] = {
+          mx: ["mx1.acme.example"],
+          txt: ["v=spf1 include:_spf.mailer.example -all"],
+        };
+        z["s2024._domainkey.mail.acme.example"] = { txt: [KEY] };
+        edit(z);
+      });
+    const dmarcOf = async (zone: Zone) =>
+      (
+        await senderDomainChecks(
+          { fromEmail: "ada@mail.acme.example", smtpHost: "smtp.mailer.example", dkimSelector: "s2024" },
+          memoLookup(lookupIn(zone)),
+        )
+      ).find((c) => c.check === "dmarc")!;
+    it.each<[string, (z: Zone) => void, "pass" | "warn" | "fail", RegExp]>([
+      [
+        "own record wins over the parent's",
+        (z) => (z["_dmarc.mail.acme.example"] = { txt: ["v=DMARC1; p=none"] }),
+        "warn",
+        /^DMARC is p=none \(monitoring only/,
+      ],
+      [
+        "no own record: the organizational domain's p= applies",
+        () => {},
+        "pass",
+        /reject mail that fails \(from the record of acme\.example at _dmarc\.acme\.example\)/,
+      ],
+      [
+        "no own record: the parent's sp= applies, not its p=",
+        (z) => (z["_dmarc.acme.example"]!.txt = ["v=DMARC1; p=reject; sp=none"]),
+        "warn",
+        /sp=none \(from the record of acme\.example.*set sp=quarantine at _dmarc\.acme\.example/,
+      ],
+      [
+        "a malformed parent record is named where it is",
+        (z) => (z["_dmarc.acme.example"]!.txt = ["v=DMARC1 p=reject"]),
+        "fail",
+        /record at _dmarc\.acme\.example is malformed/,
+      ],
+      [
+        "neither has one",
+        (z) => delete z["_dmarc.acme.example"],
+        "fail",
+        /mail\.acme\.example has no DMARC record: add a TXT record at _dmarc\.mail\.acme\.example/,
+      ],
+      [
+        "the parent's look-up failed",
+        (z) => (z["_dmarc.acme.example"] = { txt: null }),
+        "warn",
+        /_dmarc\.acme\.example could not be looked up/,
+      ],
+    ])("%s", async (_name, edit, expected, message) => {
+      const c = await dmarcOf(sub(edit));
+      expect(c.result).toBe(expected);
+      expect(c.message).toMatch(message);
+    });
+  });
+
   it("matches IPv4 and IPv6 ranges", () => {
     expect(ipInRange("192.0.2.200", "192.0.2.0", 24)).toBe(true);
     expect(ipInRange("192.0.3.1", "192.0.2.0", 24)).toBe(false);
