@@ -76,7 +76,7 @@ export function spintaxProblems(text: string): SpintaxProblem[] {
 }
 
 /** A 32-bit FNV-1a hash: a seed from a string key. */
-function hash(key: string): number {
+export function hash(key: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193) >>> 0;
   return h;
