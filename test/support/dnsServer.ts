@@ -2,15 +2,33 @@ import { createSocket } from "node:dgram";
 
 export type Zone = Record<
   string,
-  { a?: string[]; mx?: { priority: number; exchange: string }[]; txt?: string[]; ptr?: string[] }
+  {
+    a?: string[];
+    aaaa?: string[];
+    cname?: string;
+    mx?: { priority: number; exchange: string }[];
+    txt?: string[];
+    ptr?: string[];
+  }
 >;
 
 /**
- * A real DNS server on a loopback UDP port answering A, MX, TXT and PTR from a table (names
+ * A real DNS server on a loopback UDP port answering A, AAAA, CNAME, MX, TXT and PTR from a table (names
  * lower-case, no trailing dot; PTR under its reverse name, e.g. "25.2.0.192.in-addr.arpa"). Unknown
  * names get NXDOMAIN; known names without the asked type, an empty answer. The table is read on each
  * query, so a test can change a record while the server runs.
  */
+/** An IPv6 address in text form ("2001:db8::25") as its 16 bytes. */
+function ipv6Bytes(text: string): Buffer {
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, null];
+  const h = head ? head.split(":") : [];
+  const t = tail ? tail.split(":") : [];
+  const groups = tail === null ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
+  const b = Buffer.alloc(16);
+  groups.forEach((g, i) => b.writeUInt16BE(parseInt(g || "0", 16), i * 2));
+  return b;
+}
+
 export async function startDnsServer(zone: Zone) {
   const sock = createSocket("udp4");
   sock.on("message", (msg, rinfo) => {
@@ -40,6 +58,9 @@ export async function startDnsServer(zone: Zone) {
         ...n.split(".").map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])),
         Buffer.from([0]),
       ]);
+    // A name with a CNAME answers only that (the resolver asked for CNAME, or follows it itself).
+    if (rec?.cname && (qtype === 5 || qtype === 1 || qtype === 28)) rr(5, encodeName(rec.cname));
+    if (rec && !rec.cname && qtype === 28) for (const a of rec.aaaa ?? []) rr(28, ipv6Bytes(a));
     if (rec && qtype === 1) for (const a of rec.a ?? []) rr(1, Buffer.from(a.split(".").map(Number)));
     if (rec && qtype === 15)
       for (const m of rec.mx ?? []) {

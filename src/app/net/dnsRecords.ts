@@ -24,6 +24,10 @@ export function dnsRecords(ctx: Pick<AppContext, "config">) {
         (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => r.exchange),
       ),
     a: (name: string) => soft(() => resolver.resolve4(name)),
+    aaaa: (name: string) => soft(() => resolver.resolve6(name)),
+    /** The name a CNAME points to (lower-case, no trailing dot); [] when the name has none. */
+    cname: (name: string) =>
+      soft(async () => (await resolver.resolveCname(name)).map((n) => n.toLowerCase().replace(/\.$/, ""))),
     /** The names an address maps back to (its PTR records under in-addr.arpa / ip6.arpa). */
     ptr: (ip: string) => soft(() => resolver.reverse(ip)),
   };

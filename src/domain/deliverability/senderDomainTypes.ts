@@ -14,7 +14,7 @@ export type SenderDomainCheck = {
   evidence?: string;
 };
 
-export type DnsRecordType = "txt" | "a" | "mx" | "ptr";
+export type DnsRecordType = "txt" | "a" | "aaaa" | "cname" | "mx" | "ptr";
 
 /**
  * One DNS question, answered by whoever runs the checks (the app through the configured resolver,
