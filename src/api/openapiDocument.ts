@@ -12,7 +12,7 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
   const secret = "openapi-document-only-no-secret-is-used-here";
   const ctx = {
     config: loadConfig({ LOG_LEVEL: "silent", SECRET_KEY: secret }),
-    clock: { now: () => new Date(0) },
+    clock: { now: () => new Date(0), sleep: async () => {} },
     log: pino({ level: "silent" }),
     secrets: createSecretBox(secret),
   } as unknown as AppContext;

@@ -3,9 +3,15 @@ import type { Config } from "../config";
 import type { Db, DbHandle } from "../db/client";
 import type { SecretBox } from "./security/secretBox";
 
-/** Time is injected everywhere so schedules and expiries are tested exactly. */
-export type Clock = { now(): Date };
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * Time is injected everywhere so schedules and expiries are tested exactly. `sleep` is how a use case
+ * waits between tries (reading a test message back): a test clock moves its time on instead.
+ */
+export type Clock = { now(): Date; sleep(ms: number): Promise<void> };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
 
 export type AppContext = {
   db: Db;

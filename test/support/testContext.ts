@@ -17,6 +17,11 @@ export function testClock(start: Date | string = "2026-03-02T08:00:00Z"): TestCl
     advance: (ms) => {
       t += ms;
     },
+    // Waiting moves the clock by the time asked and yields to I/O once, so nothing sleeps for real.
+    sleep: async (ms) => {
+      t += ms;
+      await new Promise((r) => setImmediate(r));
+    },
   };
 }
 
