@@ -94,7 +94,8 @@ export async function getSenderRow(ctx: AppContext, workspaceId: string, id: str
   return r;
 }
 
-const smtpSettings = (ctx: AppContext, r: Row) => ({
+/** The sender's SMTP settings for a connection, behind the mail host guard (MAIL_HOST_ALLOWLIST). */
+export const smtpSettings = (ctx: AppContext, r: Row) => ({
   host: r.smtpHost!,
   port: r.smtpPort!,
   secure: r.smtpSecure,

@@ -30,7 +30,7 @@ const phases = (t: ImapTimeouts) => ({
 });
 
 /** Connects to the address the guard checked; certificates and SNI use the name entered. */
-const imapClient = async (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unknown>) => {
+export const imapClient = async (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unknown>) => {
   const address = s.guard ? await s.guard(s.host) : s.host;
   return new ImapFlow({
     host: address,
@@ -47,7 +47,7 @@ const imapClient = async (s: ImapSettings, t: ImapTimeouts, extra: Record<string
 };
 
 /** What a person reads in the sender's "last error": which part of the conversation did not happen. */
-function describeImapError(e: unknown, s: ImapSettings, t: ImapTimeouts): Error {
+export function describeImapError(e: unknown, s: ImapSettings, t: ImapTimeouts): Error {
   const err = e as { code?: string; message?: string };
   const where = `${s.host}:${s.port}`;
   const secs = (ms: number) => `${Math.round(ms / 100) / 10} s`;
@@ -65,7 +65,7 @@ function describeImapError(e: unknown, s: ImapSettings, t: ImapTimeouts): Error 
 }
 
 /** Closes a client without waiting on a server that may never answer LOGOUT. */
-async function closeQuietly(client: ImapFlow, graceMs = 1_000) {
+export async function closeQuietly(client: ImapFlow, graceMs = 1_000) {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     client.logout().catch(() => undefined),

@@ -80,6 +80,36 @@ export function smtpChannel(s: SmtpSettings): Channel {
   };
 }
 
+export type SingleMail = {
+  from: { name: string; email: string };
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  headers: Record<string, string>;
+};
+
+/**
+ * One message outside the scheduler (the DKIM probe a sender sends itself): its own connection,
+ * through the same guard, closed after. Throws what nodemailer throws (the caller words it).
+ */
+export async function sendSingleMail(s: SmtpSettings, m: SingleMail): Promise<{ accepted: boolean }> {
+  const t = await transport(s, false);
+  try {
+    const info = await t.sendMail({
+      from: { name: m.from.name, address: m.from.email },
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      messageId: m.messageId,
+      headers: m.headers,
+    });
+    return { accepted: info.accepted.length > 0 };
+  } finally {
+    t.close();
+  }
+}
+
 /** "Test connection" in the UI: connect, greet and authenticate, without sending anything. */
 export async function verifySmtp(s: SmtpSettings): Promise<{ ok: true } | { ok: false; error: string }> {
   let t: Awaited<ReturnType<typeof transport>>;
