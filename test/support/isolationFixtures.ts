@@ -52,6 +52,7 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /api/sender-accounts/{id}": { name: "Hacked" },
   "POST /api/sender-accounts/{id}/domain-check": { dkimSelector: "hacked" },
   "POST /api/sender-accounts/{id}/domain-check/override": { reason: "Hacked" },
+  "POST /api/sender-accounts/{id}/domain-check/find-dkim": {},
   "POST /api/leads/audits": { leadIds: ["__B_LEAD__"] },
   "POST /api/leads/verify-emails": { leadIds: ["__B_LEAD__"] },
   "POST /api/leads/enrich": { leadIds: ["__B_LEAD__"] },

@@ -5,6 +5,7 @@ import {
   getSenderDomainCheck,
   overrideSenderDomainCheck,
 } from "../../app/senders/checkSenderDomain";
+import { findDkimSelector } from "../../app/senders/findDkimSelector";
 import { SENDER_DOMAIN_CHECKS } from "../../domain/deliverability/senderDomainTypes";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
@@ -70,6 +71,20 @@ export function senderDomainRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => checkSenderDomain(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/sender-accounts/:id/domain-check/find-dkim",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["senders"],
+        summary:
+          "Find the DKIM selector from a test message the sender sends itself (read back over its IMAP settings and deleted), save it and check the domain with it",
+        params: idParam,
+        response: { 200: domainCheckSchema, ...authErrors },
+      },
+    },
+    (req) => findDkimSelector(ctx, actorOf(req), req.params.id),
   );
   app.post(
     "/api/sender-accounts/:id/domain-check/override",
