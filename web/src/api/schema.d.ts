@@ -1571,6 +1571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sender-accounts/{id}/domain-check/find-dkim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find the DKIM selector from a test message the sender sends itself (read back over its IMAP settings and deleted), save it and check the domain with it */
+        post: operations["postSenderAccountsByIdDomainCheckFindDkim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sender-accounts/{id}/domain-check/override": {
         parameters: {
             query?: never;
@@ -14918,6 +14935,131 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        checks: {
+                            /** @enum {string} */
+                            check: "mx" | "spf" | "dkim" | "dmarc" | "ptr";
+                            /** @description the records the result is based on */
+                            evidence?: string;
+                            /** @description one sentence: what was found and what to fix */
+                            message: string;
+                            /** @enum {string} */
+                            result: "pass" | "warn" | "fail";
+                        }[];
+                        domain: string;
+                        /** @description set when a person chose to launch despite the failing checks */
+                        override: {
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        } | null;
+                        /** @description the DKIM selector checked; null when the common ones were tried */
+                        selector: string | null;
+                        /**
+                         * @description the worst result, or not_checked
+                         * @enum {string}
+                         */
+                        status: "not_checked" | "pass" | "warn" | "fail";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postSenderAccountsByIdDomainCheckFindDkim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {

@@ -59,8 +59,16 @@ function DomainCheckCard({ sender, canEdit }: { sender: Sender; canEdit: boolean
       ),
     { inline: true, invalidate: [key, sendersKey] },
   );
+  // The selector read from a test message the sender sends itself; the field then shows it.
+  const find = useAction(() => data(client.POST("/api/sender-accounts/{id}/domain-check/find-dkim", path)), {
+    inline: true,
+    invalidate: [key, sendersKey],
+    onSuccess: (r) => setSelector(r.selector ?? ""),
+  });
+  const busy = run.isPending || find.isPending;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    find.reset();
     run.mutate();
   };
   const c = check.data;
@@ -76,14 +84,26 @@ function DomainCheckCard({ sender, canEdit }: { sender: Sender; canEdit: boolean
               <input value={selector} placeholder="e.g. s1" onChange={(e) => setSelector(e.target.value)} />
             </Field>
           </div>
-          <div>
-            <button type="submit" disabled={run.isPending}>
+          <div className="row">
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              title="Sends a short message from this sender to itself, reads it back over IMAP and deletes it"
+              onClick={() => {
+                run.reset();
+                find.mutate();
+              }}
+            >
+              {find.isPending ? "Waiting for the test message…" : "Find from a test message"}
+            </button>
+            <button type="submit" disabled={busy}>
               {run.isPending ? "Checking…" : "Check domain"}
             </button>
           </div>
         </form>
       )}
-      <ErrorNote error={run.error?.message ?? check.error?.message ?? null} />
+      <ErrorNote error={find.error?.message ?? run.error?.message ?? check.error?.message ?? null} />
       {c && c.status === "not_checked" && <p className="muted">Not checked yet.</p>}
       {c && c.status !== "not_checked" && <CheckResults check={c} />}
       {c?.status === "fail" && !c.override && canEdit && <LaunchAnyway id={sender.id} queryKey={key} />}
