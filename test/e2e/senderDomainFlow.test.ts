@@ -65,6 +65,11 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
 
       const card = page.getByLabel("Domain check of Olive at Bright");
       await card.getByText("Not checked yet.").waitFor();
+      // Finding the selector from a test message needs the mailbox's IMAP settings to read it back.
+      await card.getByRole("button", { name: "Find from a test message" }).click();
+      await card.getByText(/add the IMAP settings of this mailbox .* or enter the selector/).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shotsDir, "sender-domain-find-dkim-needs-imap.png") });
       await card.getByLabel("DKIM selector").fill("mh1");
       await card.getByRole("button", { name: "Check domain" }).click();
       const dmarcRow = card.getByRole("row").filter({ hasText: "DMARC" });

@@ -84,10 +84,9 @@ function DomainCheckCard({ sender, canEdit }: { sender: Sender; canEdit: boolean
               <input value={selector} placeholder="e.g. s1" onChange={(e) => setSelector(e.target.value)} />
             </Field>
           </div>
-          <div className="row">
+          <div>
             <button
               type="button"
-              className="secondary"
               disabled={busy}
               title="Sends a short message from this sender to itself, reads it back over IMAP and deletes it"
               onClick={() => {
@@ -97,6 +96,8 @@ function DomainCheckCard({ sender, canEdit }: { sender: Sender; canEdit: boolean
             >
               {find.isPending ? "Waiting for the test message…" : "Find from a test message"}
             </button>
+          </div>
+          <div>
             <button type="submit" disabled={busy}>
               {run.isPending ? "Checking…" : "Check domain"}
             </button>
