@@ -28,7 +28,9 @@ function domain(d: string): Zone {
   };
 }
 const zone: Zone = {
-  "_spf.mail.test": { txt: ["v=spf1 ip4:192.0.2.0/24 -all"] },
+  "_spf.mail.test": { txt: ["v=spf1 ip4:192.0.2.0/24 ip6:2001:db8:25::/48 -all"] },
+  "smtp6.mail.test": { aaaa: ["2001:db8:25::1"] },
+  "smtp6.elsewhere.test": { a: ["192.0.2.27"], aaaa: ["2001:db8:99::1"] },
   "smtp.mail.test": { a: ["192.0.2.25"] },
   "25.2.0.192.in-addr.arpa": { ptr: ["out.mail.test"] },
   "out.mail.test": { a: ["192.0.2.25"] },
@@ -161,6 +163,18 @@ describe("sender domain check against a DNS server", () => {
     );
     const ptr = await resultOf("good.test", "ptr", "smtp.noptr.test");
     expect(ptr).toMatchObject({ result: "warn", message: expect.stringMatching(/has no reverse DNS name/) });
+  });
+
+  it("matches SPF against the SMTP host's AAAA addresses as well as its A", async () => {
+    const v6 = await resultOf("good.test", "spf", "smtp6.mail.test");
+    expect(v6).toMatchObject({
+      result: "pass",
+      message: expect.stringMatching(/^SPF allows smtp6.mail.test/),
+    });
+    // Its A address is inside the ip4: range, its AAAA outside every ip6: one.
+    expect((await resultOf("good.test", "spf", "smtp6.elsewhere.test")).message).toMatch(
+      /does not allow smtp6.elsewhere.test \(2001:db8:99::1\) to send for it: add "ip6:2001:db8:99::1"/,
+    );
   });
 
   it("tries the common DKIM selectors when none is entered", async () => {

@@ -36,10 +36,14 @@ function expand(spec: string, ip: string, domain: string, sender: string): strin
 
 type Eval = { lookup: DnsLookup; ip: string; sender: string; depth: number };
 
+/**
+ * RFC 7208 §5.3/§5.4: a and mx compare the ip with the host's addresses of the ip's own family, so
+ * an IPv6 client is matched against AAAA records with the ip6 prefix ("a/24//64"), IPv4 against A.
+ */
 async function addressesMatch(e: Eval, host: string, m: SpfMechanism): Promise<boolean | null> {
-  if (isIpv6(e.ip)) return false; // only A records are looked up
-  const addrs = await e.lookup("a", host);
-  return addrs === null ? null : addrs.some((a) => ipInRange(e.ip, a, m.cidr4));
+  const v6 = isIpv6(e.ip);
+  const addrs = await e.lookup(v6 ? "aaaa" : "a", host);
+  return addrs === null ? null : addrs.some((a) => ipInRange(e.ip, a, v6 ? m.cidr6 : m.cidr4));
 }
 
 async function matches(e: Eval, domain: string, m: SpfMechanism): Promise<boolean | SpfOutcome> {

@@ -270,6 +270,108 @@ describe("senderDomainChecks", () => {
     expect((await spf("192.0.2.77")).message).toMatch(/uses 4 of 10 look-ups and ends with -all/);
   });
 
+  describe("SPF of an SMTP host with IPv6 addresses", () => {
+    const v6 = (edit: (z: Zone) => void) =>
+      broken((z) => {
+        z["smtp.mailer.example"] = { aaaa: ["2001:db8::25"] };
+        edit(z);
+      });
+    const spfOf = async (zone: Zone) => (await run(zone)).find((c) => c.check === "spf")!;
+    it.each<[string, Zone, "pass" | "warn" | "fail", RegExp]>([
+      ["only AAAA, covered by the include's ip6:", v6(() => {}), "pass", /^SPF allows smtp\.mailer\.example/],
+      [
+        "only AAAA, outside every ip6:",
+        v6((z) => (z["smtp.mailer.example"]!.aaaa = ["2001:db9::25"])),
+        "fail",
+        /does not allow smtp\.mailer\.example \(2001:db9::25\) to send for it: add "ip6:2001:db9::25"/,
+      ],
+      [
+        "A covered but AAAA not: both families must be allowed",
+        v6((z) => (z["smtp.mailer.example"] = { a: ["192.0.2.25"], aaaa: ["2001:db9::25"] })),
+        "fail",
+        /\(2001:db9::25\).*"ip6:2001:db9::25"/,
+      ],
+      [
+        "covered by a, through the domain's AAAA",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 a -all"];
+          z["acme.example"]!.aaaa = ["2001:db8::25"];
+        }),
+        "pass",
+        /uses 1 of 10 look-ups/,
+      ],
+      [
+        "a looks up AAAA, not A, for an IPv6 client",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 a -all"];
+          z["acme.example"]!.a = ["192.0.2.25"];
+        }),
+        "fail",
+        /"ip6:2001:db8::25"/,
+      ],
+      [
+        "a/24//64 takes the ip6 prefix",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 a/24//64 -all"];
+          z["acme.example"]!.aaaa = ["2001:db8::1"];
+        }),
+        "pass",
+        /^SPF allows/,
+      ],
+      [
+        "a/24//64 does not reach past the /64",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 a/24//64 -all"];
+          z["acme.example"]!.aaaa = ["2001:db8:0:1::1"];
+        }),
+        "fail",
+        /"ip6:2001:db8::25"/,
+      ],
+      [
+        "a/24 without an ip6 prefix needs the exact address",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 a/24 -all"];
+          z["acme.example"]!.aaaa = ["2001:db8::1"];
+        }),
+        "fail",
+        /"ip6:2001:db8::25"/,
+      ],
+      [
+        "covered by mx, through the MX host's AAAA",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 mx -all"];
+          z["mx1.acme.example"] = { a: ["198.51.100.2"], aaaa: ["2001:db8::25"] };
+        }),
+        "pass",
+        /^SPF allows/,
+      ],
+      [
+        "mx whose host has only an A record",
+        v6((z) => {
+          z["acme.example"]!.txt = ["v=spf1 mx -all"];
+          z["mx1.acme.example"] = { a: ["198.51.100.2"] };
+        }),
+        "fail",
+        /"ip6:2001:db8::25"/,
+      ],
+    ])("%s", async (_name, zone, expected, message) => {
+      const c = await spfOf(zone);
+      expect(c.result).toBe(expected);
+      expect(c.message).toMatch(message);
+    });
+
+    it("confirms the reverse DNS of an IPv6 address through the name's AAAA", async () => {
+      const zone = v6((z) => {
+        z["2001:db8::25"] = { ptr: ["out25.mailer.example"] };
+        z["out25.mailer.example"] = { a: ["192.0.2.25"], aaaa: ["2001:0db8:0:0::25"] };
+      });
+      const ptr = async () => (await run(zone)).find((c) => c.check === "ptr")!;
+      expect(await ptr()).toMatchObject({ result: "pass" });
+      delete zone["out25.mailer.example"]!.aaaa;
+      expect((await ptr()).message).toMatch(/does not point back to 2001:db8::25/);
+    });
+  });
+
   it("has no PTR check and no SPF coverage without an SMTP host (the sandbox)", async () => {
     const checks = await run(good(), { smtpHost: null });
     expect(checks.map((c) => c.check)).toEqual(["mx", "spf", "dkim", "dmarc"]);

@@ -1,6 +1,6 @@
 import { dkimCheck } from "./dkimCheck";
 import { dmarcCheck } from "./dmarcCheck";
-import { ipBytes } from "./ipInRange";
+import { ipBytes, ipInRange, isIpv6 } from "./ipInRange";
 import { spfCheck } from "./spfCheck";
 import type { DnsLookup, SenderDomainCheck, SenderDomainInput } from "./senderDomainTypes";
 
@@ -49,8 +49,9 @@ async function ptrCheck(
       `${ip} (${smtp.host}) has no reverse DNS name, which many receivers distrust: ask your mail or hosting provider to set one.`,
     );
   const name = names[0]!.replace(/\.$/, "");
-  const back = (await lookup("a", name)) ?? [];
-  if (!back.includes(ip))
+  // Confirmed in the address's own family: an IPv6 address is looked for among the name's AAAA.
+  const back = (await lookup(isIpv6(ip) ? "aaaa" : "a", name)) ?? [];
+  if (!back.some((b) => ipInRange(ip, b)))
     return result(
       "ptr",
       "warn",
@@ -65,6 +66,12 @@ async function ptrCheck(
   );
 }
 
+/** The SMTP host may connect out over either family, so SPF must allow its A and its AAAA addresses. */
+async function addressesOf(lookup: DnsLookup, host: string): Promise<string[]> {
+  const [v4, v6] = await Promise.all([lookup("a", host), lookup("aaaa", host)]);
+  return [...(v4 ?? []), ...(v6 ?? [])];
+}
+
 /**
  * Every check on a sender's domain, from DNS answers given by `lookup`: what receivers will look
  * up when this sender's mail arrives, each with a result and one sentence on what to fix.
@@ -76,7 +83,7 @@ export async function senderDomainChecks(
 ): Promise<SenderDomainCheck[]> {
   const domain = input.fromEmail.split("@").pop()!.trim().toLowerCase();
   const host = input.smtpHost?.trim().toLowerCase().replace(/\.$/, "") || null;
-  const smtp = host ? { host, addresses: ipBytes(host) ? [host] : ((await lookup("a", host)) ?? []) } : null;
+  const smtp = host ? { host, addresses: ipBytes(host) ? [host] : await addressesOf(lookup, host) } : null;
   const checks = [
     await mxCheck(lookup, domain),
     await spfCheck(lookup, domain, input.fromEmail, smtp),
