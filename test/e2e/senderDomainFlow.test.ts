@@ -120,6 +120,22 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
       await dialog.getByRole("button", { name: "Launch now" }).click();
       await page.getByText(/Launched: 1 lead/).waitFor();
       await page.screenshot({ path: path.join(shotsDir, "sender-domain-launched.png"), fullPage: true });
+
+      // The sender's deliverability page, from its name in Sender health: charts, warm-up, DNS results.
+      await page.goto(`${server.url}/settings?tab=senders`);
+      await page
+        .getByRole("region", { name: "Sender health" })
+        .getByRole("link", { name: "Olive at Bright" })
+        .click();
+      await page.getByRole("heading", { name: /Olive at Bright/ }).waitFor();
+      await page.getByRole("img", { name: "Bounces by class and complaints per day" }).waitFor();
+      expect(await page.getByText(/Last 30 days, by day in /).innerText()).toMatch(/0 bounced/);
+      expect(await page.getByText(/No warm-up: the full cap of \d+ a day/).count()).toBe(1);
+      const dns = page.getByRole("region", { name: "Domain check" });
+      expect(await dns.getByRole("row").filter({ hasText: "DMARC" }).innerText()).toMatch(/pass/);
+      await page.screenshot({ path: path.join(shotsDir, "sender-deliverability.png"), fullPage: true });
+      await page.goBack();
+      await page.getByRole("tab", { name: "Senders", selected: true }).waitFor();
     } finally {
       await browser.close();
       await server.stop();

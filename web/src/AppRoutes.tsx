@@ -18,6 +18,7 @@ import { RunsPage } from "./pages/outreach/RunsPage";
 import { SequenceDetail } from "./pages/outreach/SequenceDetail";
 import { SequencesPage } from "./pages/outreach/SequencesPage";
 import { PipelinePage } from "./pages/pipeline/PipelinePage";
+import { SenderDeliverability } from "./pages/senders/SenderDeliverability";
 import { SettingsPage } from "./pages/SettingsPage";
 
 /** A page for one thing: an id that is not one gets the friendly not-found page, not a 400. */
@@ -46,6 +47,7 @@ const routes: [string, ComponentType][] = [
   ["/inbox", InboxPage],
   ["/pipeline", PipelinePage],
   ["/analytics", AnalyticsPage],
+  ["/senders/:id/deliverability", byId(SenderDeliverability, "sender")],
   ["/settings", SettingsPage],
 ];
 

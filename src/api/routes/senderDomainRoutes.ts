@@ -6,6 +6,7 @@ import {
   overrideSenderDomainCheck,
 } from "../../app/senders/checkSenderDomain";
 import { findDkimSelector } from "../../app/senders/findDkimSelector";
+import { senderDeliverabilityReport } from "../../app/senders/senderDeliverabilityReport";
 import { SENDER_DOMAIN_CHECKS } from "../../domain/deliverability/senderDomainTypes";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
@@ -30,6 +31,47 @@ const domainCheckSchema = z.object({
     .object({ by: z.string(), at: z.date(), reason: z.string() })
     .nullable()
     .describe("set when a person chose to launch despite the failing checks"),
+});
+
+const countsByClass = z.object({
+  permanent: z.number(),
+  temporary: z.number(),
+  policy: z.number(),
+  undetermined: z.number(),
+});
+
+const deliverabilitySchema = z.object({
+  sender: z.object({
+    id: z.string(),
+    name: z.string(),
+    fromEmail: z.string(),
+    kind: z.string(),
+    pausedAt: z.date().nullable(),
+    pausedReason: z.string().nullable(),
+  }),
+  timezone: z.string().describe("the workspace's time zone, in which the days are counted"),
+  days: z.array(
+    z.object({
+      day: z.string().describe("YYYY-MM-DD"),
+      sent: z.number(),
+      bounced: countsByClass.describe("delivery reports that came back that day, by class"),
+      complaints: z.number(),
+      replies: z.number().describe("human replies from leads this sender wrote to"),
+    }),
+  ),
+  totals: z.object({ sent: z.number(), bounced: z.number(), complaints: z.number(), replies: z.number() }),
+  ramp: z.object({
+    startCap: z.number().nullable(),
+    perDay: z.number().nullable(),
+    dailyCap: z.number(),
+    todayCap: z.number().describe("what the warm-up allows today"),
+    fullCapOn: z
+      .string()
+      .nullable()
+      .describe("the first day the full cap is allowed; null without a warm-up"),
+    curve: z.array(z.object({ day: z.string(), cap: z.number() })),
+  }),
+  domainCheck: domainCheckSchema,
 });
 
 /** The DNS check of a sender's domain (MX, SPF, DKIM, DMARC, reverse DNS) and its override. */
@@ -71,6 +113,20 @@ export function senderDomainRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => checkSenderDomain(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    "/api/sender-accounts/:id/deliverability",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["senders"],
+        summary:
+          "A sender's last 30 days (sent, bounces by class, complaints, replies), its warm-up curve and domain check",
+        params: idParam,
+        response: { 200: deliverabilitySchema, ...authErrors },
+      },
+    },
+    (req) => senderDeliverabilityReport(ctx, actorOf(req), req.params.id),
   );
   app.post(
     "/api/sender-accounts/:id/domain-check/find-dkim",

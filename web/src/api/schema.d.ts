@@ -1553,6 +1553,23 @@ export interface paths {
         patch: operations["patchSenderAccountsById"];
         trace?: never;
     };
+    "/api/sender-accounts/{id}/deliverability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sender's last 30 days (sent, bounces by class, complaints, replies), its warm-up curve and domain check */
+        get: operations["getSenderAccountsByIdDeliverability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sender-accounts/{id}/domain-check": {
         parameters: {
             query?: never;
@@ -14708,6 +14725,177 @@ export interface operations {
                         smtpPort: number | null;
                         smtpSecure: boolean;
                         smtpUser: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSenderAccountsByIdDeliverability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            /** @description delivery reports that came back that day, by class */
+                            bounced: {
+                                permanent: number;
+                                policy: number;
+                                temporary: number;
+                                undetermined: number;
+                            };
+                            complaints: number;
+                            /** @description YYYY-MM-DD */
+                            day: string;
+                            /** @description human replies from leads this sender wrote to */
+                            replies: number;
+                            sent: number;
+                        }[];
+                        domainCheck: {
+                            checkedAt: string | null;
+                            checkedBy: string | null;
+                            checks: {
+                                /** @enum {string} */
+                                check: "mx" | "spf" | "dkim" | "dmarc" | "ptr";
+                                /** @description the records the result is based on */
+                                evidence?: string;
+                                /** @description one sentence: what was found and what to fix */
+                                message: string;
+                                /** @enum {string} */
+                                result: "pass" | "warn" | "fail";
+                            }[];
+                            domain: string;
+                            /** @description set when a person chose to launch despite the failing checks */
+                            override: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            } | null;
+                            /** @description the DKIM selector checked; null when the common ones were tried */
+                            selector: string | null;
+                            /**
+                             * @description the worst result, or not_checked
+                             * @enum {string}
+                             */
+                            status: "not_checked" | "pass" | "warn" | "fail";
+                        };
+                        ramp: {
+                            curve: {
+                                cap: number;
+                                day: string;
+                            }[];
+                            dailyCap: number;
+                            /** @description the first day the full cap is allowed; null without a warm-up */
+                            fullCapOn: string | null;
+                            perDay: number | null;
+                            startCap: number | null;
+                            /** @description what the warm-up allows today */
+                            todayCap: number;
+                        };
+                        sender: {
+                            fromEmail: string;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            pausedAt: string | null;
+                            pausedReason: string | null;
+                        };
+                        /** @description the workspace's time zone, in which the days are counted */
+                        timezone: string;
+                        totals: {
+                            bounced: number;
+                            complaints: number;
+                            replies: number;
+                            sent: number;
+                        };
                     };
                 };
             };

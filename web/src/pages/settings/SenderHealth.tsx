@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
+import { Link } from "../../components/Link";
 
 type Limits = Get<"/api/deliverability">;
 const pct = (r: number) => `${(r * 100).toFixed(r > 0 && r < 0.01 ? 2 : 1)}%`;
@@ -48,7 +49,7 @@ export function SenderHealth() {
           {r.senders.map((h) => (
             <tr key={h.senderAccountId}>
               <td>
-                {h.name}
+                <Link to={`/senders/${h.senderAccountId}/deliverability`}>{h.name}</Link>
                 <div className="muted small">{h.fromEmail}</div>
               </td>
               <td>{h.sends}</td>
