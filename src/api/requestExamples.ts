@@ -110,6 +110,7 @@ export const requestExamples: Record<string, unknown> = {
   "POST /api/sender-accounts/:id/domain-check/override": {
     reason: "DMARC is being fixed by IT this week; the first sends are to existing customers",
   },
+  "PUT /api/sender-accounts/:id/tracking-domain": { domain: "track.acme.com" },
   "POST /api/sequences": {
     runId: RUN,
     name: "Engineering leaders",

@@ -7,6 +7,11 @@ import {
 } from "../../app/senders/checkSenderDomain";
 import { findDkimSelector } from "../../app/senders/findDkimSelector";
 import { senderDeliverabilityReport } from "../../app/senders/senderDeliverabilityReport";
+import {
+  getTrackingDomain,
+  recheckTrackingDomain,
+  setTrackingDomain,
+} from "../../app/senders/trackingDomain";
 import { SENDER_DOMAIN_CHECKS } from "../../domain/deliverability/senderDomainTypes";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam } from "../schemas";
@@ -31,6 +36,22 @@ const domainCheckSchema = z.object({
     .object({ by: z.string(), at: z.date(), reason: z.string() })
     .nullable()
     .describe("set when a person chose to launch despite the failing checks"),
+});
+
+const trackingDomainSchema = z.object({
+  domain: z.string().nullable().describe("the sender's tracking domain, e.g. track.acme.com; null when none"),
+  target: z.string().describe("the host its CNAME must point to: the host of PUBLIC_URL"),
+  status: z
+    .enum(["none", "not_checked", "pass", "fail"])
+    .describe("not_checked: set, but not checked for this domain and this PUBLIC_URL"),
+  inUse: z
+    .boolean()
+    .describe("true when open, click and unsubscribe links in this sender's mail use the domain"),
+  message: z.string().nullable().describe("one sentence: what the last check found and what to fix"),
+  evidence: z.string().nullable().describe("what the name pointed to when checked"),
+  checkedAt: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  linkBase: z.string().describe("where the links in this sender's mail point now"),
 });
 
 const countsByClass = z.object({
@@ -155,5 +176,54 @@ export function senderDomainRoutes(app: Api, ctx: AppContext) {
       },
     },
     (req) => overrideSenderDomainCheck(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+  app.get(
+    "/api/sender-accounts/:id/tracking-domain",
+    {
+      preHandler: auth,
+      schema: {
+        tags: ["senders"],
+        summary: "The sender's custom tracking domain, its last check and where its links point",
+        params: idParam,
+        response: { 200: trackingDomainSchema, ...authErrors },
+      },
+    },
+    (req) => getTrackingDomain(ctx, actorOf(req), req.params.id),
+  );
+  app.put(
+    "/api/sender-accounts/:id/tracking-domain",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["senders"],
+        summary:
+          "Set (or with null remove) the sender's tracking domain and check its CNAME at once; links use it only once the check passes",
+        params: idParam,
+        body: z.object({
+          domain: z
+            .string()
+            .max(300)
+            .nullable()
+            .describe(
+              "a host name such as track.acme.com, a CNAME to the host of PUBLIC_URL; null removes it",
+            ),
+        }),
+        response: { 200: trackingDomainSchema, ...authErrors },
+      },
+    },
+    (req) => setTrackingDomain(ctx, actorOf(req), req.params.id, req.body.domain),
+  );
+  app.post(
+    "/api/sender-accounts/:id/tracking-domain/check",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["senders"],
+        summary: "Look the tracking domain up again (after fixing its DNS record) and keep the result",
+        params: idParam,
+        response: { 200: trackingDomainSchema, ...authErrors },
+      },
+    },
+    (req) => recheckTrackingDomain(ctx, actorOf(req), req.params.id),
   );
 }

@@ -8,6 +8,8 @@ export type AuditAction =
   | "sender.credentials_changed"
   | "sender.deleted"
   | "sender.domain_check_overridden"
+  | "sender.tracking_domain_set"
+  | "sender.tracking_domain_removed"
   | "sender.paused"
   | "sender.resumed"
   | "integration.connected"

@@ -9,6 +9,7 @@ import { loadBlocklist } from "../blocklist/blocklist";
 import type { Actor, AppContext } from "../context";
 import { advanceStatus } from "../leads/advanceStatus";
 import { recordLeadEvents } from "../leads/leadEvents";
+import { linkBaseFor } from "../senders/trackingDomain";
 import { composeEmail } from "../outreach/scheduler/composeEmail";
 import { ChannelPool, getSenderRow } from "../outreach/senderAccounts";
 
@@ -126,10 +127,7 @@ export async function approveAndSend(ctx: AppContext, actor: Actor, id: string, 
   const content = composeEmail(
     ctx,
     { id: e.id, workspaceId: e.workspaceId, leadId: e.leadId, body: e.body },
-    {
-      trackOpens: false,
-      trackClicks: false,
-    },
+    { trackOpens: false, trackClicks: false, linkBase: linkBaseFor(ctx, sender) },
   );
   const pool = new ChannelPool(ctx);
   try {

@@ -13,12 +13,22 @@ const prospect = (workspaceId: string) => ({
   label: "prospect",
 });
 
-export const openPixelUrl = (ctx: AppContext, workspaceId: string, messageId: string) =>
-  `${publicBase(ctx)}/t/o/${signToken(ctx, "open", [workspaceId, messageId])}.gif`;
+/** `base` is where the links point: the sender's checked tracking domain, else PUBLIC_URL. */
+export const openPixelUrl = (
+  ctx: AppContext,
+  workspaceId: string,
+  messageId: string,
+  base = publicBase(ctx),
+) => `${base}/t/o/${signToken(ctx, "open", [workspaceId, messageId])}.gif`;
 
 /** The target is bound into the signature, so a tracking link can never be turned into an open redirect. */
-export const clickUrl = (ctx: AppContext, workspaceId: string, messageId: string, url: string) =>
-  `${publicBase(ctx)}/t/c/${signToken(ctx, "click", [workspaceId, messageId], url)}?u=${encodeURIComponent(url)}`;
+export const clickUrl = (
+  ctx: AppContext,
+  workspaceId: string,
+  messageId: string,
+  url: string,
+  base = publicBase(ctx),
+) => `${base}/t/c/${signToken(ctx, "click", [workspaceId, messageId], url)}?u=${encodeURIComponent(url)}`;
 
 /**
  * One open of a sent email: counts on the message and the lead (the Leads table's Opens column), the

@@ -10,8 +10,12 @@ import { suppressEmail } from "./enrollments";
 export const unsubscribeToken = (ctx: AppContext, workspaceId: string, leadId: string) =>
   signToken(ctx, "unsub", [workspaceId, leadId]);
 
-export const unsubscribeUrl = (ctx: AppContext, workspaceId: string, leadId: string) =>
-  `${publicBase(ctx)}/unsubscribe/${unsubscribeToken(ctx, workspaceId, leadId)}`;
+export const unsubscribeUrl = (
+  ctx: AppContext,
+  workspaceId: string,
+  leadId: string,
+  base = publicBase(ctx),
+) => `${base}/unsubscribe/${unsubscribeToken(ctx, workspaceId, leadId)}`;
 
 export function readUnsubscribeToken(ctx: AppContext, token: string) {
   const ids = readToken(ctx, "unsub", token, 2);

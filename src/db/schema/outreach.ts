@@ -15,6 +15,17 @@ import {
 import { leads, lists } from "./leads";
 import { workspaces } from "./workspaces";
 
+/** A tracking domain's last check: which domain, against which Overture host, and what was found. */
+export type TrackingCheck = {
+  domain: string;
+  target: string;
+  result: "pass" | "fail";
+  message: string;
+  evidence: string;
+  checkedAt: string;
+  checkedBy: string;
+};
+
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const wsRef = () =>
   uuid("workspace_id")
@@ -103,6 +114,12 @@ export const senderAccounts = pgTable("sender_accounts", {
   rampPerDay: integer("ramp_per_day"),
   /** The DKIM selector the mail provider signs with, for the domain check; null tries the common ones. */
   dkimSelector: text("dkim_selector"),
+  /**
+   * The sender's own host for links in its mail (open pixel, click and unsubscribe links), a CNAME to
+   * Overture's public host. Used only while trackingCheck passed for this very domain.
+   */
+  trackingDomain: text("tracking_domain"),
+  trackingCheck: jsonb("tracking_check").$type<TrackingCheck>(),
   lastSentAt: ts("last_sent_at"),
   /**
    * Set when the sender must not send (its health guard tripped, or a person paused it): its

@@ -1639,6 +1639,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sender-accounts/{id}/tracking-domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sender's custom tracking domain, its last check and where its links point */
+        get: operations["getSenderAccountsByIdTrackingDomain"];
+        /** Set (or with null remove) the sender's tracking domain and check its CNAME at once; links use it only once the check passes */
+        put: operations["putSenderAccountsByIdTrackingDomain"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sender-accounts/{id}/tracking-domain/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Look the tracking domain up again (after fixing its DNS record) and keep the result */
+        post: operations["postSenderAccountsByIdTrackingDomainCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sender-accounts/health": {
         parameters: {
             query?: never;
@@ -15519,6 +15554,369 @@ export interface operations {
                     "application/json": {
                         error?: string;
                         ok: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSenderAccountsByIdTrackingDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        /** @description the sender's tracking domain, e.g. track.acme.com; null when none */
+                        domain: string | null;
+                        /** @description what the name pointed to when checked */
+                        evidence: string | null;
+                        /** @description true when open, click and unsubscribe links in this sender's mail use the domain */
+                        inUse: boolean;
+                        /** @description where the links in this sender's mail point now */
+                        linkBase: string;
+                        /** @description one sentence: what the last check found and what to fix */
+                        message: string | null;
+                        /**
+                         * @description not_checked: set, but not checked for this domain and this PUBLIC_URL
+                         * @enum {string}
+                         */
+                        status: "none" | "not_checked" | "pass" | "fail";
+                        /** @description the host its CNAME must point to: the host of PUBLIC_URL */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putSenderAccountsByIdTrackingDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "track.acme.com"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description a host name such as track.acme.com, a CNAME to the host of PUBLIC_URL; null removes it */
+                    domain: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        /** @description the sender's tracking domain, e.g. track.acme.com; null when none */
+                        domain: string | null;
+                        /** @description what the name pointed to when checked */
+                        evidence: string | null;
+                        /** @description true when open, click and unsubscribe links in this sender's mail use the domain */
+                        inUse: boolean;
+                        /** @description where the links in this sender's mail point now */
+                        linkBase: string;
+                        /** @description one sentence: what the last check found and what to fix */
+                        message: string | null;
+                        /**
+                         * @description not_checked: set, but not checked for this domain and this PUBLIC_URL
+                         * @enum {string}
+                         */
+                        status: "none" | "not_checked" | "pass" | "fail";
+                        /** @description the host its CNAME must point to: the host of PUBLIC_URL */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postSenderAccountsByIdTrackingDomainCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string | null;
+                        checkedBy: string | null;
+                        /** @description the sender's tracking domain, e.g. track.acme.com; null when none */
+                        domain: string | null;
+                        /** @description what the name pointed to when checked */
+                        evidence: string | null;
+                        /** @description true when open, click and unsubscribe links in this sender's mail use the domain */
+                        inUse: boolean;
+                        /** @description where the links in this sender's mail point now */
+                        linkBase: string;
+                        /** @description one sentence: what the last check found and what to fix */
+                        message: string | null;
+                        /**
+                         * @description not_checked: set, but not checked for this domain and this PUBLIC_URL
+                         * @enum {string}
+                         */
+                        status: "none" | "not_checked" | "pass" | "fail";
+                        /** @description the host its CNAME must point to: the host of PUBLIC_URL */
+                        target: string;
                     };
                 };
             };

@@ -9,6 +9,7 @@ import { linkedinChannelOf } from "../../integrations/linkedinSender";
 import { recordLeadEvents } from "../../leads/leadEvents";
 import type { ChannelPool } from "../senderAccounts";
 import { stepsOf } from "../sequences";
+import { linkBaseFor } from "../../senders/trackingDomain";
 import { composeEmail } from "./composeEmail";
 import { groupCommit } from "./groupCommit";
 import type { Claimed } from "./claimDueSends";
@@ -75,7 +76,11 @@ async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<
       : pool.for(sender ?? ({ id: "sandbox", kind: "sandbox" } as typeof senderAccounts.$inferSelect));
   const content =
     m.channel === "email"
-      ? composeEmail(ctx, m, { trackOpens: c.track.opens, trackClicks: c.track.clicks })
+      ? composeEmail(ctx, m, {
+          trackOpens: c.track.opens,
+          trackClicks: c.track.clicks,
+          linkBase: linkBaseFor(ctx, sender),
+        })
       : { text: m.body, html: null, unsubscribeUrl: null };
   try {
     const result = await channel.send({

@@ -7,6 +7,8 @@ const labels: Record<string, string> = {
   "sender.credentials_changed": "Sender server or password changed",
   "sender.deleted": "Sender removed",
   "sender.domain_check_overridden": "Failing domain check overridden (launch anyway)",
+  "sender.tracking_domain_set": "Tracking domain set",
+  "sender.tracking_domain_removed": "Tracking domain removed",
   "sender.paused": "Sender paused",
   "sender.resumed": "Sender resumed",
   "integration.connected": "Integration connected or changed",
