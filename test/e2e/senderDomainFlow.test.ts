@@ -43,7 +43,10 @@ afterAll(async () => {
 
 describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () => {
   it("a broken DMARC record holds launch with its fix; fixed and checked again, the sequence launches", async () => {
-    const server = await startOverture(["all"], env);
+    // Links in mail point to PUBLIC_URL: the host a tracking domain's CNAME must name.
+    // The server prints PUBLIC_URL, a name only this test's DNS knows; the browser goes to the listen address.
+    const started = await startOverture(["all"], { ...env, PUBLIC_URL: "http://overture-host.com" });
+    const server = { ...started, url: `http://127.0.0.1:${env.PORT}` };
     const browser = await launchBrowser();
     const call = apiCaller(server.url, apiKey);
     try {
@@ -120,6 +123,28 @@ describe.skipIf(!chromiumPath && !ci)("sender domain checks in the browser", () 
       await dialog.getByRole("button", { name: "Launch now" }).click();
       await page.getByText(/Launched: 1 lead/).waitFor();
       await page.screenshot({ path: path.join(shotsDir, "sender-domain-launched.png"), fullPage: true });
+
+      // A tracking domain: saved before its CNAME exists, links stay on PUBLIC_URL and the record to add
+      // is named; once the record is there, Check again moves the links to it.
+      await page.goto(`${server.url}/settings?tab=senders`);
+      const tracking = card.getByRole("group", { name: "Custom tracking domain" });
+      await tracking.getByLabel("Tracking domain", { exact: true }).fill("Track.Brightco.com");
+      await tracking.getByRole("button", { name: "Save and check" }).click();
+      const status = tracking.getByRole("status");
+      await status.getByText("fail").waitFor();
+      expect(await status.innerText()).toMatch(
+        /track\.brightco\.com has no CNAME record\. Add a DNS record: track\.brightco\.com CNAME overture-host\.com\. Links in this sender's mail point to http:\/\/overture-host\.com\./,
+      );
+      await tracking.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shotsDir, "tracking-domain-missing-cname.png") });
+      zone["track.brightco.com"] = { cname: "overture-host.com" };
+      await tracking.getByRole("button", { name: "Check again" }).click();
+      await status.getByText("pass").waitFor();
+      expect(await status.innerText()).toMatch(/point to http:\/\/track\.brightco\.com\./);
+      expect(await tracking.getByLabel("Tracking domain", { exact: true }).inputValue()).toBe(
+        "track.brightco.com",
+      );
+      await page.screenshot({ path: path.join(shotsDir, "tracking-domain-in-use.png") });
 
       // The sender's deliverability page, from its name in Sender health: charts, warm-up, DNS results.
       await page.goto(`${server.url}/settings?tab=senders`);

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
+import { TrackingDomainForm } from "./TrackingDomainForm";
 
 type Sender = Get<"/api/sender-accounts">[number];
 type DomainCheck = Get<"/api/sender-accounts/{id}/domain-check">;
@@ -114,6 +115,7 @@ function DomainCheckCard({ sender, canEdit }: { sender: Sender; canEdit: boolean
           {c.override.reason}”. Checking again asks anew.
         </p>
       )}
+      <TrackingDomainForm senderId={sender.id} canEdit={canEdit} />
     </div>
   );
 }
