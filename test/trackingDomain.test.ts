@@ -93,7 +93,12 @@ async function sendOne(name: string) {
   expect(await runSchedulerOnce(ctx, pool)).toBe(1);
   const raw = sink.received.at(-1)!.raw;
   const mail = await simpleParser(raw);
+  const lab = await call("GET", `/api/sequences/${seq.id}/lab`);
+  const findings = (
+    lab.json.sequenceFindings as { code: string; severity: string; message: string }[]
+  ).filter((f) => f.code === "tracking_domain_not_in_use");
   return {
+    findings,
     mail,
     html: mail.html as string,
     listUnsubscribe: /^List-Unsubscribe:\s*(.*)$/im.exec(raw.replace(/\r?\n[ \t]+/g, " "))?.[1] ?? "",
@@ -137,7 +142,16 @@ describe("a custom tracking domain per sender", () => {
       message:
         "track.acme.com has no CNAME record. Add a DNS record: track.acme.com CNAME overture-host.com.",
     });
-    const { html, mail, listUnsubscribe } = await sendOne("Before");
+    const { html, mail, listUnsubscribe, findings } = await sendOne("Before");
+    // Launch is not held (the mail goes out with links on PUBLIC_URL), but readiness says why.
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        message: expect.stringContaining(
+          'The tracking domain track.acme.com of sender "Ada at Acme" is not in use',
+        ),
+      }),
+    ]);
     expect(html).toContain(`src="${PUBLIC}/t/o/`);
     expect(html).toContain(`href="${PUBLIC}/t/c/`);
     expect(mail.text).toContain(`Unsubscribe: ${PUBLIC}/unsubscribe/`);
@@ -161,7 +175,8 @@ describe("a custom tracking domain per sender", () => {
       checkedBy: expect.any(String),
     });
 
-    const { html, mail, listUnsubscribe } = await sendOne("After");
+    const { html, mail, listUnsubscribe, findings } = await sendOne("After");
+    expect(findings).toEqual([]);
     const pixel = new RegExp(`src="${base}(/t/o/[^"]+)"`).exec(html)![1]!;
     const click = new RegExp(`href="${base}(/t/c/[^"]+)"`).exec(html)![1]!.replace(/&amp;/g, "&");
     expect(mail.text).toContain(`Unsubscribe: ${base}/unsubscribe/`);

@@ -2,12 +2,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { memoLookup, senderDomainChecks } from "../../domain/deliverability/senderDomainChecks";
 import type { CheckResult, DnsLookup } from "../../domain/deliverability/senderDomainTypes";
-import { senderDomainReadiness } from "../../domain/readiness";
+import { senderDomainReadiness, trackingDomainReadiness } from "../../domain/readiness";
 import { senderAccounts, senderDomainChecks as checksTable } from "../../db/schema";
 import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import type { Actor, AppContext } from "../context";
 import { dnsRecords } from "../net/dnsRecords";
 import { getSenderRow } from "../outreach/senderAccounts";
+import { presentTrackingDomain } from "./trackingDomain";
 
 type SenderRow = typeof senderAccounts.$inferSelect;
 type CheckRow = typeof checksTable.$inferSelect;
@@ -168,11 +169,15 @@ export async function overrideSenderDomainCheck(
 export async function senderDomainFindings(ctx: AppContext, workspaceId: string, sender: SenderRow) {
   const row = sender.kind === "sandbox" ? undefined : await storedCheck(ctx, workspaceId, sender.id);
   const view = presentDomainCheck(sender, row);
-  return senderDomainReadiness({
-    sender: { name: sender.name, kind: sender.kind, domain: view.domain },
-    check:
-      view.status === "not_checked"
-        ? null
-        : { domain: view.domain, results: view.checks, override: view.override },
-  });
+  const tracking = presentTrackingDomain(ctx, sender);
+  return [
+    ...senderDomainReadiness({
+      sender: { name: sender.name, kind: sender.kind, domain: view.domain },
+      check:
+        view.status === "not_checked"
+          ? null
+          : { domain: view.domain, results: view.checks, override: view.override },
+    }),
+    ...trackingDomainReadiness({ senderName: sender.name, ...tracking }),
+  ];
 }

@@ -1,6 +1,10 @@
 export { findSpamPhrases } from "./findSpamPhrases";
 export { leadReadiness, type LeadReadinessInput } from "./leadReadiness";
-export { senderDomainReadiness, type SenderDomainReadinessInput } from "./senderDomainReadiness";
+export {
+  senderDomainReadiness,
+  trackingDomainReadiness,
+  type SenderDomainReadinessInput,
+} from "./senderDomainReadiness";
 export { sequenceReadiness, type SequenceReadinessInput } from "./sequenceReadiness";
 export type {
   EmailStatus,

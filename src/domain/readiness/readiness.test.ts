@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isPlaceholderBody, PLACEHOLDER_BODIES } from "../sequence/placeholderBodies";
-import { findSpamPhrases, leadReadiness, senderDomainReadiness, sequenceReadiness } from ".";
+import {
+  findSpamPhrases,
+  leadReadiness,
+  senderDomainReadiness,
+  sequenceReadiness,
+  trackingDomainReadiness,
+} from ".";
 
 const base = {
   leadId: "l1",
@@ -174,6 +180,24 @@ describe("sender domain readiness", () => {
     ],
   ])("%s", (_name, input, expected) => {
     expect(codes(senderDomainReadiness(input))).toEqual(expected);
+  });
+  it.each([
+    ["no tracking domain", { domain: null, inUse: false, message: null }, []],
+    ["a tracking domain in use", { domain: "track.b.com", inUse: true, message: "ok." }, []],
+    [
+      "one that failed",
+      { domain: "track.b.com", inUse: false, message: "No CNAME." },
+      ["tracking_domain_not_in_use:warning"],
+    ],
+    [
+      "one not checked",
+      { domain: "track.b.com", inUse: false, message: null },
+      ["tracking_domain_not_in_use:warning"],
+    ],
+  ])("tracking domain: %s", (_name, t, expected) => {
+    const found = trackingDomainReadiness({ senderName: "Olive", ...t });
+    expect(codes(found)).toEqual(expected);
+    if (found.length) expect(found[0]!.message).toContain(`track.b.com of sender "Olive" is not in use`);
   });
   it("says what failed, the fix, and how to go on", () => {
     expect(senderDomainReadiness({ sender, check })[0]!.message).toBe(

@@ -58,3 +58,23 @@ export function senderDomainReadiness({ sender, check }: SenderDomainReadinessIn
     return [];
   });
 }
+
+/**
+ * A tracking domain that was entered but does not pass is a warning, not a hold: the mail still goes
+ * out, with its links on PUBLIC_URL instead of the sender's own domain.
+ */
+export function trackingDomainReadiness(t: {
+  senderName: string;
+  domain: string | null;
+  inUse: boolean;
+  message: string | null;
+}): ReadinessFinding[] {
+  if (!t.domain || t.inUse) return [];
+  return [
+    {
+      code: "tracking_domain_not_in_use",
+      severity: "warning",
+      message: `The tracking domain ${t.domain} of sender "${t.senderName}" is not in use, so its links point to the server's own address: ${t.message ?? "it has not been checked for this server's address."} Check it again in Settings → Senders once the record is fixed.`,
+    },
+  ];
+}
