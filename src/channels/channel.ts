@@ -30,8 +30,21 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
+/**
+ * The receiving side's answer when it refused this recipient or this message (SMTP RCPT TO or DATA):
+ * a delivery report given at once instead of by a bounce message later.
+ */
+export type SendRefusal = { command: string; response: string; host: string };
+
 /** A failure we know nothing was sent for (e.g. the server refused the recipient). */
-export class PermanentSendError extends Error {}
+export class PermanentSendError extends Error {
+  constructor(
+    message: string,
+    readonly refusal: SendRefusal | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** Nothing was sent, and the step should be tried again later (e.g. the LinkedIn account is paused). */
 export class DeferSendError extends Error {

@@ -19,7 +19,14 @@ function headersOf(raw: string) {
  * client ports of the held messages.
  */
 export async function startSmtpSink(
-  opts: { rejectRecipients?: RegExp; user?: string; password?: string; delayMs?: number } = {},
+  opts: {
+    rejectRecipients?: RegExp;
+    /** The refusal for those recipients: its reply code and text ("5.1.1 ... User unknown"). */
+    rejectWith?: { code: number; text: string };
+    user?: string;
+    password?: string;
+    delayMs?: number;
+  } = {},
 ) {
   const received: Received[] = [];
   let paused = false;
@@ -36,7 +43,11 @@ export async function startSmtpSink(
     logger: false,
     onRcptTo(address, _session, cb) {
       if (opts.rejectRecipients?.test(address.address))
-        return cb(Object.assign(new Error("550 5.1.1 no such user"), { responseCode: 550 }));
+        return cb(
+          Object.assign(new Error(opts.rejectWith?.text ?? "5.1.1 no such user"), {
+            responseCode: opts.rejectWith?.code ?? 550,
+          }),
+        );
       cb();
     },
     onData(stream, session, cb) {

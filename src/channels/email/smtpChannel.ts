@@ -68,9 +68,16 @@ export function smtpChannel(s: SmtpSettings): Channel {
         });
         return { accepted: info.accepted.length > 0, providerId: info.messageId, response: info.response };
       } catch (e) {
-        const err = e as { responseCode?: number; message: string };
+        const err = e as { responseCode?: number; message: string; command?: string; response?: string };
         // 5xx before the message was accepted: nothing was delivered, and retrying will not help.
-        if (err.responseCode && err.responseCode >= 500) throw new PermanentSendError(err.message);
+        // Refused at RCPT TO or DATA, the reply is about this recipient or message: a bounce, read as one.
+        if (err.responseCode && err.responseCode >= 500)
+          throw new PermanentSendError(
+            err.message,
+            (err.command === "RCPT TO" || err.command === "DATA") && err.response
+              ? { command: err.command, response: err.response, host: s.host }
+              : null,
+          );
         throw e;
       }
     },

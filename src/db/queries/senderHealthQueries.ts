@@ -4,16 +4,25 @@ import type { SenderHealthCounts } from "../../domain/deliverability/senderHealt
 
 type Exec = Pick<Db, "execute">;
 
-/** Bounces and complaints among a sender's `window` most recent email sends. */
+/**
+ * Bounces and complaints among a sender's `window` most recent email sends. A send its SMTP server
+ * refused at once (status 'failed' with a bounce class) is a send that bounced, so it counts too.
+ */
 export async function senderHealthCounts(db: Exec, senderAccountId: string, window: number) {
   const rows = await queryRows<SenderHealthCounts>(
     db,
     sql`select count(*)::int as sends,
           (count(*) filter (where bounce_class in ('permanent', 'policy')))::int as bounces,
           (count(*) filter (where complained_at is not null))::int as complaints
-        from (select bounce_class, complained_at from messages
-              where sender_account_id = ${senderAccountId}::uuid and status = 'sent' and channel = 'email'
-              order by sent_at desc limit ${window}) recent`,
+        from ((select bounce_class, complained_at, sent_at as at from messages
+               where sender_account_id = ${senderAccountId}::uuid and status = 'sent' and channel = 'email'
+               order by sent_at desc limit ${window})
+              union all
+              (select bounce_class, complained_at, attempted_at as at from messages
+               where sender_account_id = ${senderAccountId}::uuid and status = 'failed' and bounce_class is not null
+                 and channel = 'email'
+               order by attempted_at desc limit ${window})
+              order by at desc limit ${window}) recent`,
   );
   return rows[0] ?? { sends: 0, bounces: 0, complaints: 0 };
 }

@@ -331,6 +331,10 @@ export const messages = pgTable(
     index("messages_sender_sent")
       .on(t.senderAccountId, t.sentAt)
       .where(sql`status = 'sent'`),
+    // ... and the sends its SMTP server refused at once, which count as bounces.
+    index("messages_sender_refused")
+      .on(t.senderAccountId, t.attemptedAt)
+      .where(sql`status = 'failed' AND bounce_class IS NOT NULL`),
     index("messages_to_address").on(t.workspaceId, t.toAddress),
   ],
 );

@@ -44,7 +44,11 @@ const TEMPORARY: Rule[] = [
     phrase: "delivery timed out; the servers kept refusing for now",
   },
   {
-    re: /too many (connections|concurrent|simultaneous|sessions|smtp sessions)|connection (limit|rate) (exceeded|reached)|too many (messages|mails|emails|recipients) (in|for|from|per|this)|rate ?limit|rate of (incoming|inbound)|throttl|try (again )?later|try again\b|please retry|receiving mail at a rate|at a rate that|temporar(y|ily)|deferred|greylist|graylist|too much mail|exceeded (the )?(rate|sending|message) limit|sending (rate|limit)|frequency limit|too fast|slow down|resources temporarily/,
+    re: /too many (connections|concurrent|simultaneous|sessions|smtp sessions)|connection (limit|rate) (exceeded|reached)|too many (messages|mails|emails|recipients) (in|for|from|per|this)|rate ?limit|rate of (incoming|inbound)|throttl|frequency limit/,
+    phrase: "the receiving server asked to try again later",
+  },
+  {
+    re: /try (again )?later|try again\b|please retry|receiving mail at a rate|at a rate that|temporar(y|ily)|deferred|greylist|graylist|too much mail|exceeded (the )?(rate|sending|message) limit|sending (rate|limit)|too fast|slow down|resources temporarily/,
     phrase: "the receiving server asked to try again later",
   },
   {
@@ -125,11 +129,16 @@ export function classOfFailure(
   const s = status ?? "";
   if (s.startsWith("4.") || s.startsWith("2."))
     return { class: "temporary", phrase: temporary?.phrase ?? "temporary failure" };
-  if (temporary) return { class: "temporary", phrase: temporary.phrase };
-  // "550 5.1.1 ... IP address blacklisted", "553 5.1.3 ... spamhaus": the server refuses the
-  // sender, whatever code it files that under; not evidence that the address is bad.
+  // A full mailbox, an expired queue or a rate limit is unmistakable ("frequency limited ... Blocked
+  // IP" is a rate limit); the rest of the temporary wording ("service unavailable", "try again
+  // later") also appears in permanent refusals of a blocked sender, so a blocklist named beats it.
+  if (temporary && TEMPORARY.indexOf(temporary) < 3) return { class: "temporary", phrase: temporary.phrase };
+  // "550 5.1.1 ... IP address blacklisted", "553 5.1.3 ... spamhaus", Postfix's "554 5.7.1 Service
+  // unavailable; Client host [...] blocked using zen.spamhaus.org": the server refuses the sender,
+  // whatever code it files that under; not evidence that the address is bad.
   const strong = first(POLICY, text);
   if (strong) return { class: "policy", phrase: strong.phrase };
+  if (temporary) return { class: "temporary", phrase: temporary.phrase };
   const [, subject, detail] = s.split(".");
   switch (subject) {
     case "1":

@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
-import { DeferSendError, PermanentSendError } from "../../../channels/channel";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { DeferSendError, PermanentSendError, type SendRefusal } from "../../../channels/channel";
 import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
 import { nextDue } from "../../../domain/schedule/planSchedule";
 import { queryRows, sqlArray } from "../../../db/client";
-import { enrollments, messages, type senderAccounts } from "../../../db/schema";
+import { enrollments, messages, senderAccounts } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { linkedinChannelOf } from "../../integrations/linkedinSender";
 import { recordLeadEvents } from "../../leads/leadEvents";
@@ -12,6 +12,7 @@ import { stepsOf } from "../sequences";
 import { linkBaseFor } from "../../senders/trackingDomain";
 import { composeEmail } from "./composeEmail";
 import { groupCommit } from "./groupCommit";
+import { recordRefusal } from "./recordRefusal";
 import type { Claimed } from "./claimDueSends";
 import { groupBy, schedulerActor } from "./schedulerShared";
 
@@ -36,18 +37,50 @@ export async function deliver(
   });
   const queue = [...claimed];
   const recorded: Promise<unknown>[] = [];
+  // Senders paused since the claim (by another worker, a bounce read meanwhile) or during this batch
+  // (their health guard tripped on a refusal): the rest of their claims are released, not sent.
+  const stopped = await pausedSenders(ctx, claimed);
   await Promise.all(
     Array.from({ length: Math.min(o.inFlight ?? ctx.config.sendInFlight, queue.length) }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift())
-        if (await fence(c)) recorded.push(record(await sendOne(ctx, pool, c)));
+      for (let c = queue.shift(); c; c = queue.shift()) {
+        if (c.sender && stopped.has(c.sender.id)) {
+          recorded.push(record(senderStopped(ctx, c)));
+          continue;
+        }
+        if (!(await fence(c))) continue;
+        const out = await sendOne(ctx, pool, c);
+        const done = record(out);
+        recorded.push(done);
+        // A refusal is a bounce: once it is committed, it is acted on before this worker sends again.
+        if (!out.ok && "refusal" in out && out.refusal) {
+          await done;
+          if (await recordRefusal(ctx, c, out.refusal)) stopped.add(c.sender!.id);
+        }
+      }
     }),
   );
   await Promise.all(recorded);
 }
 
+async function pausedSenders(ctx: AppContext, claimed: Claimed[]) {
+  const ids = [...new Set(claimed.flatMap((c) => (c.sender ? [c.sender.id] : [])))];
+  if (!ids.length) return new Set<string>();
+  const rows = await ctx.db
+    .select({ id: senderAccounts.id })
+    .from(senderAccounts)
+    .where(and(inArray(senderAccounts.id, ids), isNotNull(senderAccounts.pausedAt)));
+  return new Set(rows.map((r) => r.id));
+}
+
+const senderStopped = (ctx: AppContext, c: Claimed): Outcome => ({
+  c,
+  ok: false,
+  defer: { at: ctx.clock.now(), reason: "the sender was paused while this batch was sent" },
+});
+
 type Outcome =
   | { c: Claimed; ok: true; skipped?: string }
-  | { c: Claimed; ok: false; error: string; certain: boolean }
+  | { c: Claimed; ok: false; error: string; certain: boolean; refusal?: SendRefusal | null }
   | { c: Claimed; ok: false; defer: { at: Date; reason: string } };
 
 /**
@@ -107,7 +140,15 @@ async function sendOne(ctx: AppContext, pool: ChannelPool, c: Claimed): Promise<
       return { c, ok: false, defer: { at: err.retryAt, reason: err.message } };
     // A refusal we are sure about is 'failed'; anything else (timeout, dropped connection) may have
     // been delivered, so it is 'uncertain' and waits for a human rather than a blind retry.
-    return { c, ok: false, error: (err as Error).message, certain: err instanceof PermanentSendError };
+    if (err instanceof PermanentSendError)
+      return {
+        c,
+        ok: false,
+        error: err.message,
+        certain: true,
+        refusal: m.channel === "email" ? err.refusal : null,
+      };
+    return { c, ok: false, error: (err as Error).message, certain: false };
   }
 }
 
