@@ -19,8 +19,6 @@ export async function boot(
     clock?: Clock;
     migrate?: boolean;
     logToStderr?: boolean;
-    /** A server or worker, which runs for days (see settleAfterTemplate). */
-    longLived?: boolean;
   } = {},
 ): Promise<Booted> {
   const config = opts.config ?? loadConfig();
@@ -35,7 +33,6 @@ export async function boot(
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       pgliteSharedBuffers: config.pgliteSharedBuffers,
-      settleAfterTemplate: opts.longLived,
     });
     if (dbHandle.fromTemplate)
       log.info({ dataDir: config.dataDir }, "embedded database created from the build's template");

@@ -11,10 +11,13 @@ export function initCommand(program: Command) {
     .option("--json", "print a JSON object (with an apiKey) for scripts")
     .action(
       async (o: { workspace: string; email: string; password: string; timezone: string; json?: boolean }) => {
-        const [{ boot }, { setupWorkspace }] = await Promise.all([
+        const [{ boot }, { setupWorkspace }, { warmPasswordCheck }] = await Promise.all([
           import("../app/boot"),
           import("../app/auth/setupWorkspace"),
+          import("../app/auth/passwords"),
         ]);
+        // The password dictionaries load while the database opens (its file reads leave gaps).
+        warmPasswordCheck();
         const ctx = await boot({ logToStderr: true });
         try {
           const r = await setupWorkspace(

@@ -16,7 +16,7 @@ const program = new Command()
 // commands start fast.
 const serveCmd = (mode: "serve" | "worker" | "all") => async () => {
   const [{ boot }, { run }] = await Promise.all([import("../app/boot"), import("../main")]);
-  return run(await boot({ longLived: true }), mode);
+  return run(await boot(), mode);
 };
 
 program
@@ -40,21 +40,23 @@ program
   .command("build-pglite-template", { hidden: true })
   .description("(build step) a migrated, empty embedded database that new data directories start from")
   .action(async () => {
-    const [{ PGlite }, { openDb, pgliteOptions }, { listMigrations, migrate }, { writeTemplate }] =
-      await Promise.all([
-        import("@electric-sql/pglite"),
-        import("../db/client"),
-        import("../db/migrate"),
-        import("../db/pgliteTemplate"),
-      ]);
-    const pg = await PGlite.create(pgliteOptions);
+    const [{ PGlite }, { openDb, pgliteOptions }, { listMigrations, migrate }, tpl] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("../db/client"),
+      import("../db/migrate"),
+      import("../db/pgliteTemplate"),
+    ]);
+    const work = tpl.templateWorkDir();
+    const { rmSync } = await import("node:fs");
+    rmSync(work, { recursive: true, force: true });
+    const pg = await PGlite.create(work, pgliteOptions);
     await migrate((await openDb({ pglite: pg })).db);
-    const r = await writeTemplate(
-      pg,
+    await pg.close();
+    const r = tpl.installTemplate(
+      work,
       listMigrations().map((m) => m.id),
     );
-    await pg.close();
-    console.error(`wrote ${r.file} (${r.bytes} bytes)`);
+    console.error(`wrote ${r.dir}`);
   });
 initCommand(program);
 importCommand(program);

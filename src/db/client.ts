@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { listMigrations } from "./migrate";
-import { isEmptyDir, templateFor } from "./pgliteTemplate";
+import { copyTemplate, isEmptyDir, templateDirFor } from "./pgliteTemplate";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -33,11 +33,6 @@ export type OpenDbOptions = {
   poolSize?: number;
   /** PostgreSQL's shared_buffers for the embedded database (its own default, 128MB, is most of the RSS at rest). */
   pgliteSharedBuffers?: string;
-  /**
-   * A long-running process reopens a data directory it just made from the template: unpacking it
-   * grows the WebAssembly heap by the template's ~100 MB, and that memory is never returned.
-   */
-  settleAfterTemplate?: boolean;
 };
 
 /** Extensions our migrations use; PGlite loads them at start (PostgreSQL ships them in contrib). */
@@ -60,8 +55,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   let fromTemplate = false;
   if (!client) {
     const dir = path.resolve(opts.dataDir ?? "./data", "pglite");
-    // A new data directory starts from the build's migrated template when there is one.
-    const template = isEmptyDir(dir) ? templateFor(listMigrations().map((m) => m.id)) : null;
+    // A new data directory starts as a copy of the build's migrated template when there is one.
+    let template = isEmptyDir(dir) ? templateDirFor(listMigrations().map((m) => m.id)) : null;
+    // A build replacing the template meanwhile: start empty and migrate, as without one.
+    if (template && !copyTemplate(template, dir)) template = null;
     mkdirSync(dir, { recursive: true });
     const o: PGliteOptions = opts.pgliteSharedBuffers
       ? {
@@ -69,12 +66,8 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
           startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${opts.pgliteSharedBuffers}`],
         }
       : pgliteOptions;
-    client = await PGlite.create(dir, template ? { ...o, loadDataDir: template } : o);
+    client = await PGlite.create(dir, o);
     fromTemplate = !!template;
-    if (template && opts.settleAfterTemplate) {
-      await client.close();
-      client = await PGlite.create(dir, o);
-    }
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const owned = !opts.pglite;

@@ -23,6 +23,9 @@ const strength = () =>
       }),
   ));
 
+/** Starts loading the dictionaries now, for a command that will check a password after other slow work. */
+export const warmPasswordCheck = () => void strength();
+
 /**
  * At least 12 characters and not common nor close to it (zxcvbn's dictionaries of leaked
  * passwords, words, names, keyboard patterns), nor built from the person's own email or workspace
