@@ -1,6 +1,10 @@
-import Anthropic from "@anthropic-ai/sdk";
-import OpenAI from "openai";
 import type { LlmConfig } from "../config";
+
+/** The SDKs load on the first completion (10-15 MB each), not with every server that never calls one. */
+const once = <T>(make: () => Promise<T>) => {
+  let p: Promise<T> | null = null;
+  return () => (p ??= make());
+};
 
 export type LlmTurn = { role: "user" | "assistant"; content: string };
 export type LlmAnswer = { text: string; model: string; inputTokens: number; outputTokens: number };
@@ -13,17 +17,22 @@ export interface LlmClient {
 }
 
 function openaiClient(cfg: LlmConfig): LlmClient {
-  const api = new OpenAI({
-    apiKey: cfg.apiKey || "not-needed",
-    baseURL: cfg.baseUrl ?? undefined,
-    timeout: cfg.timeoutMs,
-    maxRetries: cfg.maxRetries,
+  const sdk = once(async () => {
+    const { default: OpenAI } = await import("openai");
+    return new OpenAI({
+      apiKey: cfg.apiKey || "not-needed",
+      baseURL: cfg.baseUrl ?? undefined,
+      timeout: cfg.timeoutMs,
+      maxRetries: cfg.maxRetries,
+    });
   });
   return {
     provider: "openai",
     model: cfg.model,
     async complete({ system, turns, maxTokens }) {
-      const r = await api.chat.completions.create({
+      const r = await (
+        await sdk()
+      ).chat.completions.create({
         model: cfg.model,
         messages: [{ role: "system", content: system }, ...turns],
         // JSON mode: OpenAI, Ollama, vLLM and LM Studio all honour it; the schema is still checked here.
@@ -42,17 +51,22 @@ function openaiClient(cfg: LlmConfig): LlmClient {
 }
 
 function anthropicClient(cfg: LlmConfig): LlmClient {
-  const api = new Anthropic({
-    apiKey: cfg.apiKey || "not-set",
-    baseURL: cfg.baseUrl ?? undefined,
-    timeout: cfg.timeoutMs,
-    maxRetries: cfg.maxRetries,
+  const sdk = once(async () => {
+    const { default: Anthropic } = await import("@anthropic-ai/sdk");
+    return new Anthropic({
+      apiKey: cfg.apiKey || "not-set",
+      baseURL: cfg.baseUrl ?? undefined,
+      timeout: cfg.timeoutMs,
+      maxRetries: cfg.maxRetries,
+    });
   });
   return {
     provider: "anthropic",
     model: cfg.model,
     async complete({ system, turns, maxTokens }) {
-      const r = await api.messages.create({
+      const r = await (
+        await sdk()
+      ).messages.create({
         model: cfg.model,
         system,
         messages: turns,

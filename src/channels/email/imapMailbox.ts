@@ -1,4 +1,4 @@
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 
 import { isIP } from "node:net";
 
@@ -32,6 +32,8 @@ const phases = (t: ImapTimeouts) => ({
 /** Connects to the address the guard checked; certificates and SNI use the name entered. */
 export const imapClient = async (s: ImapSettings, t: ImapTimeouts, extra: Record<string, unknown>) => {
   const address = s.guard ? await s.guard(s.host) : s.host;
+  // Loaded on first use: a server whose senders have no IMAP settings never carries it (~30 MB).
+  const { ImapFlow } = await import("imapflow");
   return new ImapFlow({
     host: address,
     ...(address !== s.host && !isIP(s.host) ? { servername: s.host } : {}),

@@ -1,4 +1,8 @@
-import { type Attachment, type HeaderLines, type Headers, type ParsedMail, simpleParser } from "mailparser";
+import type { Attachment, HeaderLines, Headers, ParsedMail, SimpleParserOptions } from "mailparser";
+
+// Loaded on the first message read (~30 MB with its character-set tables), not at start.
+const simpleParser = async (input: Buffer | string, options: SimpleParserOptions): Promise<ParsedMail> =>
+  (await import("mailparser")).simpleParser(input, options);
 import { addressOf } from "../../domain/inbound/addressOf";
 import { htmlToText } from "../../domain/inbound/htmlToText";
 import type { InboundEmail, InboundHeader, InboundPart } from "../../domain/inbound/inboundEmail";
