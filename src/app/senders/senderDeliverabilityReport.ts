@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import { IANAZone } from "luxon";
 import { senderDailyActivity } from "../../db/queries/deliverabilityQueries";
 import { workspaces } from "../../db/schema";
-import { deliverabilityDays, lastDays, rampCurve } from "../../domain/deliverability/senderDeliverability";
+import {
+  CHARTED_BOUNCES,
+  deliverabilityDays,
+  lastDays,
+  rampCurve,
+} from "../../domain/deliverability/senderDeliverability";
 import type { Actor, AppContext } from "../context";
 import { getSenderRow } from "../outreach/senderAccounts";
 import { getSenderDomainCheck } from "./checkSenderDomain";
@@ -40,9 +45,7 @@ export async function senderDeliverabilityReport(ctx: AppContext, actor: Actor, 
     days: series,
     totals: {
       sent: sum((d) => d.sent),
-      bounced: sum(
-        (d) => d.bounced.permanent + d.bounced.temporary + d.bounced.policy + d.bounced.undetermined,
-      ),
+      bounced: sum((d) => CHARTED_BOUNCES.reduce((n, c) => n + d.bounced[c], 0)),
       complaints: sum((d) => d.complaints),
       replies: sum((d) => d.replies),
     },

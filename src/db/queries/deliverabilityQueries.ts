@@ -16,8 +16,8 @@ export async function senderDailyActivity(
   since: Date,
   zone: string,
 ) {
-  const day = (col: string) =>
-    sql.raw(`to_char(${col} at time zone '${zone.replace(/'/g, "''")}', 'YYYY-MM-DD')`);
+  // The zone is a bound parameter; only the (fixed) column name is spliced in.
+  const day = (col: string) => sql`to_char(${sql.raw(col)} at time zone ${zone}::text, 'YYYY-MM-DD')`;
   const mine = sql`workspace_id = ${workspaceId}::uuid and sender_account_id = ${senderId}::uuid and channel = 'email'`;
   const at = since.toISOString();
   const [sent, bounced, complaints, replies] = await Promise.all([
