@@ -1,4 +1,3 @@
-import { isIP } from "node:net";
 import { getDomain, parse } from "tldts";
 import type { CheckResult, DnsLookup } from "./senderDomainTypes";
 
@@ -30,8 +29,8 @@ export function normalizeTrackingDomain(input: string): { domain: string } | { p
   }
   text = text.replace(/\.$/, "");
   if (!text) return { problem: "enter a host name such as track.yourdomain.com" };
-  if (isIP(text)) return { problem: "a tracking domain is a host name, not an address" };
   const p = parse(text);
+  if (p.isIp) return { problem: "a tracking domain is a host name, not an address" };
   if (text.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text) || text.split(".").some(bad))
     return { problem: `"${input.trim()}" is not a valid host name` };
   if (!p.isIcann || !p.domain)
@@ -43,7 +42,7 @@ const bad = (label: string) => !label || label.length > 63 || label.startsWith("
 /** Names recipients cannot look up: an address, a single label, or a local-only suffix. */
 export function unreachableTarget(host: string) {
   return (
-    isIP(host) !== 0 ||
+    !!parse(host).isIp ||
     !host.includes(".") ||
     /\.(local|localhost|internal)$/.test(host) ||
     host === "localhost"
