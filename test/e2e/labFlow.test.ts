@@ -95,6 +95,26 @@ describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => 
       await page.getByText("Removed Bo from this sequence").waitFor();
       await page.locator("article").filter({ hasText: "Jacquard Looms" }).waitFor({ state: "detached" });
 
+      // The keyboard: j moves to the first message, e edits it (typing a j there is text), Esc
+      // cancels, a approves it, j moves on.
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+      await page.getByText(/^Keys: j\/k next\/previous message/).click();
+      await page.keyboard.press("j");
+      expect(await focused()).toMatch(/^Step 1 for /);
+      await page.keyboard.press("e");
+      await page.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
+      await page.keyboard.type(" jk");
+      await page.keyboard.press("Escape");
+      expect(await focused()).toMatch(/^Step 1 for /);
+      expect(await page.locator("[data-lab-message] textarea").count()).toBe(0);
+      const first = page.locator("[data-lab-message]").first();
+      expect(await first.innerText()).not.toContain(" jk");
+      await page.keyboard.press("a");
+      await first.getByText(/^Approved/).waitFor();
+      await page.keyboard.press("j");
+      expect(await focused()).not.toBe(await first.getAttribute("aria-label"));
+      await page.screenshot({ path: path.join(shotsDir, "messaging-lab-keys.png") });
+
       await page.getByRole("button", { name: /Approve all on this page/ }).click();
       await page.getByText(/^Approved \d+$/).waitFor();
       await page.locator("button:not([disabled])", { hasText: "Launch" }).waitFor();

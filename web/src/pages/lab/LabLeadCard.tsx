@@ -57,6 +57,7 @@ export function LabLeadCard({
           key={m.id}
           // hook and usage are open objects in the API schema; LabMessage reads the fields it knows.
           message={m as Message}
+          leadName={l.name}
           selected={selected.has(m.id)}
           onToggle={() => onToggle(m.id)}
           onApprove={() => actions.approve.mutate([m.id])}

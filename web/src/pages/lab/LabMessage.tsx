@@ -21,6 +21,8 @@ const CHANNEL = { email: "Email", linkedin_invite: "LinkedIn invite", linkedin_m
 /** One message of one lead: read it (with the hook it used), edit it, rewrite it, approve it. */
 export function LabMessage(p: {
   message: Message;
+  /** Who it is for, so a focused message is announced as "Step 2 for Ada Lovelace". */
+  leadName: string;
   selected: boolean;
   onToggle(): void;
   onApprove(): void;
@@ -33,7 +35,27 @@ export function LabMessage(p: {
   const limit = m.channel === "linkedin_invite" ? 300 : null;
   const length = [...text.body].length;
   return (
-    <div className={`lab-message ${m.status}`}>
+    <div
+      className={`lab-message ${m.status}`}
+      data-lab-message
+      tabIndex={0}
+      aria-label={`Step ${m.stepIndex} for ${p.leadName}`}
+      onKeyDown={(e) => {
+        // In the editor: Escape cancels, Ctrl/Cmd+Enter saves (the page's letters are off while typing).
+        if (!editing) return;
+        if (e.key === "Escape") {
+          e.preventDefault();
+          setText({ subject: m.subject, body: m.body });
+          setEditing(false);
+          e.currentTarget.focus();
+        } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !(limit && length > limit)) {
+          e.preventDefault();
+          p.onSave(text);
+          setEditing(false);
+          e.currentTarget.focus();
+        }
+      }}
+    >
       <div className="row-between small">
         <label className="check">
           <input
@@ -41,6 +63,7 @@ export function LabMessage(p: {
             checked={p.selected}
             disabled={m.status === "approved"}
             onChange={p.onToggle}
+            data-shortcut="x"
             aria-label={`Select step ${m.stepIndex}`}
           />{" "}
           <strong>
@@ -88,6 +111,8 @@ export function LabMessage(p: {
             Message
             <textarea
               rows={8}
+              // Opened from the keyboard (e) or a click, the text is where typing goes.
+              autoFocus
               value={text.body}
               onChange={(e) => setText({ ...text, body: e.target.value })}
             />
@@ -131,12 +156,13 @@ export function LabMessage(p: {
         ) : (
           <>
             {m.status !== "approved" && (
-              <button type="button" className="primary" onClick={p.onApprove}>
+              <button type="button" className="primary" onClick={p.onApprove} data-shortcut="a">
                 Approve
               </button>
             )}
             <button
               type="button"
+              data-shortcut="e"
               onClick={() => {
                 setText({ subject: m.subject, body: m.body });
                 setEditing(true);

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { client, data } from "../../api/client";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
@@ -8,6 +8,7 @@ import { LabLeadCard } from "./LabLeadCard";
 import { Tabs } from "../../components/Tabs";
 import { type LabFilter, labKey } from "./labTypes";
 import { useLabActions } from "./useLabActions";
+import { useLabKeys } from "./useLabKeys";
 import { useLabWriter } from "./useLabWriter";
 
 const PAGE = 20;
@@ -44,6 +45,8 @@ export function MessagingLab({ id }: { id: string }) {
   });
   const actions = useLabActions(id, setNotice, () => setSelected(new Set()));
   const writer = useLabWriter(id, setNotice);
+  const list = useRef<HTMLDivElement>(null);
+  useLabKeys(list);
 
   if (!lab.data) return <ErrorNote error={lab.error?.message ?? null} />;
   const { sequence: seq, counts, leads } = lab.data;
@@ -189,7 +192,12 @@ export function MessagingLab({ id }: { id: string }) {
         </div>
       )}
 
-      <div className="stack">
+      {leads.length > 0 && (
+        <p className="muted small" id="lab-keys">
+          Keys: j/k next/previous message · a approve · e edit (Esc cancels, Ctrl+Enter saves) · x select
+        </p>
+      )}
+      <div className="stack" ref={list} aria-describedby="lab-keys">
         {leads.map((l) => (
           <LabLeadCard key={l.id} lead={l} actions={actions} selected={selected} onToggle={toggle} />
         ))}
