@@ -1689,7 +1689,7 @@ export interface paths {
         delete: operations["deleteSequencesById"];
         options?: never;
         head?: never;
-        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
+        /** Rename, choose the sender accounts or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
         patch: operations["patchSequencesById"];
         trace?: never;
     };
@@ -15749,7 +15749,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -15878,8 +15881,13 @@ export interface operations {
                     name: string;
                     /** Format: uuid */
                     runId: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description One sender: the same as senderAccountIds: [id]
+                     */
                     senderAccountId?: string;
+                    /** @description The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread */
+                    senderAccountIds?: string[];
                     steps?: {
                         body?: string;
                         /** @enum {string} */
@@ -15916,7 +15924,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16043,7 +16054,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16259,7 +16273,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "senderAccountId": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+                 *       "senderAccountIds": [
+                 *         "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+                 *       ],
                  *       "trackOpens": true,
                  *       "messageSource": "personalised",
                  *       "sendDays": [
@@ -16281,8 +16297,13 @@ export interface operations {
                     name?: string;
                     /** @description the days steps may go, 0 = Sunday … 6 = Saturday; null = the workspace's days */
                     sendDays?: number[] | null;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description One sender: the same as senderAccountIds: [id]
+                     */
                     senderAccountId?: string;
+                    /** @description The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread */
+                    senderAccountIds?: string[];
                     /** @description no step on a public holiday of the lead's country */
                     skipHolidays?: boolean;
                     /** Format: uuid */
@@ -16314,7 +16335,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16452,7 +16476,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16599,7 +16626,10 @@ export interface operations {
                             name: string;
                             runId: string;
                             sendDays: number[] | null;
+                            /** @description The first of senderAccountIds */
                             senderAccountId: string | null;
+                            /** @description The senders the sequence rotates through, in order */
+                            senderAccountIds: string[];
                             skipHolidays: boolean;
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
@@ -17206,6 +17236,7 @@ export interface operations {
                             messageSource: "template" | "personalised";
                             name: string;
                             senderAccountId: string | null;
+                            senderAccountIds: string[];
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
                             steps: {
@@ -17563,7 +17594,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -17860,7 +17894,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -18014,7 +18051,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
