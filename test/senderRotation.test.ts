@@ -5,6 +5,7 @@ import { createList } from "../src/app/lists/lists";
 import { launchSequence } from "../src/app/outreach/enrollments";
 import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
+import { previewSchedule } from "../src/app/preview/previewSchedule";
 import { ChannelPool, createSenderAccount, updateSenderAccount } from "../src/app/outreach/senderAccounts";
 import { createSequence, getSequence, updateSequence } from "../src/app/outreach/sequences";
 import { updateDeliverabilitySettings } from "../src/app/senders/senderHealthReport";
@@ -75,6 +76,10 @@ describe("several senders per sequence", () => {
     const enrolled = await ctx.db.select().from(enrollments).where(eq(enrollments.sequenceId, seq.id));
     const leadsOf = (id: string) => enrolled.filter((e) => e.senderAccountId === id).length;
     expect([leadsOf(senders.a!), leadsOf(senders.b!), leadsOf(senders.c!)]).toEqual([6, 9, 15]);
+    // The preview shows a lead its own sender.
+    const ofC = enrolled.find((e) => e.senderAccountId === senders.c)!;
+    const preview = await previewSchedule(ctx, actor, seq.id, { leadId: ofC.leadId });
+    expect(preview.sender).toMatchObject({ id: senders.c, fromEmail: "c@rotation.example", assigned: true });
 
     const pool = new ChannelPool(ctx);
     const start = ctx.clock.now().getTime();

@@ -17732,6 +17732,13 @@ export interface operations {
                             id: string | null;
                             name: string | null;
                         };
+                        /** @description The sender of this lead's emails: its own once enrolled (`assigned`), else the sequence's first, until launch shares the senders out */
+                        sender: {
+                            assigned: boolean;
+                            fromEmail: string;
+                            id: string;
+                            name: string;
+                        } | null;
                         sequenceId: string;
                         steps: {
                             /** @description The instant (UTC) the step goes out, or went out */
