@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLead } from "../src/app/leads/editLeads";
 import { createList } from "../src/app/lists/lists";
+import { sequenceDashboard } from "../src/app/outreach/dashboard";
 import { launchSequence } from "../src/app/outreach/enrollments";
 import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
@@ -96,6 +97,15 @@ describe("several senders per sequence", () => {
     await runHours(24);
     expect(sink.received).toHaveLength(10);
     expect([sentBy(senders.a!), sentBy(senders.b!), sentBy(senders.c!)]).toEqual([2, 3, 5]);
+    // The dashboard shows the volume per sender, in rotation order.
+    const board = await sequenceDashboard(ctx, actor, seq.id);
+    expect(
+      board.senders.map((v) => [v.name, v.sentToday, v.capToday, v.sent, v.leads, v.inRotation]),
+    ).toEqual([
+      ["Sender a", 2, 2, 2, 6, true],
+      ["Sender b", 3, 3, 3, 9, true],
+      ["Sender c", 5, 5, 5, 15, true],
+    ]);
 
     // Day two with sender c paused: its leads wait (active, due), the others keep sending.
     await updateSenderAccount(ctx, actor, senders.c!, { paused: "paused by a person for the test" });

@@ -16610,6 +16610,23 @@ export interface operations {
                             /** @enum {string} */
                             state: "active" | "paused" | "replied" | "completed" | "bounced" | "unsubscribed" | "blocked" | "failed";
                         }[];
+                        /** @description Volume per sender, in rotation order */
+                        senders: {
+                            /** @description Its daily cap today (after warm-up) */
+                            capToday: number;
+                            fromEmail: string;
+                            /** @description false: taken out of the rotation, but leads given to it earlier still send from it */
+                            inRotation: boolean;
+                            /** @description Leads of this sequence given to it */
+                            leads: number;
+                            name: string;
+                            paused: boolean;
+                            senderAccountId: string;
+                            /** @description Emails this sequence sent from it */
+                            sent: number;
+                            /** @description Emails this sender sent in the last 24 hours, in every sequence */
+                            sentToday: number;
+                        }[];
                         sends: {
                             n: number;
                             status: string;
