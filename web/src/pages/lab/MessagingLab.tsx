@@ -88,11 +88,13 @@ export function MessagingLab({ id }: { id: string }) {
             <summary>
               {seq.senderAccountIds.length ? `Senders: ${seq.senderAccountIds.length}` : "Choose senders"}
             </summary>
-            <SenderChecklist
-              value={seq.senderAccountIds}
-              disabled={actions.patchSequence.isPending}
-              onChange={(senderAccountIds) => actions.patchSequence.mutate({ senderAccountIds })}
-            />
+            <div className="sender-menu-panel">
+              <SenderChecklist
+                value={seq.senderAccountIds}
+                disabled={actions.patchSequence.isPending}
+                onChange={(senderAccountIds) => actions.patchSequence.mutate({ senderAccountIds })}
+              />
+            </div>
           </details>
           {/* Launch stays possible with blocked leads: its dialog lists them and offers to skip them. */}
           <LaunchButton id={id} draft={isDraft} onLaunched={() => lab.refetch()} />
