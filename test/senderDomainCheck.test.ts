@@ -98,7 +98,7 @@ const resultOf = async (d: string, name: string, host?: string) =>
   ((await check(await sender(d, host))).checks as { check: string; result: string; message: string }[]).find(
     (c) => c.check === name,
   )!;
-async function sequenceFor(senderAccountId: string) {
+async function sequenceFor(senderAccountId: string | string[]) {
   const run = await createRun(ctx, actor, { name: "R", playKey: "builtin:email-only" });
   const steps = [
     {
@@ -110,7 +110,13 @@ async function sequenceFor(senderAccountId: string) {
     },
   ];
   return (
-    await createSequence(ctx, actor, { runId: run.id, name: "S", listIds: [listId], senderAccountId, steps })
+    await createSequence(ctx, actor, {
+      runId: run.id,
+      name: "S",
+      listIds: [listId],
+      ...(Array.isArray(senderAccountId) ? { senderAccountIds: senderAccountId } : { senderAccountId }),
+      steps,
+    })
   ).id;
 }
 const launch = (seq: string) => call("POST", `/api/sequences/${seq}/launch`);
@@ -208,6 +214,35 @@ describe("sender domain check against a DNS server", () => {
 });
 
 describe("a failing domain check holds launch", () => {
+  it("checks the domain of every sender of a rotation, not only the first", async () => {
+    const good = await sender("good.test");
+    await check(good);
+    const bad = await sender("nospf.test");
+    await check(bad);
+    const seq = await sequenceFor([good, bad]);
+    const lab = await getMessagingLab(ctx, actor, seq);
+    expect(lab.sequence.senderAccountIds).toEqual([good, bad]);
+    expect(lab.sequenceFindings).toEqual([
+      expect.objectContaining({
+        code: "sender_domain_failed",
+        severity: "blocking",
+        message: expect.stringMatching(/^SPF of nospf.test \(sender "Me at nospf.test"\) failed/),
+      }),
+    ]);
+    const held = await launch(seq);
+    expect(held.status).toBe(409);
+    expect(held.json.error.message).toMatch(/nospf.test/);
+    // Taken out of the rotation, it no longer holds the launch.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const refused = await call("PATCH", `/api/sequences/${seq}`, { senderAccountIds: [good, unknown] });
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.message).toContain(unknown);
+    expect(refused.json.error.details.field).toBe("senderAccountIds.1");
+    const patched = await call("PATCH", `/api/sequences/${seq}`, { senderAccountIds: [good] });
+    expect(patched.json).toMatchObject({ senderAccountId: good, senderAccountIds: [good] });
+    expect((await getMessagingLab(ctx, actor, seq)).sequenceFindings).toEqual([]);
+  });
+
   it("a sender never checked only warns; a failing check blocks with its fix until overridden", async () => {
     const id = await sender("brokendmarc.test");
     const seq = await sequenceFor(id);

@@ -123,7 +123,7 @@ export const requestExamples: Record<string, unknown> = {
     ],
   },
   "PATCH /api/sequences/:id": {
-    senderAccountId: SENDER,
+    senderAccountIds: [SENDER],
     trackOpens: true,
     messageSource: "personalised",
     sendDays: [1, 2, 3, 4, 5],

@@ -80,7 +80,8 @@ describe.skipIf(!chromiumPath && !ci)("the Messaging Lab in the browser", () => 
       await finding.waitFor();
       // Launch stays clickable: its dialog says what holds it (and offers to skip held leads).
       expect((await call("GET", `/api/sequences/${seq.id}/lab`)).canLaunch).toBe(false);
-      await page.getByLabel("Sender account").selectOption({ label: "Lab sandbox" });
+      await page.getByText("Choose senders").click();
+      await page.getByRole("checkbox", { name: /Lab sandbox/ }).check();
       await finding.waitFor({ state: "detached" });
 
       // Rewrite, edit and remove, each saying what it did.

@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath && !ci)("outreach in the browser with the sandbox 
       await page.getByRole("heading", { name: "Spring outreach" }).waitFor();
       await page.getByLabel("Sequence name").fill("Four emails");
       await page.getByLabel(/Outreach list/).check();
-      await page.getByLabel("Sender account").selectOption({ label: "Sandbox sender" });
+      await page.getByRole("checkbox", { name: /Sandbox sender/ }).check();
       await page.getByRole("button", { name: "Create sequence" }).click();
       await page.getByRole("heading", { name: "Four emails" }).waitFor();
       expect(await page.locator(".step-row").count()).toBe(4);

@@ -128,7 +128,7 @@ describe.skipIf(!chromiumPath && !ci)("the README's whole flow in the browser", 
       await page.getByRole("heading", { name: "Spring outreach" }).waitFor();
       await page.getByLabel("Sequence name").fill("Spring emails");
       await page.getByLabel(/Spring prospects/).check();
-      await page.getByLabel("Sender account").selectOption({ label: "Sandbox sender" });
+      await page.getByRole("checkbox", { name: /Sandbox sender/ }).check();
       await shot(page, "run");
       await page.getByRole("button", { name: "Create sequence" }).click();
       await page.getByRole("heading", { name: "Spring emails" }).waitFor();

@@ -45,6 +45,7 @@ export const labSchema = z.object({
     status: z.enum(sequences.status.enumValues),
     messageSource: z.enum(sequences.messageSource.enumValues),
     senderAccountId: z.string().nullable(),
+    senderAccountIds: z.array(z.string()),
     strategyProfileId: z.string().nullable(),
     steps: z.array(z.object({ idx: z.number(), channel: draftChannel, delayDays: z.number() })),
   }),

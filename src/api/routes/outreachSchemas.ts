@@ -101,7 +101,8 @@ export const sequenceSchema = z.object({
   runId: z.string(),
   name: z.string(),
   strategyProfileId: z.string().nullable(),
-  senderAccountId: z.string().nullable(),
+  senderAccountId: z.string().nullable().describe("The first of senderAccountIds"),
+  senderAccountIds: z.array(z.string()).describe("The senders the sequence rotates through, in order"),
   status: z.enum(sequences.status.enumValues),
   trackOpens: z.boolean(),
   trackClicks: z.boolean(),
@@ -162,6 +163,23 @@ export const sequenceDashboardSchema = z.object({
     }),
   ),
   attention: z.array(z.object({ ...leadRef, state: enrollmentState, reason: z.string().nullable() })),
+  senders: z
+    .array(
+      z.object({
+        senderAccountId: z.string(),
+        name: z.string(),
+        fromEmail: z.string(),
+        inRotation: z
+          .boolean()
+          .describe("false: taken out of the rotation, but leads given to it earlier still send from it"),
+        paused: z.boolean(),
+        sentToday: z.number().describe("Emails this sender sent in the last 24 hours, in every sequence"),
+        capToday: z.number().describe("Its daily cap today (after warm-up)"),
+        sent: z.number().describe("Emails this sequence sent from it"),
+        leads: z.number().describe("Leads of this sequence given to it"),
+      }),
+    )
+    .describe("Volume per sender, in rotation order"),
 });
 
 export const sentMessageSchema = z.object({

@@ -44,6 +44,13 @@ export const previewSchema = z.object({
     days: z.array(z.number().int()),
     skipHolidays: z.boolean(),
   }),
+  sender: z
+    .object({ id: z.string(), name: z.string(), fromEmail: z.string(), assigned: z.boolean() })
+    .nullable()
+    .meta({
+      description:
+        "The sender of this lead's emails: its own once enrolled (`assigned`), else the sequence's first, until launch shares the senders out",
+    }),
   steps: z.array(
     z.object({
       index: z.number().int(),

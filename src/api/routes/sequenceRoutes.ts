@@ -30,6 +30,17 @@ const stepInput = z.object({
   body: z.string().max(20000).optional(),
 });
 
+const senderChoice = {
+  senderAccountId: z.string().uuid().optional().describe("One sender: the same as senderAccountIds: [id]"),
+  senderAccountIds: z
+    .array(z.string().uuid())
+    .max(20)
+    .optional()
+    .describe(
+      "The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread",
+    ),
+};
+
 export function sequenceRoutes(app: Api, ctx: AppContext) {
   const auth = authenticate(ctx);
   app.get(
@@ -61,7 +72,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
           name: z.string().trim().min(1).max(120),
           listIds: z.array(z.string().uuid()).max(50),
           strategyProfileId: z.string().uuid().optional(),
-          senderAccountId: z.string().uuid().optional(),
+          ...senderChoice,
           steps: z.array(stepInput).min(1).max(20).optional(),
           trackOpens: z.boolean().optional().describe("Add an open-tracking pixel (off by default)"),
           trackClicks: z
@@ -100,11 +111,11 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags: ["sequences"],
         summary:
-          "Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar",
+          "Rename, choose the sender accounts or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar",
         params: idParam,
         body: sequenceCalendarSchema.extend({
           name: z.string().trim().min(1).max(120).optional(),
-          senderAccountId: z.string().uuid().optional(),
+          ...senderChoice,
           strategyProfileId: z.string().uuid().optional(),
           trackOpens: z.boolean().optional(),
           trackClicks: z.boolean().optional(),

@@ -49,6 +49,7 @@ export async function getMessagingLab(
       status: seq.status,
       messageSource: seq.messageSource,
       senderAccountId: seq.senderAccountId,
+      senderAccountIds: seq.senderAccountIds,
       strategyProfileId: seq.strategyProfileId,
       steps: seq.steps.map((s) => ({ idx: s.idx, channel: s.channel, delayDays: s.delayDays })),
     },

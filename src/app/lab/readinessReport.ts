@@ -9,12 +9,13 @@ import {
   sequenceReadiness,
 } from "../../domain/readiness";
 import { queryRows } from "../../db/client";
-import { leads, messageDrafts, senderAccounts, strategyProfiles } from "../../db/schema";
+import { leads, messageDrafts, strategyProfiles } from "../../db/schema";
 import { isPlaceholderBody } from "../../domain/sequence/placeholderBodies";
 import { senderDomainFindings } from "../senders/checkSenderDomain";
 import { loadBlocklist } from "../blocklist/blocklist";
 import { linkedinAccountOf } from "../integrations/linkedinAccount";
 import type { Actor, AppContext } from "../context";
+import { rotationSenders } from "../outreach/sequenceSenders";
 import { getSequence } from "../outreach/sequences";
 
 export type LabSequence = Awaited<ReturnType<typeof getSequence>>;
@@ -61,26 +62,22 @@ export async function readinessFor(
   const linkedinConnected = seq.steps.some((s) => s.channel !== "email")
     ? !!(await linkedinAccountOf(ctx, actor.workspaceId))
     : true;
-  const [sender] = seq.senderAccountId
-    ? await ctx.db
-        .select()
-        .from(senderAccounts)
-        .where(
-          and(eq(senderAccounts.id, seq.senderAccountId), eq(senderAccounts.workspaceId, actor.workspaceId)),
-        )
-    : [];
-  const rehearsal = sender?.kind === "sandbox";
+  const senders = (await rotationSenders(ctx.db, seq.id)).filter((s) => s.workspaceId === actor.workspaceId);
+  // A rehearsal only when every sender is the sandbox: a lead could be given any of them.
+  const rehearsal = senders.length > 0 && senders.every((s) => s.kind === "sandbox");
   const draftOf = new Map(drafts.map((d) => [`${d.leadId} ${d.stepIndex}`, d]));
   const sequenceFindings = sequenceReadiness({
     hasEmailStep: emailSteps.length > 0,
-    senderAccountId: seq.senderAccountId,
+    senders: senders.map((s) => ({ name: s.name, paused: s.pausedAt !== null })),
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
     // Personalised sequences send the Lab's messages; their step texts are only the writer's brief.
     steps: personalised ? [] : seq.steps,
   });
-  if (sender && emailSteps.length)
-    sequenceFindings.push(...(await senderDomainFindings(ctx, actor.workspaceId, sender)));
+  // Every sender of the rotation sends some of the leads: each one's domain must pass.
+  if (emailSteps.length)
+    for (const sender of senders)
+      sequenceFindings.push(...(await senderDomainFindings(ctx, actor.workspaceId, sender)));
   const perLead = new Map<string, ReadinessFinding[]>();
   for (const lead of leadRows) {
     const vars = {

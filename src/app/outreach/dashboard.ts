@@ -3,9 +3,10 @@ import { AppError } from "../../domain/appError";
 import { queryRows } from "../../db/client";
 import { enrollments, inboundMessages, leads, messages } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
+import { sequenceSenderVolumes } from "./sequenceSenderVolumes";
 import { getSequence } from "./sequences";
 
-/** Leads per step and per state, and the next sends with their time in the lead's zone and the workspace's. */
+/** Leads per step and per state, volume per sender, and the next sends with their time in the lead's zone and the workspace's. */
 export async function sequenceDashboard(ctx: AppContext, actor: Actor, id: string) {
   const seq = await getSequence(ctx, actor, id);
   const states = await queryRows<{ state: string; n: number }>(
@@ -64,6 +65,7 @@ export async function sequenceDashboard(ctx: AppContext, actor: Actor, id: strin
     sends: sent,
     upcoming,
     attention,
+    senders: await sequenceSenderVolumes(ctx, id),
   };
 }
 

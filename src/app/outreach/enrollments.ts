@@ -3,6 +3,8 @@ import { AppError } from "../../domain/appError";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { nextDue } from "../../domain/schedule/planSchedule";
 import { nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
+import { assignSenders } from "../../domain/sequence/assignSenders";
+import { senderCapToday } from "../../domain/schedule/senderPacing";
 import { queryRows } from "../../db/client";
 import { enrollments, leads, runs, sequences, suppressions, workspaces } from "../../db/schema";
 import { loadBlocklist } from "../blocklist/blocklist";
@@ -10,6 +12,7 @@ import type { Actor, AppContext } from "../context";
 import { launchBlockers } from "../lab/messagingLab";
 import { recordLeadEvents } from "../leads/leadEvents";
 import { leadZone } from "../zones/leadZone";
+import { rotationSenders } from "./sequenceSenders";
 import { getSequence, stepsOf } from "./sequences";
 import { sequenceWindow, windowFor } from "./sequenceWindow";
 
@@ -140,6 +143,8 @@ export async function launchSequence(
         nextStepIndex: null,
         nextStepAt: null,
       });
+  const emailable = new Set(candidates.filter((l) => l.email && l.status !== "bounced").map((l) => l.id));
+  const senderOf = await shareSenders(ctx, seq, now, rows, emailable);
   const count = (s: string) => rows.filter((r) => r.state === s).length;
   const result: LaunchResult = {
     enrolled: rows.length,
@@ -161,7 +166,9 @@ export async function launchSequence(
     for (let i = 0; i < rows.length; i += 1000)
       await tx
         .insert(enrollments)
-        .values(rows.slice(i, i + 1000))
+        .values(
+          rows.slice(i, i + 1000).map((r) => ({ ...r, senderAccountId: senderOf.get(r.leadId) ?? null })),
+        )
         .onConflictDoNothing();
     await tx
       .update(runs)
@@ -182,6 +189,36 @@ export async function launchSequence(
   if (first) return result;
   const again = await getSequence(ctx, actor, id);
   return (again.launchResult as LaunchResult | null) ?? result;
+}
+
+/**
+ * The sender of each lead that launch makes active and an email step can reach: the rotation shared
+ * by the senders' caps today (assignSenders), in the order the leads fall due, so the first day's
+ * sends spread over every sender. Other leads get none (a LinkedIn-only lead sends no email).
+ */
+async function shareSenders(
+  ctx: AppContext,
+  seq: { id: string; steps: { channel: string }[] },
+  now: Date,
+  rows: { leadId: string; state: string; nextStepAt?: Date | null }[],
+  emailable: Set<string>,
+) {
+  const out = new Map<string, string>();
+  if (!seq.steps.some((s) => s.channel === "email")) return out;
+  const entering = rows
+    .filter((r) => r.state === "active" && emailable.has(r.leadId))
+    .sort(
+      (a, b) =>
+        (a.nextStepAt?.getTime() ?? 0) - (b.nextStepAt?.getTime() ?? 0) || (a.leadId < b.leadId ? -1 : 1),
+    );
+  const senders = (await rotationSenders(ctx.db, seq.id)).map((s) => ({
+    id: s.id,
+    position: s.position,
+    capToday: senderCapToday({ ...s, createdAtMs: s.createdAt.getTime() }, now.getTime()),
+    paused: s.pausedAt !== null,
+  }));
+  assignSenders(senders, entering.length).forEach((id, i) => out.set(entering[i]!.leadId, id));
+  return out;
 }
 
 /** For a sequence launched before launch results were kept: its enrollments as they are now. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, or, sql } from "drizzle-orm";
 import { type Channel } from "../../channels/channel";
 import { smtpChannel, verifySmtp } from "../../channels/email/smtpChannel";
 import { sandboxChannel } from "../../channels/sandbox/sandboxChannel";
@@ -6,7 +6,7 @@ import { AppError } from "../../domain/appError";
 import { changedEndpointFields, rebindProblem } from "../../domain/security/credentialBinding";
 import { recordAuditEvent } from "../auditLog/recordAuditEvent";
 import { mailHostGuard } from "../net/mailHostGuard";
-import { senderAccounts, sequences } from "../../db/schema";
+import { senderAccounts, sequenceSenders, sequences } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 
 type Row = typeof senderAccounts.$inferSelect;
@@ -283,7 +283,22 @@ export async function deleteSenderAccount(ctx: AppContext, actor: Actor, id: str
   const using = await ctx.db
     .select({ name: sequences.name })
     .from(sequences)
-    .where(and(eq(sequences.senderAccountId, r.id), inArray(sequences.status, ["active", "paused"])));
+    .where(
+      and(
+        or(
+          eq(sequences.senderAccountId, r.id),
+          exists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(sequenceSenders)
+              .where(
+                and(eq(sequenceSenders.sequenceId, sequences.id), eq(sequenceSenders.senderAccountId, r.id)),
+              ),
+          ),
+        ),
+        inArray(sequences.status, ["active", "paused"]),
+      ),
+    );
   if (using.length)
     throw new AppError(
       "conflict",

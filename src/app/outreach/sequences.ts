@@ -7,7 +7,7 @@ import { sequenceSources, sequenceSteps, sequences, workspaces } from "../../db/
 import type { Actor, AppContext } from "../context";
 import { getList } from "../lists/lists";
 import { getRun, resolvePlay } from "./runs";
-import { getSenderRow } from "./senderAccounts";
+import { chosenSenders, type SenderChoice, senderIdsOf, writeSequenceSenders } from "./sequenceSenders";
 import { getStrategyProfile } from "./strategyProfiles";
 
 export type StepInput = {
@@ -50,12 +50,13 @@ export async function getSequence(ctx: AppContext, actor: Actor, id: string) {
     .select({ listId: sequenceSources.listId })
     .from(sequenceSources)
     .where(eq(sequenceSources.sequenceId, id));
-  return { ...seq, steps, listIds: sources.map((s) => s.listId) };
+  const senderAccountIds = (await senderIdsOf(ctx.db, [id])).get(id)!;
+  return { ...seq, senderAccountIds, steps, listIds: sources.map((s) => s.listId) };
 }
 
 /** Sequences, optionally of one run; archived ones only when asked for. */
 export async function listSequences(ctx: AppContext, actor: Actor, runId?: string, archived = false) {
-  return ctx.db
+  const rows = await ctx.db
     .select()
     .from(sequences)
     .where(
@@ -66,6 +67,11 @@ export async function listSequences(ctx: AppContext, actor: Actor, runId?: strin
       ),
     )
     .orderBy(asc(sequences.createdAt));
+  const senders = await senderIdsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, senderAccountIds: senders.get(r.id)! }));
 }
 
 /** Created in a run from lists (source groups) and a strategy profile; steps default to the run's play. */
@@ -77,16 +83,15 @@ export async function createSequence(
     name: string;
     listIds: string[];
     strategyProfileId?: string;
-    senderAccountId?: string;
     steps?: StepInput[];
     trackOpens?: boolean;
     trackClicks?: boolean;
-  },
+  } & SenderChoice,
 ) {
   const run = await getRun(ctx, actor, i.runId);
   for (const l of i.listIds) await getList(ctx, actor, l);
   if (i.strategyProfileId) await getStrategyProfile(ctx, actor, i.strategyProfileId);
-  if (i.senderAccountId) await getSenderRow(ctx, actor.workspaceId, i.senderAccountId);
+  const senderIds = await chosenSenders(ctx, actor.workspaceId, i);
   const steps: StepInput[] =
     i.steps ??
     (await resolvePlay(ctx, actor, run.playKey)).steps.map((s) => ({ ...s, body: defaultBody[s.channel] }));
@@ -99,12 +104,13 @@ export async function createSequence(
         runId: run.id,
         name: i.name.trim(),
         strategyProfileId: i.strategyProfileId,
-        senderAccountId: i.senderAccountId,
+        senderAccountId: senderIds?.[0],
         trackOpens: i.trackOpens ?? false,
         trackClicks: i.trackClicks ?? false,
         createdAt: ctx.clock.now(),
       })
       .returning();
+    if (senderIds?.length) await writeSequenceSenders(tx, seq!, senderIds);
     if (i.listIds.length)
       await tx.insert(sequenceSources).values(i.listIds.map((listId) => ({ sequenceId: seq!.id, listId })));
     await tx.insert(sequenceSteps).values(
@@ -153,14 +159,18 @@ export async function updateSequence(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  patch: {
+  {
+    senderAccountId,
+    senderAccountIds,
+    ...patch
+  }: {
     name?: string;
-    senderAccountId?: string;
     strategyProfileId?: string;
     trackOpens?: boolean;
     trackClicks?: boolean;
     messageSource?: "template" | "personalised";
-  } & SequenceCalendarPatch,
+  } & SequenceCalendarPatch &
+    SenderChoice,
 ) {
   const seq = await getSequence(ctx, actor, id);
   if (patch.windowStart !== undefined || patch.windowEnd !== undefined) {
@@ -177,9 +187,13 @@ export async function updateSequence(
     throw new AppError("conflict", "the message source can only be changed before launch", {
       field: "messageSource",
     });
-  if (patch.senderAccountId) await getSenderRow(ctx, actor.workspaceId, patch.senderAccountId);
+  const senderIds = await chosenSenders(ctx, actor.workspaceId, { senderAccountId, senderAccountIds });
   if (patch.strategyProfileId) await getStrategyProfile(ctx, actor, patch.strategyProfileId);
-  await ctx.db.update(sequences).set(patch).where(eq(sequences.id, id));
+  await ctx.db.transaction(async (tx) => {
+    if (Object.keys(patch).length) await tx.update(sequences).set(patch).where(eq(sequences.id, id));
+    // A lead already in the sequence keeps its sender (its thread); the rotation is for leads entering.
+    if (senderIds) await writeSequenceSenders(tx, seq, senderIds);
+  });
   return getSequence(ctx, actor, id);
 }
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { leadMergeVars, type RenderResult, renderTemplate } from "../../domain/messages/renderTemplate";
 import { describeSpintaxProblem, spinKey } from "../../domain/messages/spintax";
-import { senderAccounts, strategyProfiles } from "../../db/schema";
+import { strategyProfiles } from "../../db/schema";
 import type { AppContext } from "../context";
 import type { getLeadRow } from "../leads/leadDetail";
 import type { getSequence } from "../outreach/sequences";
@@ -17,6 +17,8 @@ export async function previewMessages(
   ctx: AppContext,
   seq: Awaited<ReturnType<typeof getSequence>>,
   lead: Awaited<ReturnType<typeof getLeadRow>>,
+  /** The lead's own sender (its `sender_name` fallback is the sender's From name), as the scheduler sends. */
+  sender: { fromName: string } | undefined,
 ): Promise<Map<number, PreviewMessage>> {
   const out = new Map<number, PreviewMessage>();
   if (seq.messageSource !== "template") return out;
@@ -29,14 +31,6 @@ export async function previewMessages(
             eq(strategyProfiles.id, seq.strategyProfileId),
             eq(strategyProfiles.workspaceId, seq.workspaceId),
           ),
-        )
-    : [];
-  const [sender] = seq.senderAccountId
-    ? await ctx.db
-        .select({ fromName: senderAccounts.fromName })
-        .from(senderAccounts)
-        .where(
-          and(eq(senderAccounts.id, seq.senderAccountId), eq(senderAccounts.workspaceId, seq.workspaceId)),
         )
     : [];
   const vars = {

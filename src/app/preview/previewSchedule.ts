@@ -5,7 +5,7 @@ import { type InferredZone, type LeadPlace } from "../../domain/schedule/inferTi
 import { planSchedule } from "../../domain/schedule/planSchedule";
 import { holidaysSkipped, sendDaysOf } from "../../domain/schedule/sendingWindow";
 import type { LeadReach, SequenceStep } from "../../domain/sequence/sequenceEngine";
-import { enrollments, messages } from "../../db/schema";
+import { enrollments, messages, senderAccounts } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
 import { getLeadRow } from "../leads/leadDetail";
 import { workspaceWindow } from "../outreach/enrollments";
@@ -70,21 +70,6 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
   let reach: LeadReach = { hasUsableEmail: q.hasEmail ?? true, hasLinkedIn: q.hasLinkedIn ?? true };
   let replied = false;
   let rendered = new Map<number, PreviewMessage>();
-  if (q.leadId) {
-    const row = await getLeadRow(ctx, actor, q.leadId);
-    rendered = await previewMessages(ctx, seq, row);
-    lead = { id: row.id, name: [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email };
-    place = row;
-    reach = { hasUsableEmail: !!row.email && row.status !== "bounced", hasLinkedIn: !!row.linkedinUrl };
-    replied = row.status === "replied";
-  } else if (!q.location && !q.phone && !q.timezone)
-    throw new AppError(
-      "validation",
-      "give a leadId, or a location, phone or timezone for a lead not yet enrolled",
-      {
-        field: "leadId",
-      },
-    );
   const [enrollment] = q.leadId
     ? await ctx.db
         .select()
@@ -97,6 +82,29 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
           ),
         )
     : [];
+  // An enrolled lead's own sender; before launch the rotation's first stands in (launch shares them out).
+  const senderId = enrollment?.senderAccountId ?? seq.senderAccountId;
+  const [sender] = senderId
+    ? await ctx.db
+        .select()
+        .from(senderAccounts)
+        .where(and(eq(senderAccounts.id, senderId), eq(senderAccounts.workspaceId, actor.workspaceId)))
+    : [];
+  if (q.leadId) {
+    const row = await getLeadRow(ctx, actor, q.leadId);
+    rendered = await previewMessages(ctx, seq, row, sender);
+    lead = { id: row.id, name: [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email };
+    place = row;
+    reach = { hasUsableEmail: !!row.email && row.status !== "bounced", hasLinkedIn: !!row.linkedinUrl };
+    replied = row.status === "replied";
+  } else if (!q.location && !q.phone && !q.timezone)
+    throw new AppError(
+      "validation",
+      "give a leadId, or a location, phone or timezone for a lead not yet enrolled",
+      {
+        field: "leadId",
+      },
+    );
   const zone: InferredZone = enrollment
     ? {
         zone: enrollment.zone,
@@ -169,6 +177,14 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
     sequenceId,
     lead,
     enrollment: enrollment ? { id: enrollment.id, state: enrollment.state } : null,
+    sender: sender
+      ? {
+          id: sender.id,
+          name: sender.name,
+          fromEmail: sender.fromEmail,
+          assigned: !!enrollment?.senderAccountId,
+        }
+      : null,
     zone,
     workspaceZone: ws.timezone,
     window: {

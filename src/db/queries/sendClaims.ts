@@ -27,18 +27,21 @@ export type DueRow = {
 export type Claim = typeof messages.$inferInsert;
 
 /**
- * Locks due enrollments of live sequences (SKIP LOCKED, so workers share the work). Those whose
+ * Locks due enrollments of live sequences (SKIP LOCKED, so workers share the work). A lead's sender
+ * is its own (given when it entered the sequence's rotation), else the sequence's first. Those whose
  * sender is paused are not taken: they stay due, and do not fill every batch while they wait.
  */
 export const lockDueEnrollments = (tx: Tx, now: Date, limit: number) =>
   queryRows<DueRow>(
     tx,
-    sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.step_attempt, e.zone, s.sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source,
+    sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.step_attempt, e.zone,
+          coalesce(e.sender_account_id, s.sender_account_id) as sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source,
           s.send_days, s.window_start, s.window_end, s.skip_holidays
         from enrollments e join sequences s on s.id = e.sequence_id join runs r on r.id = s.run_id
         where e.state = 'active' and e.next_step_at <= ${now.toISOString()}::timestamptz
           and s.status = 'active' and r.status = 'active'
-          and not exists (select 1 from sender_accounts sa where sa.id = s.sender_account_id and sa.paused_at is not null)
+          and not exists (select 1 from sender_accounts sa
+                          where sa.id = coalesce(e.sender_account_id, s.sender_account_id) and sa.paused_at is not null)
         order by e.next_step_at limit ${limit}
         for update of e skip locked`,
   );

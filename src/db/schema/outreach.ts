@@ -181,6 +181,28 @@ export const sequenceSources = pgTable(
   (t) => [primaryKey({ columns: [t.sequenceId, t.listId] })],
 );
 
+/**
+ * The senders a sequence rotates through, in order (position 0 is also `sequences.sender_account_id`,
+ * which the readers of "the sequence's sender" keep using). Each lead gets one when it enters.
+ */
+export const sequenceSenders = pgTable(
+  "sequence_senders",
+  {
+    sequenceId: uuid("sequence_id")
+      .notNull()
+      .references(() => sequences.id, { onDelete: "cascade" }),
+    senderAccountId: uuid("sender_account_id")
+      .notNull()
+      .references(() => senderAccounts.id, { onDelete: "cascade" }),
+    workspaceId: wsRef(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sequenceId, t.senderAccountId] }),
+    index("sequence_senders_sender").on(t.senderAccountId),
+  ],
+);
+
 export const sequenceSteps = pgTable(
   "sequence_steps",
   {
@@ -248,6 +270,8 @@ export const enrollments = pgTable(
      * scheduled again. Only the bounce handling raises it; the claim copies it onto the message.
      */
     stepAttempt: smallint("step_attempt").notNull().default(1),
+    /** The sender this lead was given when it entered (null: no email step, or the sequence's first). */
+    senderAccountId: uuid("sender_account_id").references(() => senderAccounts.id, { onDelete: "set null" }),
     zone: text("zone").notNull(),
     zoneSource: text("zone_source").notNull(),
     // How sure the inference was (exact / likely / guess) and what it read, shown next to send times.

@@ -118,15 +118,30 @@ describe("spam phrases", () => {
 
 describe("sequence readiness", () => {
   it("blocks email steps without a sender account and warns without an unsubscribe footer", () => {
+    expect(codes(sequenceReadiness({ hasEmailStep: true, senders: [], unsubscribeFooter: false }))).toEqual([
+      "no_sender_account:blocking",
+      "missing_unsubscribe:warning",
+    ]);
+    expect(sequenceReadiness({ hasEmailStep: false, senders: [], unsubscribeFooter: false })).toEqual([]);
     expect(
-      codes(sequenceReadiness({ hasEmailStep: true, senderAccountId: null, unsubscribeFooter: false })),
-    ).toEqual(["no_sender_account:blocking", "missing_unsubscribe:warning"]);
-    expect(
-      sequenceReadiness({ hasEmailStep: false, senderAccountId: null, unsubscribeFooter: false }),
+      sequenceReadiness({
+        hasEmailStep: true,
+        senders: [{ name: "A", paused: false }],
+        unsubscribeFooter: true,
+      }),
     ).toEqual([]);
-    expect(sequenceReadiness({ hasEmailStep: true, senderAccountId: "s1", unsubscribeFooter: true })).toEqual(
-      [],
-    );
+  });
+
+  it.each([
+    { paused: [false, false], want: [] },
+    { paused: [true, false], want: [/^Paused: "s0"\. New leads go to the other senders/] },
+    { paused: [true], want: [/^The sender "s0" is paused: nothing is sent/] },
+    { paused: [true, true], want: [/^Every sender of this sequence is paused/] },
+  ])("warns of paused senders in the rotation: $paused", ({ paused, want }) => {
+    const senders = paused.map((p, i) => ({ name: `s${i}`, paused: p }));
+    const f = sequenceReadiness({ hasEmailStep: true, senders, unsubscribeFooter: true });
+    expect(f.map((x) => x.severity)).toEqual(want.map(() => "warning"));
+    f.forEach((x, i) => expect(x.message).toMatch(want[i]!));
   });
 
   it("blocks broken spintax, naming the step, the part and the problem", () => {
@@ -136,7 +151,7 @@ describe("sequence readiness", () => {
     ];
     const f = sequenceReadiness({
       hasEmailStep: true,
-      senderAccountId: "s1",
+      senders: [{ name: "A", paused: false }],
       unsubscribeFooter: true,
       steps,
     });

@@ -18,7 +18,8 @@ export type ReadinessCode =
   | "sender_domain_overridden"
   | "sender_domain_warning"
   | "sender_domain_not_checked"
-  | "tracking_domain_not_in_use";
+  | "tracking_domain_not_in_use"
+  | "sender_paused";
 
 /** "blocking" stops the launch for that lead (or the whole sequence); "warning" is shown and allowed. */
 export type ReadinessSeverity = "blocking" | "warning";

@@ -3,7 +3,8 @@ import type { ReadinessFinding } from "./readinessTypes";
 
 export type SequenceReadinessInput = {
   hasEmailStep: boolean;
-  senderAccountId: string | null;
+  /** The senders the sequence rotates through, in order; `paused` ones take no new leads. */
+  senders: { name: string; paused: boolean }[];
   unsubscribeFooter: boolean;
   /** The step templates, to check their spintax (broken spintax would fail every lead's send). */
   steps?: { idx: number; subject: string; body: string }[];
@@ -31,7 +32,7 @@ function spintaxFindings(steps: SequenceReadinessInput["steps"] = []): Readiness
 export function sequenceReadiness(input: SequenceReadinessInput): ReadinessFinding[] {
   const findings: ReadinessFinding[] = spintaxFindings(input.steps);
   if (!input.hasEmailStep) return findings;
-  if (!input.senderAccountId?.trim()) {
+  if (!input.senders.length) {
     findings.push({
       code: "no_sender_account",
       severity: "blocking",
@@ -39,6 +40,19 @@ export function sequenceReadiness(input: SequenceReadinessInput): ReadinessFindi
         "This sequence has email steps but no sender account. Choose a sender account (Settings → Senders) before launching.",
     });
   }
+  const paused = input.senders.filter((s) => s.paused);
+  if (paused.length && paused.length === input.senders.length)
+    findings.push({
+      code: "sender_paused",
+      severity: "warning",
+      message: `${paused.length === 1 ? `The sender "${paused[0]!.name}" is` : "Every sender of this sequence is"} paused: nothing is sent until one is resumed in Settings → Senders.`,
+    });
+  else if (paused.length)
+    findings.push({
+      code: "sender_paused",
+      severity: "warning",
+      message: `Paused: ${paused.map((s) => `"${s.name}"`).join(", ")}. New leads go to the other senders; leads already given to a paused sender wait until it is resumed.`,
+    });
   if (!input.unsubscribeFooter) {
     findings.push({
       code: "missing_unsubscribe",

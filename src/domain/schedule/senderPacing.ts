@@ -12,6 +12,26 @@ export function effectiveDailyCap(p: Pacing, daysSinceStart: number): number {
   return Math.min(p.dailyCap, p.rampUp.startCap + Math.max(0, Math.floor(daysSinceStart)) * p.rampUp.perDay);
 }
 
+/** What today's cap of a sender depends on: its full cap, its optional warm-up, and its age. */
+export type SenderCapSettings = {
+  dailyCap: number;
+  rampStartCap: number | null;
+  rampPerDay: number | null;
+  createdAtMs: number;
+};
+
+/** A sender's cap today as the scheduler applies it: the warm-up counted in days from its creation. */
+export const senderCapToday = (s: SenderCapSettings, nowMs: number) =>
+  effectiveDailyCap(
+    {
+      dailyCap: s.dailyCap,
+      minGapSeconds: 0,
+      jitterSeconds: 0,
+      rampUp: s.rampStartCap ? { startCap: s.rampStartCap, perDay: s.rampPerDay ?? 5 } : null,
+    },
+    (nowMs - s.createdAtMs) / 86_400_000,
+  );
+
 /**
  * The earliest moment a sender may send again: never before `due`, at least the gap (plus jitter)
  * after its previous send, and null once today's cap is used (the scheduler retries tomorrow).

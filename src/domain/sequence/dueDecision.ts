@@ -2,7 +2,7 @@ import { type Blocklist, isBlocked } from "../blocking/isBlocked";
 import { countSend, type LimitCounts, sendLimitReason, type SendLimits } from "../deliverability/sendLimits";
 import { leadMergeVars, renderTemplate } from "../messages/renderTemplate";
 import { describeSpintaxProblem, spinKey } from "../messages/spintax";
-import { effectiveDailyCap, nextSendSlot } from "../schedule/senderPacing";
+import { nextSendSlot, senderCapToday } from "../schedule/senderPacing";
 import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
 import { nextStep, type SequenceStep } from "./sequenceEngine";
 
@@ -233,15 +233,7 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
 /** The sender's caps and gaps: null when it may send now (the send is then counted). */
 function pace<A>(i: DueInput<A>, sender: DueSender): DueDecision<A> | null {
   const { ledger, nowMs } = i;
-  const cap = effectiveDailyCap(
-    {
-      dailyCap: sender.dailyCap,
-      minGapSeconds: sender.minGapSeconds,
-      jitterSeconds: sender.jitterSeconds,
-      rampUp: sender.rampStartCap ? { startCap: sender.rampStartCap, perDay: sender.rampPerDay ?? 5 } : null,
-    },
-    (nowMs - sender.createdAtMs) / 86_400_000,
-  );
+  const cap = senderCapToday(sender, nowMs);
   const slot = nextSendSlot(
     {
       dueMs: nowMs,

@@ -1724,7 +1724,7 @@ export interface paths {
         delete: operations["deleteSequencesById"];
         options?: never;
         head?: never;
-        /** Rename, choose the sender account or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
+        /** Rename, choose the sender accounts or strategy profile, turn open/click tracking on or off, choose the message source, set the sending calendar */
         patch: operations["patchSequencesById"];
         trace?: never;
     };
@@ -16147,7 +16147,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16276,8 +16279,13 @@ export interface operations {
                     name: string;
                     /** Format: uuid */
                     runId: string;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description One sender: the same as senderAccountIds: [id]
+                     */
                     senderAccountId?: string;
+                    /** @description The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread */
+                    senderAccountIds?: string[];
                     steps?: {
                         body?: string;
                         /** @enum {string} */
@@ -16314,7 +16322,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16441,7 +16452,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16657,7 +16671,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "senderAccountId": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+                 *       "senderAccountIds": [
+                 *         "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+                 *       ],
                  *       "trackOpens": true,
                  *       "messageSource": "personalised",
                  *       "sendDays": [
@@ -16679,8 +16695,13 @@ export interface operations {
                     name?: string;
                     /** @description the days steps may go, 0 = Sunday … 6 = Saturday; null = the workspace's days */
                     sendDays?: number[] | null;
-                    /** Format: uuid */
+                    /**
+                     * Format: uuid
+                     * @description One sender: the same as senderAccountIds: [id]
+                     */
                     senderAccountId?: string;
+                    /** @description The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread */
+                    senderAccountIds?: string[];
                     /** @description no step on a public holiday of the lead's country */
                     skipHolidays?: boolean;
                     /** Format: uuid */
@@ -16712,7 +16733,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16850,7 +16874,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -16981,6 +17008,23 @@ export interface operations {
                             /** @enum {string} */
                             state: "active" | "paused" | "replied" | "completed" | "bounced" | "unsubscribed" | "blocked" | "failed";
                         }[];
+                        /** @description Volume per sender, in rotation order */
+                        senders: {
+                            /** @description Its daily cap today (after warm-up) */
+                            capToday: number;
+                            fromEmail: string;
+                            /** @description false: taken out of the rotation, but leads given to it earlier still send from it */
+                            inRotation: boolean;
+                            /** @description Leads of this sequence given to it */
+                            leads: number;
+                            name: string;
+                            paused: boolean;
+                            senderAccountId: string;
+                            /** @description Emails this sequence sent from it */
+                            sent: number;
+                            /** @description Emails this sender sent in the last 24 hours, in every sequence */
+                            sentToday: number;
+                        }[];
                         sends: {
                             n: number;
                             status: string;
@@ -16997,7 +17041,10 @@ export interface operations {
                             name: string;
                             runId: string;
                             sendDays: number[] | null;
+                            /** @description The first of senderAccountIds */
                             senderAccountId: string | null;
+                            /** @description The senders the sequence rotates through, in order */
+                            senderAccountIds: string[];
                             skipHolidays: boolean;
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
@@ -17604,6 +17651,7 @@ export interface operations {
                             messageSource: "template" | "personalised";
                             name: string;
                             senderAccountId: string | null;
+                            senderAccountIds: string[];
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
                             steps: {
@@ -17961,7 +18009,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -18096,6 +18147,13 @@ export interface operations {
                             id: string | null;
                             name: string | null;
                         };
+                        /** @description The sender of this lead's emails: its own once enrolled (`assigned`), else the sequence's first, until launch shares the senders out */
+                        sender: {
+                            assigned: boolean;
+                            fromEmail: string;
+                            id: string;
+                            name: string;
+                        } | null;
                         sequenceId: string;
                         steps: {
                             /** @description The instant (UTC) the step goes out, or went out */
@@ -18258,7 +18316,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
@@ -18412,7 +18473,10 @@ export interface operations {
                         name: string;
                         runId: string;
                         sendDays: number[] | null;
+                        /** @description The first of senderAccountIds */
                         senderAccountId: string | null;
+                        /** @description The senders the sequence rotates through, in order */
+                        senderAccountIds: string[];
                         skipHolidays: boolean;
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";

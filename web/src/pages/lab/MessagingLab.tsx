@@ -4,6 +4,7 @@ import { client, data } from "../../api/client";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { LaunchButton } from "../outreach/LaunchButton";
+import { SenderChecklist } from "../outreach/SenderChecklist";
 import { LabLeadCard } from "./LabLeadCard";
 import { Tabs } from "../../components/Tabs";
 import { type LabFilter, labKey } from "./labTypes";
@@ -38,10 +39,6 @@ export function MessagingLab({ id }: { id: string }) {
       ),
     placeholderData: keepPreviousData,
     meta: { inline: true },
-  });
-  const senders = useQuery({
-    queryKey: ["/api/sender-accounts"],
-    queryFn: () => data(client.GET("/api/sender-accounts")),
   });
   const actions = useLabActions(id, setNotice, () => setSelected(new Set()));
   const writer = useLabWriter(id, setNotice);
@@ -90,19 +87,18 @@ export function MessagingLab({ id }: { id: string }) {
             <option value="template">Same template for every lead</option>
             <option value="personalised">A personalised message per lead</option>
           </select>
-          <select
-            aria-label="Sender account"
-            value={seq.senderAccountId ?? ""}
-            disabled={actions.patchSequence.isPending}
-            onChange={(e) => actions.patchSequence.mutate({ senderAccountId: e.target.value })}
-          >
-            <option value="">No sender account</option>
-            {(senders.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <details className="sender-menu">
+            <summary>
+              {seq.senderAccountIds.length ? `Senders: ${seq.senderAccountIds.length}` : "Choose senders"}
+            </summary>
+            <div className="sender-menu-panel">
+              <SenderChecklist
+                value={seq.senderAccountIds}
+                disabled={actions.patchSequence.isPending}
+                onChange={(senderAccountIds) => actions.patchSequence.mutate({ senderAccountIds })}
+              />
+            </div>
+          </details>
           {/* Launch stays possible with blocked leads: its dialog lists them and offers to skip them. */}
           <LaunchButton id={id} draft={isDraft} onLaunched={() => lab.refetch()} />
         </div>

@@ -11,7 +11,7 @@ type Refusal = { id: string; reason: string };
 export function useLabActions(id: string, say: (text: string) => void, onApproved: () => void) {
   const invalidate = [labKey(id), ["/api/sequences/{id}", id]];
   const patchSequence = useAction(
-    (body: { messageSource?: "template" | "personalised"; senderAccountId?: string }) =>
+    (body: { messageSource?: "template" | "personalised"; senderAccountIds?: string[] }) =>
       data(client.PATCH("/api/sequences/{id}", { params: { path: { id } }, body })),
     { invalidate },
   );

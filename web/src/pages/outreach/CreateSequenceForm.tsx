@@ -5,14 +5,11 @@ import { useIdempotencyKey } from "../../api/idempotencyKey";
 import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { navigate } from "../../router";
+import { SenderChecklist } from "./SenderChecklist";
 
 /** Create a sequence in a run; the button stays disabled while the request runs, so one click makes one. */
 export function CreateSequenceForm({ runId }: { runId: string }) {
   const lists = useQuery({ queryKey: ["/api/lists"], queryFn: () => data(client.GET("/api/lists")) });
-  const senders = useQuery({
-    queryKey: ["/api/sender-accounts"],
-    queryFn: () => data(client.GET("/api/sender-accounts")),
-  });
   const profiles = useQuery({
     queryKey: ["/api/strategy-profiles"],
     queryFn: () => data(client.GET("/api/strategy-profiles")),
@@ -20,7 +17,7 @@ export function CreateSequenceForm({ runId }: { runId: string }) {
   const [form, setForm] = useState({
     name: "",
     listIds: [] as string[],
-    senderAccountId: "",
+    senderAccountIds: [] as string[],
     strategyProfileId: "",
   });
   const idem = useIdempotencyKey();
@@ -33,7 +30,7 @@ export function CreateSequenceForm({ runId }: { runId: string }) {
             runId,
             name: form.name,
             listIds: form.listIds,
-            senderAccountId: form.senderAccountId || undefined,
+            senderAccountIds: form.senderAccountIds.length ? form.senderAccountIds : undefined,
             strategyProfileId: form.strategyProfileId || undefined,
           },
         }),
@@ -82,22 +79,11 @@ export function CreateSequenceForm({ runId }: { runId: string }) {
           </label>
         ))}
       </fieldset>
-      <Field
-        label="Sender account"
-        hint="Add one under Settings → Senders (the sandbox keeps mail on this machine)."
-      >
-        <select
-          value={form.senderAccountId}
-          onChange={(e) => setForm({ ...form, senderAccountId: e.target.value })}
-        >
-          <option value="">Choose later</option>
-          {(senders.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SenderChecklist
+        legend="Sender accounts (none: choose later)"
+        value={form.senderAccountIds}
+        onChange={(senderAccountIds) => setForm({ ...form, senderAccountIds })}
+      />
       <Field label="Strategy profile">
         <select
           value={form.strategyProfileId}

@@ -8,12 +8,14 @@ import { Link } from "../../components/Link";
 import { NotFound } from "../../components/NotFound";
 import { ArchiveDelete } from "./ArchiveDelete";
 import { LaunchButton } from "./LaunchButton";
+import { SenderChecklist } from "./SenderChecklist";
+import { SenderVolumes } from "./SenderVolumes";
 import { SequenceDashboard } from "./SequenceDashboard";
 import { StepsEditor } from "./StepsEditor";
 import { SchedulePreview } from "./SchedulePreview";
 import { daysText, SendingCalendar } from "./SendingCalendar";
 
-type Patch = { senderAccountId?: string; trackOpens?: boolean; trackClicks?: boolean };
+type Patch = { senderAccountIds?: string[]; trackOpens?: boolean; trackClicks?: boolean };
 
 export function SequenceDetail({ id }: { id: string }) {
   const { ws } = useAppSession();
@@ -29,10 +31,6 @@ export function SequenceDetail({ id }: { id: string }) {
     enabled: !!seq.data && seq.data.status !== "draft",
     // The dashboard follows the scheduler while the sequence sends, less often when nothing moves.
     refetchInterval: pollWhile(() => active, 3000, 30_000),
-  });
-  const senders = useQuery({
-    queryKey: ["/api/sender-accounts"],
-    queryFn: () => data(client.GET("/api/sender-accounts")),
   });
   const keys = [["/api/sequences/{id}", id], ["/api/sequences/{id}/dashboard", id], ["/api/sequences"]];
   const patch = useAction(
@@ -73,19 +71,6 @@ export function SequenceDetail({ id }: { id: string }) {
         </div>
         <div className="actions">
           <Link to={`/sequences/${id}/lab`}>Messaging Lab →</Link>
-          <select
-            aria-label="Sender account"
-            value={s.senderAccountId ?? ""}
-            disabled={patch.isPending}
-            onChange={(e) => patch.mutate({ senderAccountId: e.target.value })}
-          >
-            <option value="">No sender account</option>
-            {(senders.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
           <label className="check" title="Adds an invisible image; opens show in the Leads table">
             <input
               type="checkbox"
@@ -118,6 +103,21 @@ export function SequenceDetail({ id }: { id: string }) {
           )}
         </div>
       </header>
+      <div className="card">
+        <h3>Senders</h3>
+        <SenderChecklist
+          legend="Send from (each lead gets one of the checked senders)"
+          value={s.senderAccountIds}
+          disabled={patch.isPending}
+          onChange={(senderAccountIds) => patch.mutate({ senderAccountIds })}
+        />
+        {!draft && (
+          <p className="muted small">
+            Leads already in the sequence keep their sender; a change applies to leads that enter later.
+          </p>
+        )}
+        {dash.data && !draft && <SenderVolumes senders={dash.data.senders} />}
+      </div>
       <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} draft={draft} />
       <SendingCalendar seq={s} />
       <SchedulePreview sequenceId={id} />
