@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, launchBrowser, shotsDir, signIn } from "../support/browser";
-import { apiCaller, e2eWorkspace } from "../support/e2eWorkspace";
+import { apiCaller, e2eWorkspace, launchSandboxEmailOverApi } from "../support/e2eWorkspace";
 import { eventually } from "../support/eventually";
 import { startOverture } from "../support/serverProcess";
 
@@ -46,30 +46,12 @@ describe.skipIf(!chromiumPath && !ci)("the inbox by keyboard", () => {
         email: `${firstName.toLowerCase()}@studio.example`,
         listId: list.id,
       });
-    const sender = await call("POST", "/api/sender-accounts", {
-      kind: "sandbox",
-      name: "Sandbox",
+    await launchSandboxEmailOverApi(call, {
+      listId: list.id,
       fromEmail: "op@keys.test",
-      minGapSeconds: 0,
-      jitterSeconds: 0,
+      subject: "A thought",
+      body: "Hi {{first_name}}",
     });
-    const run = await call("POST", "/api/runs", { name: "Keys run", playKey: "builtin:email-only" });
-    const seq = await call("POST", "/api/sequences", {
-      runId: run.id,
-      name: "Keys sequence",
-      listIds: [list.id],
-      senderAccountId: sender.id,
-      steps: [
-        {
-          channel: "email",
-          delayDays: 0,
-          condition: "always",
-          subject: "A thought",
-          body: "Hi {{first_name}}",
-        },
-      ],
-    });
-    await call("POST", `/api/sequences/${seq.id}/launch`, {});
     const sent = await eventually(async () => {
       const m: { id: string; firstName: string }[] = await call("GET", "/api/sandbox/messages");
       return m.length === 2 ? m : undefined;
