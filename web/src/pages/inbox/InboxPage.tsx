@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { client, data } from "../../api/client";
+import { useRunOptions, useSenderOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { useSearchState } from "../../hooks/useSearchState";
@@ -59,11 +60,8 @@ function Conversations() {
     placeholderData: keepPreviousData,
     meta: { inline: true },
   });
-  const runs = useQuery({ queryKey: ["/api/runs"], queryFn: () => data(client.GET("/api/runs")) });
-  const senders = useQuery({
-    queryKey: ["/api/sender-accounts"],
-    queryFn: () => data(client.GET("/api/sender-accounts")),
-  });
+  const runs = useRunOptions();
+  const senders = useSenderOptions();
   const threads = list.data;
   const [open, setOpen] = useState<Thread | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -113,14 +111,14 @@ function Conversations() {
         <FilterSelect
           label="Run"
           allLabel="All runs"
-          options={runs.data ?? []}
+          options={runs}
           value={filter.runId}
           onChange={(v) => setFilter({ ...filter, runId: v })}
         />
         <FilterSelect
           label="Sender account"
           allLabel="All sender accounts"
-          options={senders.data ?? []}
+          options={senders}
           value={filter.senderAccountId}
           onChange={(v) => setFilter({ ...filter, senderAccountId: v })}
         />
