@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { client, data } from "../../api/client";
-import { useAction } from "../../api/useAction";
+import { useTasks } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 
 const blocklistKey = ["/api/blocklist"];
@@ -13,8 +13,7 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
     meta: { inline: true },
   });
   const [value, setValue] = useState("");
-  // Each action answers with the sentence to show.
-  const act = useAction((fn: () => Promise<string>) => fn(), { inline: true, invalidate: [blocklistKey] });
+  const act = useTasks([blocklistKey]);
 
   function add(e: FormEvent) {
     e.preventDefault();
