@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { client, data, type Get } from "../../api/client";
+import { client, data, type Get, isNotFound } from "../../api/client";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { NotFound } from "../../components/NotFound";
 
 // The route answers `result` and `observations` as record<unknown>: those two stay written by hand
 // until the server's schema types them.
@@ -28,7 +29,8 @@ export function AuditReport({ id }: { id: string }) {
       ) as Promise<unknown> as Promise<Audit>,
     meta: { inline: true },
   });
-  if (audit.error) return <ErrorNote error={audit.error.message} />;
+  if (audit.error)
+    return isNotFound(audit.error) ? <NotFound what="audit" /> : <ErrorNote error={audit.error.message} />;
   const a = audit.data;
   if (!a) return <p className="muted">Loading…</p>;
   const findings = a.result?.findings ?? [];
