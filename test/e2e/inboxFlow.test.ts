@@ -121,6 +121,9 @@ describe.skipIf(!chromiumPath && !ci)("the unified inbox in the browser", () => 
       const converted = page.locator(".stat-card").filter({ hasText: "Converted" });
       await converted.filter({ hasText: "100%" }).waitFor();
       expect(await converted.locator(".stat-value").innerText()).toBe("1");
+      // The stage opens onto its leads, each with its status to change.
+      await page.locator(".stage-card").filter({ hasText: "Converted" }).getByRole("button").click();
+      await page.getByLabel("Status of Maya Lin").waitFor();
       await page.screenshot({ path: path.join(shotsDir, "pipeline.png"), fullPage: true });
 
       // The worker delivers the webhook events within a pass or two.

@@ -51,3 +51,27 @@ export const apiCaller =
     if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
     return r.json();
   };
+
+/** Over the API: a sandbox sender (no gap, no jitter), a run and a one-email sequence on a list, launched. */
+export async function launchSandboxEmailOverApi(
+  call: ReturnType<typeof apiCaller>,
+  o: { listId: string; fromEmail: string; subject: string; body: string },
+) {
+  const sender = await call("POST", "/api/sender-accounts", {
+    kind: "sandbox",
+    name: "Sandbox",
+    fromEmail: o.fromEmail,
+    minGapSeconds: 0,
+    jitterSeconds: 0,
+  });
+  const run = await call("POST", "/api/runs", { name: "Sandbox run", playKey: "builtin:email-only" });
+  const seq = await call("POST", "/api/sequences", {
+    runId: run.id,
+    name: "Sandbox sequence",
+    listIds: [o.listId],
+    senderAccountId: sender.id,
+    steps: [{ channel: "email", delayDays: 0, condition: "always", subject: o.subject, body: o.body }],
+  });
+  await call("POST", `/api/sequences/${seq.id}/launch`, {});
+  return { senderId: sender.id as string, runId: run.id as string, sequenceId: seq.id as string };
+}

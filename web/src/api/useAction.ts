@@ -18,3 +18,10 @@ export function useAction<V = void, R = unknown>(
     },
   });
 }
+
+/**
+ * The small writes of one screen (rename, duplicate, delete…) as one action: each call passes its
+ * work, which answers the sentence to show once it is done (`data`); errors are shown inline.
+ */
+export const useTasks = (invalidate: QueryKey[]) =>
+  useAction((run: () => Promise<string>) => run(), { inline: true, invalidate });

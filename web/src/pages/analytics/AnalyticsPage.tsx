@@ -1,5 +1,7 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data } from "../../api/client";
+import { useRunOptions, useSequenceOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
@@ -36,7 +38,6 @@ type Data = {
     warning: string | null;
   }[];
 };
-type Named = { id: string; name: string };
 
 const METRICS: [keyof Counts, string][] = [
   ["sent", "Sent"],
@@ -52,19 +53,19 @@ const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 
 
 /** Outcomes per run, sequence and step, over time, and the health of each sender account. */
 export function AnalyticsPage() {
-  const [data, setData] = useState<Data | null>(null);
-  const [runs, setRuns] = useState<Named[]>([]);
-  const [seqs, setSeqs] = useState<Named[]>([]);
+  const runs = useRunOptions();
+  const seqs = useSequenceOptions();
   const [f, setF] = useState({ runId: "", sequenceId: "", days: "30" });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Named[]>("GET", "/api/runs").then(setRuns, () => {});
-    api<Named[]>("GET", "/api/sequences").then(setSeqs, () => {});
-  }, []);
-  useEffect(() => {
-    const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
-    api<Data>("GET", `/api/analytics?${qs}`).then(setData, (e) => setError(e.message));
-  }, [f]);
+  const query = { runId: f.runId || undefined, sequenceId: f.sequenceId || undefined, days: Number(f.days) };
+  const analytics = useQuery({
+    queryKey: ["/api/analytics", query],
+    // The route's schema is record<unknown>: the answer's shape (Data) is written by hand above.
+    queryFn: () =>
+      data(client.GET("/api/analytics", { params: { query } })) as Promise<unknown> as Promise<Data>,
+    placeholderData: keepPreviousData,
+    meta: { inline: true },
+  });
+  const report = analytics.data;
 
   return (
     <section>
@@ -72,8 +73,8 @@ export function AnalyticsPage() {
         <div>
           <h1>Analytics</h1>
           <p className="muted">
-            What your sequences achieved{data ? `, by day in ${data.timezone}` : ""}. Opens count only tracked
-            emails and never your own views.
+            What your sequences achieved{report ? `, by day in ${report.timezone}` : ""}. Opens count only
+            tracked emails and never your own views.
           </p>
         </div>
         <div className="actions">
@@ -98,57 +99,57 @@ export function AnalyticsPage() {
           </select>
         </div>
       </header>
-      <ErrorNote error={error} />
-      {data && (
+      <ErrorNote error={analytics.error?.message ?? null} />
+      {report && (
         <>
           <div className="stat-cards">
             {METRICS.map(([k, label]) => (
               <div key={k} className="stat-card">
-                <div className="stat-value">{(data.totals[k] as number).toLocaleString()}</div>
+                <div className="stat-value">{(report.totals[k] as number).toLocaleString()}</div>
                 <div className="small muted">
                   {label}
-                  {k !== "sent" && data.totals.sent > 0 && ` · ${data.totals.rates[k] ?? 0}%`}
+                  {k !== "sent" && report.totals.sent > 0 && ` · ${report.totals.rates[k] ?? 0}%`}
                 </div>
               </div>
             ))}
           </div>
-          {data.totals.sandboxed > 0 && (
+          {report.totals.sandboxed > 0 && (
             <p className="muted" role="note">
-              {data.totals.sandboxed} LinkedIn step(s) went to the sandbox mailbox only: no LinkedIn account
+              {report.totals.sandboxed} LinkedIn step(s) went to the sandbox mailbox only: no LinkedIn account
               is connected, so nobody received them. They count as sent, not as delivered.
             </p>
           )}
-          {data.daily.length > 0 ? (
+          {report.daily.length > 0 ? (
             <div className="two-col">
               <LineChart
                 title="Per day"
-                labels={data.daily.map((d) => d.day)}
+                labels={report.daily.map((d) => d.day)}
                 series={[
-                  { name: "Sent", color: "#4f6bed", values: data.daily.map((d) => d.sent) },
-                  { name: "Opened", color: "#d29922", values: data.daily.map((d) => d.opened) },
-                  { name: "Replied", color: "#1a7f37", values: data.daily.map((d) => d.replied) },
-                  { name: "Bounced", color: "#c62828", values: data.daily.map((d) => d.bounced) },
+                  { name: "Sent", color: "#4f6bed", values: report.daily.map((d) => d.sent) },
+                  { name: "Opened", color: "#d29922", values: report.daily.map((d) => d.opened) },
+                  { name: "Replied", color: "#1a7f37", values: report.daily.map((d) => d.replied) },
+                  { name: "Bounced", color: "#c62828", values: report.daily.map((d) => d.bounced) },
                 ]}
               />
               <LineChart
                 title="Rates per day (of that day's sends)"
                 unit="%"
-                labels={data.daily.map((d) => d.day)}
+                labels={report.daily.map((d) => d.day)}
                 series={[
                   {
                     name: "Open rate",
                     color: "#d29922",
-                    values: data.daily.map((d) => pct(d.opened, d.sent)),
+                    values: report.daily.map((d) => pct(d.opened, d.sent)),
                   },
                   {
                     name: "Reply rate",
                     color: "#1a7f37",
-                    values: data.daily.map((d) => pct(d.replied, d.sent)),
+                    values: report.daily.map((d) => pct(d.replied, d.sent)),
                   },
                   {
                     name: "Bounce rate",
                     color: "#c62828",
-                    values: data.daily.map((d) => pct(d.bounced, d.sent)),
+                    values: report.daily.map((d) => pct(d.bounced, d.sent)),
                   },
                 ]}
               />
@@ -159,7 +160,7 @@ export function AnalyticsPage() {
               <p>Launch a sequence; its sends, opens, replies and bounces appear here day by day.</p>
             </div>
           )}
-          {data.steps.length > 0 && (
+          {report.steps.length > 0 && (
             <>
               <h2>Per step</h2>
               <table className="table">
@@ -173,7 +174,7 @@ export function AnalyticsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.steps.map((s) => (
+                  {report.steps.map((s) => (
                     <tr key={`${s.sequenceId}-${s.stepIndex}`}>
                       <td>{s.sequenceName}</td>
                       <td>
@@ -206,7 +207,7 @@ export function AnalyticsPage() {
               </tr>
             </thead>
             <tbody>
-              {data.senders.map((s) => (
+              {report.senders.map((s) => (
                 <tr key={s.id}>
                   <td>
                     {s.name} <span className="muted small">{s.fromEmail}</span>

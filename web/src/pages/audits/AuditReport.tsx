@@ -1,8 +1,11 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { client, data, type Get, isNotFound } from "../../api/client";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { NotFound } from "../../components/NotFound";
 
+// The route answers `result` and `observations` as record<unknown>: those two stay written by hand
+// until the server's schema types them.
 type Finding = {
   code: string;
   severity: string;
@@ -11,29 +14,24 @@ type Finding = {
   evidence?: string;
   penalty: number;
 };
-type Audit = {
-  id: string;
-  leadId: string | null;
-  domain: string;
-  status: string;
-  grade: string | null;
-  score: number | null;
-  topIssue: string | null;
-  error: string | null;
-  createdAt: string;
-  completedAt: string | null;
+type Audit = Omit<Get<"/api/audits/{id}">, "result" | "observations"> & {
   result: { findings: Finding[]; facts: { title: string | null; description: string | null } | null } | null;
   observations: { finalUrl: string | null; responseMs: number | null; status: number | null } | null;
 };
 
 /** The report at its stable URL (/audits/<id>): grade, top issue, and each finding with its evidence. */
 export function AuditReport({ id }: { id: string }) {
-  const [a, setA] = useState<Audit | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Audit>("GET", `/api/audits/${id}`).then(setA, (e) => setError(e.message));
-  }, [id]);
-  if (error) return <ErrorNote error={error} />;
+  const audit = useQuery({
+    queryKey: ["/api/audits/{id}", id],
+    queryFn: () =>
+      data(
+        client.GET("/api/audits/{id}", { params: { path: { id } } }),
+      ) as Promise<unknown> as Promise<Audit>,
+    meta: { inline: true },
+  });
+  if (audit.error)
+    return isNotFound(audit.error) ? <NotFound what="audit" /> : <ErrorNote error={audit.error.message} />;
+  const a = audit.data;
   if (!a) return <p className="muted">Loading…</p>;
   const findings = a.result?.findings ?? [];
   return (

@@ -1,75 +1,45 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
-import { errorText } from "./discoveryTypes";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { pollWhile } from "../../api/poll";
+import { useAction } from "../../api/useAction";
 
-type Job = {
-  id: number;
-  status: string;
-  progress: { done: number; total: number | null };
-  error: string | null;
-};
-type LeadPage = { items: { id: string }[]; nextCursor: string | null };
+const running = (j: Get<"/api/jobs/{id}">) => j.status === "queued" || j.status === "running";
 
 /** Every lead id in a list, page by page (the leads API pages with a cursor). */
 async function leadIdsOf(listId: string): Promise<string[]> {
   const ids: string[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   do {
-    const p = new URLSearchParams({ listId, limit: "200" });
-    if (cursor) p.set("cursor", cursor);
-    const page: LeadPage = await api<LeadPage>("GET", `/api/leads?${p}`);
+    const page = await data(client.GET("/api/leads", { params: { query: { listId, limit: 200, cursor } } }));
     ids.push(...page.items.map((l) => l.id));
-    cursor = page.nextCursor;
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return ids;
 }
 
 /** Enriches the leads a search collected, then follows the background job until it ends. */
 export function EnrichListButton({ listId }: { listId: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<number | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
   const [count, setCount] = useState(0);
-
-  useEffect(() => {
-    if (jobId === null) return;
-    let timer: number | undefined;
-    let live = true;
-    const load = async () => {
-      const j = await api<Job>("GET", `/api/jobs/${jobId}`).catch(() => null);
-      if (!live) return;
-      if (j) setJob(j);
-      if (!j || j.status === "queued" || j.status === "running") timer = window.setTimeout(load, 1000);
-    };
-    load();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [jobId]);
-
-  async function enrich() {
-    setBusy(true);
-    setError(null);
-    try {
+  const start = useAction(
+    async () => {
       const ids = await leadIdsOf(listId);
-      if (!ids.length) {
-        setError("This list has no leads to enrich.");
-        return;
-      }
-      const r = await api<{ jobId: number }>("POST", "/api/leads/enrich", { leadIds: ids });
+      if (!ids.length) throw new Error("This list has no leads to enrich.");
       setCount(ids.length);
-      setJob(null);
-      setJobId(r.jobId);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return data(client.POST("/api/leads/enrich", { body: { leadIds: ids } }));
+    },
+    { inline: true, invalidate: [["/api/jobs"]] },
+  );
+  const jobId = start.data?.jobId;
+  const followed = useQuery({
+    queryKey: ["/api/jobs/{id}", jobId],
+    queryFn: () => data(client.GET("/api/jobs/{id}", { params: { path: { id: jobId! } } })),
+    enabled: jobId !== undefined,
+    refetchInterval: pollWhile(running),
+  });
 
-  if (jobId !== null) {
+  if (jobId !== undefined) {
+    const job = followed.data;
     const done = job?.progress.done ?? 0;
     const total = job?.progress.total ?? count;
     return (
@@ -90,12 +60,12 @@ export function EnrichListButton({ listId }: { listId: string }) {
   }
   return (
     <>
-      <button type="button" className="link" disabled={busy} onClick={enrich}>
-        {busy ? "Starting…" : "Enrich these leads"}
+      <button type="button" className="link" disabled={start.isPending} onClick={() => start.mutate()}>
+        {start.isPending ? "Starting…" : "Enrich these leads"}
       </button>
-      {error && (
+      {start.error && (
         <span className="danger small" role="alert">
-          {error}
+          {start.error.message}
         </span>
       )}
     </>

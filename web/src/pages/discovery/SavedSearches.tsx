@@ -1,11 +1,13 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { client, data, type Get } from "../../api/client";
+import { pollWhile } from "../../api/poll";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
-import { providerName, type SavedSearch } from "./discoveryTypes";
+import { providerName } from "./discoveryTypes";
 import { EnrichListButton } from "./EnrichListButton";
 import { SandboxLabel } from "./SandboxLabel";
 
+type SavedSearch = Get<"/api/discovery/searches">[number];
 const active = (s: SavedSearch) => s.status === "queued" || s.status === "running";
 const statusClass: Record<SavedSearch["status"], string> = {
   queued: "",
@@ -16,34 +18,20 @@ const statusClass: Record<SavedSearch["status"], string> = {
 
 /** Saved searches, newest first; polls every second while any is still collecting. */
 export function SavedSearches({ reload }: { reload: number }) {
-  const [searches, setSearches] = useState<SavedSearch[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let timer: number | undefined;
-    let live = true;
-    const load = async () => {
-      try {
-        const list = await api<SavedSearch[]>("GET", "/api/discovery/searches");
-        if (!live) return;
-        setSearches(list);
-        setError(null);
-        if (list.some(active)) timer = window.setTimeout(load, 1000);
-      } catch (e) {
-        if (live) setError((e as Error).message);
-      }
-    };
-    load();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [reload]);
+  const list = useQuery({
+    // A new search started above (`reload`) asks at once.
+    queryKey: ["/api/discovery/searches", reload],
+    queryFn: () => data(client.GET("/api/discovery/searches")),
+    refetchInterval: pollWhile((l: SavedSearch[]) => l.some(active)),
+    placeholderData: keepPreviousData,
+    meta: { inline: true },
+  });
+  const searches = list.data;
 
   return (
     <section className="discovery-saved" aria-labelledby="saved-searches">
       <h2 id="saved-searches">Saved searches</h2>
-      <ErrorNote error={error} />
+      <ErrorNote error={list.error?.message ?? null} />
       {searches && !searches.length && (
         <p className="muted">No searches yet. Start one above and it shows here with its progress.</p>
       )}

@@ -1,29 +1,16 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { EmailEditor } from "./EmailEditor";
+import { HookLabel } from "./hookLabel";
 import { SequenceEmails } from "./SequenceEmails";
 import { Tabs } from "../../components/Tabs";
 
-export type Email = {
-  id: string;
-  leadId: string;
-  auditId: string | null;
-  toAddress: string | null;
-  subject: string;
-  body: string;
-  hook: { kind?: string; text?: string; source?: string | null };
-  status: string;
-  writebackStatus: string;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-};
-
+type Email = Get<"/api/emails">[number];
+const emailsKey = ["/api/emails"];
 type Source = "writeback" | "sequences";
 
 /**
@@ -53,64 +40,37 @@ export function EmailsPage() {
 }
 
 function WritebackEmails() {
-  const [emails, setEmails] = useState<Email[] | null>(null);
+  const list = useQuery({
+    queryKey: emailsKey,
+    queryFn: () => data(client.GET("/api/emails")),
+    meta: { inline: true },
+  });
+  const emails = list.data;
   const [sel, setSel] = useState<string | null>(null);
   const [draft, setDraft] = useState({ subject: "", body: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(
-    () =>
-      api<Email[]>("GET", "/api/emails").then(
-        (list) => {
-          setEmails(list);
-          return list;
-        },
-        (e) => setError(e.message),
-      ),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
   const current = emails?.find((e) => e.id === sel) ?? null;
+  const dirty = !!current && (draft.subject !== current.subject || draft.body !== current.body);
+  const path = (id: string) => ({ params: { path: { id } } });
+  const saveDraft = (id: string) => data(client.PATCH("/api/emails/{id}", { ...path(id), body: draft }));
+  const opts = { inline: true, invalidate: [emailsKey, ["/api/home"]] };
+  const save = useAction((id: string) => saveDraft(id).then(() => "Saved"), opts);
+  const send = useAction(async (e: Email) => {
+    if (dirty) await saveDraft(e.id);
+    await data(client.POST("/api/emails/{id}/send", { ...path(e.id), body: {} }));
+    return `Sent to ${e.toAddress ?? "the lead"}`;
+  }, opts);
   const select = (e: Email) => {
     setSel(e.id);
     setDraft({ subject: e.subject, body: e.body });
-    setNotice(null);
-    setError(null);
+    save.reset();
+    send.reset();
   };
-  const dirty = !!current && (draft.subject !== current.subject || draft.body !== current.body);
-
-  async function save() {
-    if (!current) return;
-    try {
-      await api("PATCH", `/api/emails/${current.id}`, draft);
-      setNotice("Saved");
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-  async function send() {
-    if (!current) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (dirty) await api("PATCH", `/api/emails/${current.id}`, draft);
-      await api("POST", `/api/emails/${current.id}/send`, {});
-      setNotice(`Sent to ${current.toAddress ?? "the lead"}`);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-      await load();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const notice = send.data ?? save.data;
+  const error = send.error?.message ?? save.error?.message ?? list.error?.message ?? null;
 
   return (
     <>
+      {!emails && <ErrorNote error={error} />}
       {emails && !emails.length && (
         <div className="empty">
           <h2>No emails generated yet</h2>
@@ -163,9 +123,7 @@ function WritebackEmails() {
                           · <Link to={`/audits/${current.auditId}`}>audit</Link>
                         </>
                       )}
-                      {current.hook.kind && current.hook.kind !== "none" && (
-                        <> · hook: {current.hook.kind.replace("_", " ")}</>
-                      )}
+                      <HookLabel hook={current.hook} />
                     </>
                   }
                 />
@@ -177,13 +135,29 @@ function WritebackEmails() {
                 <ErrorNote error={error ?? (current.error ? `Last attempt: ${current.error}` : null)} />
                 <div className="actions">
                   {current.status !== "sent" && (
-                    <button type="button" disabled={!dirty} onClick={save}>
+                    <button
+                      type="button"
+                      disabled={!dirty || save.isPending}
+                      onClick={() => {
+                        send.reset();
+                        save.mutate(current.id);
+                      }}
+                    >
                       Save
                     </button>
                   )}
                   {current.status !== "sent" && (
-                    <button type="button" className="primary" disabled={busy} onClick={send}>
-                      {busy ? "Sending…" : "Approve & send"}
+                    <button
+                      type="button"
+                      className="primary"
+                      disabled={send.isPending}
+                      onClick={() => {
+                        save.reset();
+                        // A refused send records its error on the draft: show it.
+                        send.mutate(current, { onError: () => void list.refetch() });
+                      }}
+                    >
+                      {send.isPending ? "Sending…" : "Approve & send"}
                     </button>
                   )}
                   {current.status === "sent" && current.sentAt && (

@@ -1,68 +1,38 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data } from "../../api/client";
+import { useTasks } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { EmailEditor } from "./EmailEditor";
+import { HookLabel } from "./hookLabel";
 
-type SequenceEmail = {
-  id: string;
-  leadId: string;
-  sequenceId: string;
-  sequenceName: string;
-  stepIndex: number;
-  toAddress: string | null;
-  subject: string;
-  body: string;
-  hook: { kind?: string; text?: string; source?: string | null };
-  status: "draft" | "approved";
-  edited: boolean;
-  generator: string;
-  model: string | null;
-  updatedAt: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-};
+const messagesKey = ["/api/emails/sequence-messages"];
 
 /** Email messages of personalised sequences: read, edit, approve; their sequence sends them on schedule. */
 export function SequenceEmails() {
-  const [emails, setEmails] = useState<SequenceEmail[] | null>(null);
+  const list = useQuery({
+    queryKey: messagesKey,
+    queryFn: () => data(client.GET("/api/emails/sequence-messages")),
+    meta: { inline: true },
+  });
+  const emails = list.data;
   const [sel, setSel] = useState<string | null>(null);
   const [text, setText] = useState({ subject: "", body: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api<SequenceEmail[]>("GET", "/api/emails/sequence-messages").then(setEmails, (e) =>
-        setError(e.message),
-      ),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
   const current = emails?.find((e) => e.id === sel) ?? null;
   const dirty = !!current && (text.subject !== current.subject || text.body !== current.body);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await fn();
-      setNotice(done);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const approve = () =>
-    act(async () => {
-      if (dirty) await api("PATCH", `/api/messages/drafts/${current!.id}`, text);
-      const r = await api<{ refused: { reason: string }[] }>("POST", "/api/messages/drafts/approve", {
-        ids: [current!.id],
-      });
+  const act = useTasks([messagesKey, ["/api/home"]]);
+  const saveText = (id: string) =>
+    data(client.PATCH("/api/messages/drafts/{id}", { params: { path: { id } }, body: text }));
+  const approve = (id: string) =>
+    act.mutate(async () => {
+      if (dirty) await saveText(id);
+      const r = await data(client.POST("/api/messages/drafts/approve", { body: { ids: [id] } }));
       if (r.refused.length) throw new Error(r.refused[0]!.reason);
-    }, "Approved: the sequence sends it on schedule");
+      return "Approved: the sequence sends it on schedule";
+    });
 
+  if (!emails && list.error) return <ErrorNote error={list.error.message} />;
   if (emails && !emails.length)
     return (
       <div className="empty">
@@ -86,8 +56,7 @@ export function SequenceEmails() {
             onClick={() => {
               setSel(e.id);
               setText({ subject: e.subject, body: e.body });
-              setNotice(null);
-              setError(null);
+              act.reset();
             }}
           >
             <div className="strong">{e.subject || `(follow-up, step ${e.stepIndex})`}</div>
@@ -117,35 +86,35 @@ export function SequenceEmails() {
                 <>
                   To {current.toAddress ?? "—"} · <Link to={`/leads/${current.leadId}`}>lead</Link> ·{" "}
                   <Link to={`/sequences/${current.sequenceId}/lab`}>Messaging Lab</Link>
-                  {current.hook.kind && current.hook.kind !== "none" && (
-                    <> · hook: {current.hook.kind.replace("_", " ")}</>
-                  )}
+                  <HookLabel hook={current.hook} />
                   {" · "}
                   {current.generator === "llm" ? current.model : "built-in writer"}
                 </>
               }
             />
-            {notice && (
+            {act.data && (
               <p className="ok" role="status">
-                {notice}
+                {act.data}
               </p>
             )}
-            <ErrorNote error={error} />
+            <ErrorNote error={act.error?.message ?? list.error?.message ?? null} />
             <div className="actions">
               <button
                 type="button"
-                disabled={!dirty}
+                disabled={!dirty || act.isPending}
                 onClick={() =>
-                  act(
-                    () => api("PATCH", `/api/messages/drafts/${current.id}`, text),
-                    "Saved; approve it again to send it",
-                  )
+                  act.mutate(() => saveText(current.id).then(() => "Saved; approve it again to send it"))
                 }
               >
                 Save
               </button>
               {(current.status !== "approved" || dirty) && (
-                <button type="button" className="primary" onClick={approve}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={act.isPending}
+                  onClick={() => approve(current.id)}
+                >
                   Approve
                 </button>
               )}

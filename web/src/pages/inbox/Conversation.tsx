@@ -1,104 +1,101 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type RefObject, useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { Link } from "../../components/Link";
-import { CLASSIFICATIONS, classificationLabel } from "./classifications";
+import { type Classification, CLASSIFICATIONS, classificationLabel } from "./classifications";
 
-type Item = {
-  id: string;
-  direction: "in" | "out";
-  source: "sequence" | "inbox" | "prospect";
-  at: string;
-  subject: string;
-  text: string;
-  status?: string;
-  stepIndex?: number;
-  by?: string;
-  kind?: string;
-  classification?: string | null;
-  suggestedClassification?: string | null;
-  classifiedBy?: string | null;
-};
-type ThreadView = {
-  lead: { id: string; name: string; email: string | null; company: string | null; status: string };
-  channel: "email" | "linkedin";
-  items: Item[];
-};
+type Item = Get<"/api/inbox/leads/{id}/{channel}">["items"][number];
+type Answer = Extract<Item, { direction: "in" }>;
+type Channel = "email" | "linkedin";
+/** The list and the home page's counts change when a conversation is read, classified or answered. */
+export const inboxListKeys = [["/api/inbox"], ["/api/home"]];
 
 /** One conversation: read it (text only, never inbound HTML), classify each answer, and reply in the thread. */
-export function Conversation(p: { leadId: string; channel: "email" | "linkedin"; onChanged: () => void }) {
-  const [view, setView] = useState<ThreadView | null>(null);
+export function Conversation(p: {
+  leadId: string;
+  channel: Channel;
+  replyRef?: RefObject<HTMLTextAreaElement | null>;
+  onLeaveReply?: () => void;
+}) {
+  const qc = useQueryClient();
+  const path = { params: { path: { id: p.leadId, channel: p.channel } } };
+  const key = ["/api/inbox/leads/{id}/{channel}", p.leadId, p.channel];
+  const view = useQuery({
+    queryKey: key,
+    queryFn: async () => {
+      const r = await data(client.GET("/api/inbox/leads/{id}/{channel}", path));
+      // Opening a conversation marks it read.
+      for (const k of inboxListKeys) void qc.invalidateQueries({ queryKey: k });
+      return r;
+    },
+    meta: { inline: true },
+  });
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api<ThreadView>("GET", `/api/inbox/leads/${p.leadId}/${p.channel}`).then(setView, (e) =>
-        setError(e.message),
-      ),
-    [p.leadId, p.channel],
+  const invalidate = [key, ...inboxListKeys];
+  const reply = useAction(
+    (t: string) => data(client.POST("/api/inbox/leads/{id}/{channel}/reply", { ...path, body: { text: t } })),
+    {
+      inline: true,
+      invalidate,
+      onSuccess: () => {
+        setText("");
+        setNotice("Sent in the same thread.");
+      },
+    },
   );
-  useEffect(() => {
-    load().then(p.onChanged);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
-
-  async function send() {
-    if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
+  const classify = useAction(
+    (v: { id: string; classification: Classification; markConverted: boolean }) =>
+      data(
+        client.POST("/api/inbox/messages/{id}/classify", {
+          params: { path: { id: v.id } },
+          body: { classification: v.classification, markConverted: v.markConverted },
+        }),
+      ),
+    {
+      inline: true,
+      invalidate,
+      onSuccess: (_, v) =>
+        setNotice(
+          v.classification === "unsubscribe_request"
+            ? "Classified; the lead is unsubscribed and every sequence stopped."
+            : v.markConverted
+              ? "Classified; the lead is now Converted."
+              : "Classified.",
+        ),
+    },
+  );
+  function send() {
+    if (!text.trim() || reply.isPending) return;
     setNotice(null);
-    try {
-      await api("POST", `/api/inbox/leads/${p.leadId}/${p.channel}/reply`, { text });
-      setText("");
-      setNotice("Sent in the same thread.");
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-      await load();
-    } finally {
-      setBusy(false);
-    }
+    classify.reset();
+    // A refused send is kept in the thread with its error: show it.
+    reply.mutate(text, { onError: () => void view.refetch() });
   }
-  async function classify(id: string, classification: string, markConverted: boolean) {
-    setError(null);
-    try {
-      await api("POST", `/api/inbox/messages/${id}/classify`, { classification, markConverted });
-      setNotice(
-        classification === "unsubscribe_request"
-          ? "Classified; the lead is unsubscribed and every sequence stopped."
-          : markConverted
-            ? "Classified; the lead is now Converted."
-            : "Classified.",
-      );
-      await load();
-      p.onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+  const error = reply.error?.message ?? classify.error?.message ?? view.error?.message ?? null;
 
-  if (!view) return <ErrorNote error={error} />;
+  const v = view.data;
+  if (!v) return <ErrorNote error={error} />;
   return (
     <>
       <div className="row-between">
         <div>
-          <Link to={`/leads/${view.lead.id}`}>
-            <strong>{view.lead.name}</strong>
+          <Link to={`/leads/${v.lead.id}`}>
+            <strong>{v.lead.name}</strong>
           </Link>{" "}
           <span className="muted small">
-            {view.lead.company ?? ""} · {view.channel === "email" ? view.lead.email : "LinkedIn"} ·{" "}
-            {view.lead.status}
+            {v.lead.company ?? ""} · {v.channel === "email" ? v.lead.email : "LinkedIn"} · {v.lead.status}
           </span>
         </div>
       </div>
       <div className="thread">
-        {view.items.map((i) => (
+        {v.items.map((i) => (
           <div key={i.id} className={`bubble ${i.direction}`}>
             <div className="small muted">
               {i.direction === "in"
-                ? `${view.lead.name}${i.kind && i.kind !== "human_reply" ? ` · ${i.kind.replace("_", " ")}` : ""}`
+                ? `${v.lead.name}${i.kind !== "human_reply" ? ` · ${i.kind.replace("_", " ")}` : ""}`
                 : i.source === "sequence"
                   ? `Sequence step ${i.stepIndex}${i.status !== "sent" ? ` · ${i.status}` : ""}`
                   : `You (${i.by})${i.status !== "sent" ? ` · ${i.status}` : ""}`}{" "}
@@ -106,7 +103,16 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
             </div>
             {i.subject && <div className="strong small">{i.subject}</div>}
             <div className="mail-preview">{i.text}</div>
-            {i.direction === "in" && <Classify item={i} onSave={classify} />}
+            {i.direction === "in" && (
+              <Classify
+                item={i}
+                busy={classify.isPending}
+                onSave={(classification, markConverted) => {
+                  reply.reset();
+                  classify.mutate({ id: i.id, classification, markConverted });
+                }}
+              />
+            )}
           </div>
         ))}
       </div>
@@ -118,6 +124,7 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
       <ErrorNote error={error} />
       <Field label="Reply">
         <textarea
+          ref={p.replyRef}
           rows={5}
           value={text}
           placeholder={
@@ -126,14 +133,15 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) send();
+            if (e.key === "Escape") p.onLeaveReply?.();
           }}
         />
       </Field>
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send}>
-          {busy ? "Sending…" : "Send reply"}
+        <button type="button" className="primary" disabled={reply.isPending || !text.trim()} onClick={send}>
+          {reply.isPending ? "Sending…" : "Send reply"}
         </button>
-        <span className="muted small">Ctrl+Enter sends</span>
+        <span className="muted small">Ctrl+Enter sends · Esc back to the list</span>
       </div>
     </>
   );
@@ -141,12 +149,16 @@ export function Conversation(p: { leadId: string; channel: "email" | "linkedin";
 
 function Classify({
   item,
+  busy,
   onSave,
 }: {
-  item: Item;
-  onSave: (id: string, c: string, convert: boolean) => void;
+  item: Answer;
+  busy: boolean;
+  onSave: (c: Classification, convert: boolean) => void;
 }) {
-  const [value, setValue] = useState(item.classification ?? item.suggestedClassification ?? "other");
+  const [value, setValue] = useState(
+    (item.classification ?? item.suggestedClassification ?? "other") as Classification,
+  );
   const [convert, setConvert] = useState(false);
   const positive = value === "interested" || value === "meeting_booked";
   return (
@@ -161,7 +173,7 @@ function Classify({
       <select
         aria-label="Classification of this message"
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => setValue(e.target.value as Classification)}
       >
         {CLASSIFICATIONS.map(([k, l]) => (
           <option key={k} value={k}>
@@ -175,7 +187,7 @@ function Classify({
           lead converted
         </label>
       )}
-      <button type="button" onClick={() => onSave(item.id, value, positive && convert)}>
+      <button type="button" disabled={busy} onClick={() => onSave(value, positive && convert)}>
         {item.classification ? "Change" : "Confirm"}
       </button>
     </div>

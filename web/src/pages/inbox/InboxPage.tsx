@@ -1,31 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { client, data } from "../../api/client";
+import { useRunOptions, useSenderOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { useSearchState } from "../../hooks/useSearchState";
 import { SandboxMailbox } from "../outreach/SandboxMailbox";
-import { CLASSIFICATIONS, classificationLabel } from "./classifications";
+import { type Classification, CLASSIFICATIONS } from "./classifications";
 import { Conversation } from "./Conversation";
+import { ConversationList, type Thread, threadKey } from "./ConversationList";
+import { useInboxKeys } from "./useInboxKeys";
 import { UnmatchedMail } from "./UnmatchedMail";
 import { Tabs } from "../../components/Tabs";
-
-export type Thread = {
-  leadId: string;
-  channel: "email" | "linkedin";
-  name: string;
-  email: string | null;
-  company: string | null;
-  leadStatus: string;
-  lastAt: string;
-  unread: number;
-  messages: number;
-  subject: string;
-  snippet: string;
-  kind: string;
-  classification: string | null;
-  classificationIsSuggestion: boolean;
-};
-type Named = { id: string; name: string };
 
 const views = [
   ["conversations", "Conversations"],
@@ -59,31 +45,45 @@ export function InboxPage() {
 }
 
 function Conversations() {
-  const [threads, setThreads] = useState<Thread[] | null>(null);
   const [filter, setFilter] = useState({ unread: false, classification: "", runId: "", senderAccountId: "" });
-  const [runs, setRuns] = useState<Named[]>([]);
-  const [senders, setSenders] = useState<Named[]>([]);
+  const query = {
+    unread: filter.unread ? ("true" as const) : undefined,
+    classification: (filter.classification || undefined) as Classification | undefined,
+    runId: filter.runId || undefined,
+    senderAccountId: filter.senderAccountId || undefined,
+  };
+  const list = useQuery({
+    queryKey: ["/api/inbox", query],
+    queryFn: () => data(client.GET("/api/inbox", { params: { query } })),
+    refetchInterval: 5000,
+    // A new filter keeps the old list on screen until its answer arrives.
+    placeholderData: keepPreviousData,
+    meta: { inline: true },
+  });
+  const runs = useRunOptions();
+  const senders = useSenderOptions();
+  const threads = list.data;
   const [open, setOpen] = useState<Thread | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const qs = new URLSearchParams(
-    Object.entries(filter)
-      .filter(([, v]) => v)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-  const load = useCallback(
-    () =>
-      api<Thread[]>("GET", `/api/inbox${qs ? `?${qs}` : ""}`).then(setThreads, (e) => setError(e.message)),
-    [qs],
-  );
-  useEffect(() => {
-    load();
-    const t = setInterval(load, 5000);
-    return () => clearInterval(t);
-  }, [load]);
-  useEffect(() => {
-    api<Named[]>("GET", "/api/runs").then(setRuns, () => {});
-    api<Named[]>("GET", "/api/sender-accounts").then(setSenders, () => {});
-  }, []);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const focusOption = (k: string) =>
+    listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(k)}"]`)?.focus();
+  useInboxKeys({
+    list: listRef,
+    move: (by) => {
+      if (!threads?.length) return;
+      const at = threads.findIndex((t) => threadKey(t) === (cursor ?? (open && threadKey(open))));
+      const next = threads[Math.max(0, Math.min(threads.length - 1, at < 0 ? 0 : at + by))];
+      setCursor(threadKey(next));
+      focusOption(threadKey(next));
+    },
+    open: () => {
+      const t = threads?.find((x) => threadKey(x) === cursor);
+      if (t) setOpen(t);
+    },
+    reply: () => replyRef.current?.focus(),
+  });
 
   return (
     <>
@@ -123,7 +123,7 @@ function Conversations() {
           onChange={(v) => setFilter({ ...filter, senderAccountId: v })}
         />
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={list.error?.message ?? null} />
       {threads && !threads.length && (
         <div className="empty">
           <h2>No conversations yet</h2>
@@ -134,44 +134,34 @@ function Conversations() {
         </div>
       )}
       {!!threads?.length && (
+        <p className="muted small" id="inbox-keys">
+          Keys: j/k next/previous · Enter or o open · r reply · Esc back to the list
+        </p>
+      )}
+      {!!threads?.length && (
         <div className="split">
-          <div role="listbox" aria-label="Conversations">
-            {threads.map((t) => (
-              <button
-                type="button"
-                key={`${t.leadId}-${t.channel}`}
-                role="option"
-                aria-selected={open?.leadId === t.leadId && open.channel === t.channel}
-                className={`draft-card ${open?.leadId === t.leadId && open.channel === t.channel ? "active" : ""} ${t.unread ? "unread" : ""}`}
-                onClick={() => setOpen(t)}
-              >
-                <div className="row-between">
-                  <span className="strong">
-                    {t.unread > 0 && <span className="dot" aria-label="unread" />} {t.name}
-                  </span>
-                  <span className="small muted">{new Date(t.lastAt).toLocaleString()}</span>
-                </div>
-                <div className="small">
-                  <span className="badge">{t.channel === "email" ? "Email" : "LinkedIn"}</span>{" "}
-                  {t.company ?? t.email ?? ""}
-                </div>
-                <div className="small muted snippet">{t.snippet}</div>
-                <div className="small">
-                  <span className={`badge cls-${t.classification ?? "none"}`}>
-                    {t.classificationIsSuggestion ? "Suggested: " : ""}
-                    {classificationLabel(t.classification)}
-                  </span>
-                </div>
-              </button>
-            ))}
-          </div>
+          <ConversationList
+            threads={threads}
+            open={open && threadKey(open)}
+            cursor={cursor}
+            listRef={listRef}
+            onCursor={setCursor}
+            onOpen={(t) => {
+              setCursor(threadKey(t));
+              setOpen(t);
+            }}
+          />
           <div className="card stack">
             {open ? (
               <Conversation
                 key={`${open.leadId}-${open.channel}`}
                 leadId={open.leadId}
                 channel={open.channel}
-                onChanged={load}
+                replyRef={replyRef}
+                onLeaveReply={() => {
+                  replyRef.current?.blur();
+                  focusOption(cursor ?? threadKey(open));
+                }}
               />
             ) : (
               <p className="muted">Select a conversation to read it.</p>

@@ -1,5 +1,5 @@
 /** The reply classifications of the unified inbox, with their labels. */
-export const CLASSIFICATIONS: [string, string][] = [
+export const CLASSIFICATIONS = [
   ["interested", "Interested"],
   ["meeting_booked", "Meeting booked"],
   ["not_interested", "Not interested"],
@@ -7,6 +7,7 @@ export const CLASSIFICATIONS: [string, string][] = [
   ["wrong_person", "Wrong person"],
   ["unsubscribe_request", "Unsubscribe request"],
   ["other", "Other"],
-];
+] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number][0];
 export const classificationLabel = (c: string | null) =>
   CLASSIFICATIONS.find(([k]) => k === c)?.[1] ?? "Unclassified";

@@ -1,11 +1,12 @@
-import { useEffect, useState } from "react";
-import { ApiError, api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError, client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { Link } from "../../components/Link";
 import { statusOptions } from "./leadTypes";
 
 const statusLabel = new Map(statusOptions);
 
-type Campaign = { id: string; name: string; status: string };
 type NotReady = { id: string; status: string | null; reason: string };
 
 /**
@@ -17,66 +18,49 @@ export function PlusVibeActions(p: {
   names: Record<string, string>;
   onDone: (m: string) => void;
 }) {
-  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
-  const [campaignId, setCampaignId] = useState("");
-  const [guard, setGuard] = useState<{ ready: string[]; notReady: NotReady[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    api<Campaign[]>("GET", "/api/plusvibe/campaigns").then(
-      (c) => {
-        setCampaigns(c);
-        setCampaignId(c[0]?.id ?? "");
-      },
-      () => setCampaigns(null),
-    );
-  }, []);
-  async function push() {
-    setBusy(true);
-    setError(null);
-    setGuard(null);
-    try {
-      const r = await api<{ pushed: number; partial: boolean; warning?: string }>(
-        "POST",
-        "/api/plusvibe/leads/push",
-        {
-          leadIds: p.selected,
-          campaignId,
-        },
-      );
-      p.onDone(
-        r.partial
-          ? `pushed ${r.pushed} lead(s), with a warning: ${r.warning}`
-          : `pushed ${r.pushed} lead(s) to PlusVibe`,
-      );
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        const body = e.details as { ready: string[]; notReady: NotReady[] } | undefined;
-        if (body) setGuard(body);
-        else setError(e.message);
-      } else setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-  async function complete() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ completed: string[]; skipped: { id: string }[]; failed: { reason: string }[] }>(
-        "POST",
-        "/api/plusvibe/leads/complete",
-        { leadIds: p.selected },
-      );
-      p.onDone(
-        `marked ${r.completed.length} completed in PlusVibe${r.skipped.length ? `, ${r.skipped.length} skipped (no email)` : ""}${r.failed.length ? `, ${r.failed.length} failed: ${r.failed[0]!.reason}` : ""}`,
-      );
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const list = useQuery({
+    queryKey: ["/api/plusvibe/campaigns"],
+    queryFn: () => data(client.GET("/api/plusvibe/campaigns")),
+    meta: { inline: true },
+  });
+  const campaigns = list.data;
+  const [chosen, setCampaignId] = useState("");
+  const campaignId = chosen || campaigns?.[0]?.id || "";
+  const invalidate = [["/api/leads"], ["/api/leads/{id}"]];
+  const push = useAction(
+    () => data(client.POST("/api/plusvibe/leads/push", { body: { leadIds: p.selected, campaignId } })),
+    {
+      inline: true,
+      invalidate,
+      onSuccess: (r) =>
+        p.onDone(
+          r.partial
+            ? `pushed ${r.pushed} lead(s), with a warning: ${r.warning}`
+            : `pushed ${r.pushed} lead(s) to PlusVibe`,
+        ),
+    },
+  );
+  const complete = useAction(
+    () => data(client.POST("/api/plusvibe/leads/complete", { body: { leadIds: p.selected } })),
+    {
+      inline: true,
+      invalidate,
+      onSuccess: (r) =>
+        p.onDone(
+          `marked ${r.completed.length} completed in PlusVibe${r.skipped.length ? `, ${r.skipped.length} skipped (no email)` : ""}${r.failed.length ? `, ${r.failed.length} failed: ${r.failed[0]!.reason}` : ""}`,
+        ),
+    },
+  );
+  const busy = push.isPending || complete.isPending;
+  // A 409 from the push guard lists the ready and not-ready leads.
+  const e = push.error;
+  const guard =
+    e instanceof ApiError && e.status === 409 && e.details
+      ? (e.details as { ready: string[]; notReady: NotReady[] })
+      : null;
+  const error = (guard ? null : e?.message) ?? complete.error?.message ?? null;
+  if (list.error && !(list.error instanceof ApiError && list.error.code === "integration_missing"))
+    return <span className="small error">PlusVibe: {list.error.message}</span>;
   if (!campaigns)
     return (
       <span className="small muted">
@@ -96,10 +80,24 @@ export function PlusVibeActions(p: {
           </option>
         ))}
       </select>
-      <button type="button" disabled={busy || !campaignId} onClick={push}>
+      <button
+        type="button"
+        disabled={busy || !campaignId}
+        onClick={() => {
+          complete.reset();
+          push.mutate();
+        }}
+      >
         Push selected
       </button>
-      <button type="button" disabled={busy} onClick={complete}>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          push.reset();
+          complete.mutate();
+        }}
+      >
         Mark completed
       </button>
       {(guard || error) && (

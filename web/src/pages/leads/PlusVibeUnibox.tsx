@@ -1,17 +1,9 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, api } from "../../api";
+import { ApiError, client, data, type Get } from "../../api/client";
 import { Link } from "../../components/Link";
 
-type UniboxEmail = {
-  id: string;
-  direction: "in" | "out";
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  at: string | null;
-};
-type Page = { emails: UniboxEmail[]; nextPageTrail: string | null };
+type UniboxEmail = Get<"/api/leads/{id}/plusvibe/emails">["emails"][number];
 
 /** Older pages arrive later; the thread stays one list, oldest first, each email once. */
 function merge(a: UniboxEmail[], b: UniboxEmail[]) {
@@ -24,37 +16,43 @@ function merge(a: UniboxEmail[], b: UniboxEmail[]) {
  * demand, so opening a lead does not call PlusVibe; shown as text only, never as HTML.
  */
 export function PlusVibeUnibox(p: { leadId: string; leadName: string; email: string | null }) {
-  const [emails, setEmails] = useState<UniboxEmail[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; notConnected: boolean } | null>(null);
+  // Loaded on the first click only; each older page is one more page of the same query.
+  const [shown, setShown] = useState(false);
+  const pages = useInfiniteQuery({
+    queryKey: ["/api/leads/{id}/plusvibe/emails", p.leadId],
+    queryFn: ({ pageParam }) =>
+      data(
+        client.GET("/api/leads/{id}/plusvibe/emails", {
+          params: { path: { id: p.leadId }, query: pageParam ? { pageTrail: pageParam } : {} },
+        }),
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextPageTrail ?? undefined,
+    enabled: shown,
+    meta: { inline: true },
+  });
+  const emails = pages.data
+    ? pages.data.pages.reduce<UniboxEmail[]>((a, pg) => merge(a, pg.emails), [])
+    : null;
+  const busy = pages.isFetching;
+  const e = pages.error;
+  const error = e && {
+    message: e.message,
+    notConnected: e instanceof ApiError && e.code === "integration_missing",
+  };
   // A fresh load shows the newest email (the end of the thread); older pages keep the top in view.
-  const [scroll, setScroll] = useState<"end" | "start" | null>(null);
   const thread = useRef<HTMLDivElement>(null);
+  const pageCount = pages.data?.pages.length ?? 0;
   useEffect(() => {
-    if (!scroll || !thread.current) return;
-    thread.current.scrollTop = scroll === "end" ? thread.current.scrollHeight : 0;
-    setScroll(null);
-  }, [scroll, emails]);
-
-  async function load(pageTrail?: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const q = pageTrail ? `?pageTrail=${encodeURIComponent(pageTrail)}` : "";
-      const r = await api<Page>("GET", `/api/leads/${p.leadId}/plusvibe/emails${q}`);
-      setEmails((old) => (pageTrail && old ? merge(old, r.emails) : merge([], r.emails)));
-      setNext(r.nextPageTrail);
-      setScroll(pageTrail ? "start" : "end");
-    } catch (e) {
-      setError({
-        message: (e as Error).message,
-        notConnected: e instanceof ApiError && e.code === "integration_missing",
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+    if (!thread.current || !pageCount) return;
+    thread.current.scrollTop = pageCount === 1 ? thread.current.scrollHeight : 0;
+  }, [pageCount]);
+  const load = (older?: boolean) => {
+    if (older) void pages.fetchNextPage();
+    else if (shown) void pages.refetch();
+    else setShown(true);
+  };
+  const next = pages.hasNextPage;
 
   return (
     <div className="card">
@@ -80,7 +78,7 @@ export function PlusVibeUnibox(p: { leadId: string; leadName: string; email: str
       ) : (
         <>
           {next && (
-            <button type="button" className="small" disabled={busy} onClick={() => load(next)}>
+            <button type="button" className="small" disabled={busy} onClick={() => load(true)}>
               {busy ? "Loading…" : "Load older"}
             </button>
           )}

@@ -1,15 +1,22 @@
 import { Link } from "../../components/Link";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useTasks } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
-import type { ListSummary } from "../leads/leadTypes";
 import { ImportWizard } from "./ImportWizard";
 import { ask } from "../../components/confirm";
 
+const listsKey = ["/api/lists"];
+
 export function ListsPage() {
-  const [lists, setLists] = useState<ListSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: listsKey,
+    queryFn: () => data(client.GET("/api/lists")),
+    meta: { inline: true },
+  });
+  const lists = query.data ?? [];
   const [name, setName] = useState("");
   const [importing, setImporting] = useState<string | null>(null);
   const [manual, setManual] = useState({
@@ -21,39 +28,29 @@ export function ListsPage() {
     company: "",
     jobTitle: "",
   });
-  const load = useCallback(
-    () => api<ListSummary[]>("GET", "/api/lists").then(setLists, (e) => setError(e.message)),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const act = useTasks([listsKey, ["/api/leads"], ["/api/home"]]);
+  const path = (id: string) => ({ params: { path: { id } } });
 
-  /** Whether it worked: forms clear only then, so a refusal (a duplicate's 409) keeps what was typed. */
-  const act = async (fn: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await fn();
-      if (done) setNotice(done);
-      await load();
-      return true;
-    } catch (e) {
-      setError((e as Error).message);
-      return false;
-    }
-  };
-
-  async function create(e: FormEvent) {
+  // Forms clear only once it worked, so a refusal (a duplicate's 409) keeps what was typed.
+  function create(e: FormEvent) {
     e.preventDefault();
-    if (await act(() => api("POST", "/api/lists", { name }), `Created ${name}`)) setName("");
+    act.mutate(() => data(client.POST("/api/lists", { body: { name } })).then(() => `Created ${name}`), {
+      onSuccess: () => setName(""),
+    });
   }
-  async function addManual(e: FormEvent) {
+  function addManual(e: FormEvent) {
     e.preventDefault();
     const { listId, ...fields } = manual;
     const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim()));
-    if (!(await act(() => api("POST", "/api/leads", { ...body, listId: listId || undefined }), "Lead added")))
-      return;
+    act.mutate(
+      () =>
+        data(client.POST("/api/leads", { body: { ...body, listId: listId || undefined } })).then(
+          () => "Lead added",
+        ),
+      { onSuccess: clearManual },
+    );
+  }
+  function clearManual() {
     setManual({
       ...manual,
       firstName: "",
@@ -83,14 +80,18 @@ export function ListsPage() {
         </button>
       </header>
       {importing !== null && (
-        <ImportWizard lists={lists} initialListId={importing || undefined} onDone={load} />
+        <ImportWizard
+          lists={lists}
+          initialListId={importing || undefined}
+          onDone={() => void qc.invalidateQueries({ queryKey: listsKey })}
+        />
       )}
-      {notice && (
+      {act.data && (
         <p className="ok" role="status">
-          {notice}
+          {act.data}
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={act.error?.message ?? query.error?.message ?? null} />
       <table className="table">
         <thead>
           <tr>
@@ -126,7 +127,11 @@ export function ListsPage() {
                       field: { label: "New name", initial: l.name },
                     });
                     if (n && n !== l.name)
-                      act(() => api("PATCH", `/api/lists/${l.id}`, { name: n }), "Renamed");
+                      act.mutate(() =>
+                        data(client.PATCH("/api/lists/{id}", { ...path(l.id), body: { name: n } })).then(
+                          () => "Renamed",
+                        ),
+                      );
                   }}
                 >
                   Rename
@@ -135,7 +140,11 @@ export function ListsPage() {
                   type="button"
                   className="link"
                   onClick={() =>
-                    act(() => api("POST", `/api/lists/${l.id}/duplicate`, {}), `Duplicated ${l.name}`)
+                    act.mutate(() =>
+                      data(client.POST("/api/lists/{id}/duplicate", { ...path(l.id), body: {} })).then(
+                        () => `Duplicated ${l.name}`,
+                      ),
+                    )
                   }
                 >
                   Duplicate
@@ -157,9 +166,12 @@ export function ListsPage() {
                       confirm: "Delete those leads too",
                       danger: true,
                     });
-                    act(
-                      () => api("DELETE", `/api/lists/${l.id}${also ? "?deleteLeads=true" : ""}`),
-                      "List deleted",
+                    act.mutate(() =>
+                      data(
+                        client.DELETE("/api/lists/{id}", {
+                          params: { path: { id: l.id }, query: also ? { deleteLeads: "true" } : {} },
+                        }),
+                      ).then(() => "List deleted"),
                     );
                   }}
                 >
@@ -170,7 +182,7 @@ export function ListsPage() {
           ))}
         </tbody>
       </table>
-      {!lists.length && (
+      {query.data && !lists.length && (
         <p className="muted">No lists yet. Create one, or import a file and a list is made for it.</p>
       )}
       <div className="two-col">
@@ -185,7 +197,9 @@ export function ListsPage() {
             />
           </Field>
           <div className="actions">
-            <button type="submit">Create list</button>
+            <button type="submit" disabled={act.isPending}>
+              Create list
+            </button>
           </div>
         </form>
         <form className="card form-grid" onSubmit={addManual}>
@@ -240,7 +254,9 @@ export function ListsPage() {
             </select>
           </Field>
           <div className="actions">
-            <button type="submit">Add lead</button>
+            <button type="submit" disabled={act.isPending}>
+              Add lead
+            </button>
           </div>
         </form>
       </div>

@@ -1,11 +1,23 @@
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { client, data } from "../../api/client";
+import { useListOptions, useRunOptions } from "../../api/options";
+import { useAction } from "../../api/useAction";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import type { LeadStatus } from "../../../../src/domain/leadStatus";
 import { statusOptions } from "../leads/leadTypes";
 import { StatusBadge } from "../leads/StatusBadge";
 
+const changedByStatus = [
+  ["/api/pipeline"],
+  ["/api/pipeline/stages/{status}/leads"],
+  ["/api/leads"],
+  ["/api/home"],
+];
+// GET /api/pipeline and its stage leads answer record<unknown> in the route schema: their shapes
+// stay written by hand.
 type Card = { key: string; label: string; count: number; pct: number };
 type Stage = { status: string; label: string; count: number; pct: number };
 type Pipeline = {
@@ -14,7 +26,6 @@ type Pipeline = {
   stages: Stage[];
   email: { total: number; sent: number; sendRate: number; byStatus: Record<string, number> };
 };
-type Named = { id: string; name: string };
 type SampleLead = {
   id: string;
   name: string;
@@ -24,28 +35,24 @@ type SampleLead = {
   statusLabel: string;
 };
 
+type Filter = { runId?: string; listId?: string };
+
 /** Seed 004's Pipeline: funnel cards, email stats, and stage cards that open onto editable sample leads. */
 export function PipelinePage() {
-  const [data, setData] = useState<Pipeline | null>(null);
-  const [runs, setRuns] = useState<Named[]>([]);
-  const [lists, setLists] = useState<Named[]>([]);
+  const runs = useRunOptions();
+  const lists = useListOptions();
   const [filter, setFilter] = useState({ runId: "", listId: "" });
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
-  const load = useCallback(
-    () =>
-      api<Pipeline>("GET", `/api/pipeline${qs ? `?${qs}` : ""}`).then(setData, (e) => setError(e.message)),
-    [qs],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
-  useEffect(() => {
-    api<Named[]>("GET", "/api/runs").then(setRuns, () => {});
-    api<Named[]>("GET", "/api/lists").then(setLists, () => {});
-  }, []);
-  const max = Math.max(1, ...(data?.stages.map((s) => s.count) ?? [1]));
+  const query: Filter = { runId: filter.runId || undefined, listId: filter.listId || undefined };
+  const pipeline = useQuery({
+    queryKey: ["/api/pipeline", query],
+    queryFn: () =>
+      data(client.GET("/api/pipeline", { params: { query } })) as Promise<unknown> as Promise<Pipeline>,
+    placeholderData: keepPreviousData,
+    meta: { inline: true },
+  });
+  const p = pipeline.data;
+  const max = Math.max(1, ...(p?.stages.map((s) => s.count) ?? [1]));
 
   return (
     <section>
@@ -71,11 +78,11 @@ export function PipelinePage() {
           />
         </div>
       </header>
-      <ErrorNote error={error} />
-      {data && (
+      <ErrorNote error={pipeline.error?.message ?? null} />
+      {p && (
         <>
           <div className="stat-cards" aria-label="Funnel">
-            {data.funnel.map((c) => (
+            {p.funnel.map((c) => (
               <div key={c.key} className="stat-card">
                 <div className="stat-value">{c.count.toLocaleString()}</div>
                 <div className="small muted">
@@ -85,16 +92,16 @@ export function PipelinePage() {
               </div>
             ))}
           </div>
-          {data.email.total > 0 && (
+          {p.email.total > 0 && (
             <p className="muted small">
-              Emails: {data.email.total.toLocaleString()} in total, {data.email.sent.toLocaleString()} sent (
-              {data.email.sendRate}%) ·{" "}
-              {Object.entries(data.email.byStatus)
+              Emails: {p.email.total.toLocaleString()} in total, {p.email.sent.toLocaleString()} sent (
+              {p.email.sendRate}%) ·{" "}
+              {Object.entries(p.email.byStatus)
                 .map(([s, n]) => `${s} ${n}`)
                 .join(" · ")}
             </p>
           )}
-          {!data.total && (
+          {!p.total && (
             <div className="empty">
               <h2>No leads yet</h2>
               <p>
@@ -104,7 +111,7 @@ export function PipelinePage() {
             </div>
           )}
           <div className="stage-cards">
-            {data.stages.map((s) => (
+            {p.stages.map((s) => (
               <div key={s.status} className="card stage-card">
                 <button
                   type="button"
@@ -121,7 +128,7 @@ export function PipelinePage() {
                 <div className="bar" aria-hidden="true">
                   <div style={{ width: `${(100 * s.count) / max}%` }} />
                 </div>
-                {open === s.status && <StageLeads status={s.status} qs={qs} onChanged={load} />}
+                {open === s.status && <StageLeads status={s.status} query={query} />}
               </div>
             ))}
           </div>
@@ -131,33 +138,26 @@ export function PipelinePage() {
   );
 }
 
-function StageLeads({ status, qs, onChanged }: { status: string; qs: string; onChanged: () => void }) {
-  const [leads, setLeads] = useState<SampleLead[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api<SampleLead[]>("GET", `/api/pipeline/stages/${status}/leads?limit=10${qs ? `&${qs}` : ""}`).then(
-        setLeads,
-        (e) => setError(e.message),
-      ),
-    [status, qs],
+function StageLeads({ status, query }: { status: string; query: Filter }) {
+  const stage = useQuery({
+    queryKey: ["/api/pipeline/stages/{status}/leads", status, query],
+    queryFn: () =>
+      data(
+        client.GET("/api/pipeline/stages/{status}/leads", {
+          params: { path: { status }, query: { ...query, limit: 10 } },
+        }),
+      ) as Promise<unknown> as Promise<SampleLead[]>,
+    meta: { inline: true },
+  });
+  const change = useAction(
+    (v: { id: string; to: LeadStatus }) =>
+      data(client.PATCH("/api/leads/{id}", { params: { path: { id: v.id } }, body: { status: v.to } })),
+    { inline: true, invalidate: changedByStatus },
   );
-  useEffect(() => {
-    load();
-  }, [load]);
-  async function change(id: string, to: string) {
-    setError(null);
-    try {
-      await api("PATCH", `/api/leads/${id}`, { status: to });
-      await load();
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+  const leads = stage.data;
   return (
     <div className="stack small">
-      <ErrorNote error={error} />
+      <ErrorNote error={change.error?.message ?? stage.error?.message ?? null} />
       {leads?.map((l) => (
         <div key={l.id} className="row-between">
           <span>
@@ -167,7 +167,8 @@ function StageLeads({ status, qs, onChanged }: { status: string; qs: string; onC
           <select
             aria-label={`Status of ${l.name}`}
             value={l.status}
-            onChange={(e) => change(l.id, e.target.value)}
+            disabled={change.isPending}
+            onChange={(e) => change.mutate({ id: l.id, to: e.target.value as LeadStatus })}
           >
             {statusOptions.map(([v, label]) => (
               <option key={v} value={v}>

@@ -1,63 +1,49 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { ask } from "../../components/confirm";
 
-type Key = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+type Key = Get<"/api/api-keys">[number];
+const keysKey = ["/api/api-keys"];
 
 export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
-  const [keys, setKeys] = useState<Key[]>([]);
+  const keys = useQuery({
+    queryKey: keysKey,
+    queryFn: () => data(client.GET("/api/api-keys")),
+    enabled: canEdit,
+    meta: { inline: true },
+  });
   const [name, setName] = useState("");
-  const [fresh, setFresh] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      canEdit
-        ? api<Key[]>("GET", "/api/api-keys").then(setKeys, (e) => setError(e.message))
-        : Promise.resolve(),
-    [canEdit],
+  const create = useAction(() => data(client.POST("/api/api-keys", { body: { name } })), {
+    inline: true,
+    invalidate: [keysKey],
+    onSuccess: () => setName(""),
+  });
+  const revoke = useAction(
+    (id: string) => data(client.DELETE("/api/api-keys/{id}", { params: { path: { id } } })),
+    { inline: true, invalidate: [keysKey] },
   );
-  useEffect(() => {
-    load();
-  }, [load]);
   if (!canEdit) return <p className="muted">Only owners and admins manage API keys.</p>;
 
-  async function create(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const k = await api<{ key: string }>("POST", "/api/api-keys", { name });
-      setFresh(k.key);
-      setName("");
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    revoke.reset();
+    create.mutate();
   }
 
-  async function revoke(k: Key) {
+  async function confirmRevoke(k: Key) {
     const ok = await ask({
       title: `Revoke "${k.name}"?`,
       body: "Scripts using it will stop working at once.",
       confirm: "Revoke key",
       danger: true,
     });
-    if (!ok) return;
-    try {
-      await api("DELETE", `/api/api-keys/${k.id}`);
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (ok) revoke.mutate(k.id);
   }
 
+  const fresh = create.data?.key;
   return (
     <div className="stack">
       <p className="muted">
@@ -70,7 +56,7 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
           <code className="secret">{fresh}</code>
         </div>
       )}
-      <form className="inline-form" onSubmit={create}>
+      <form className="inline-form" onSubmit={submit}>
         <Field label="New key name">
           <input
             required
@@ -79,7 +65,7 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
             placeholder="e.g. CRM sync"
           />
         </Field>
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={create.isPending}>
           Create key
         </button>
       </form>
@@ -94,7 +80,7 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {keys.map((k) => (
+          {(keys.data ?? []).map((k) => (
             <tr key={k.id} className={k.revokedAt ? "revoked" : ""}>
               <td>{k.name}</td>
               <td>
@@ -106,7 +92,12 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
                 {k.revokedAt ? (
                   <span className="badge">revoked</span>
                 ) : (
-                  <button className="link danger" type="button" onClick={() => revoke(k)}>
+                  <button
+                    className="link danger"
+                    type="button"
+                    disabled={revoke.isPending}
+                    onClick={() => confirmRevoke(k)}
+                  >
                     Revoke
                   </button>
                 )}
@@ -115,7 +106,7 @@ export function ApiKeysSettings({ canEdit }: { canEdit: boolean }) {
           ))}
         </tbody>
       </table>
-      <ErrorNote error={error} />
+      <ErrorNote error={create.error?.message ?? revoke.error?.message ?? keys.error?.message ?? null} />
     </div>
   );
 }

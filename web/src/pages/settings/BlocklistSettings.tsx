@@ -1,57 +1,44 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useTasks } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 
-type Entry = { id: string; kind: string; value: string; reason: string; createdAt: string };
+const blocklistKey = ["/api/blocklist"];
 
 export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const entries = useQuery({
+    queryKey: blocklistKey,
+    queryFn: () => data(client.GET("/api/blocklist")),
+    meta: { inline: true },
+  });
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(
-    () => api<Entry[]>("GET", "/api/blocklist").then(setEntries, (e) => setError(e.message)),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const act = useTasks([blocklistKey]);
 
-  const act = async (fn: () => Promise<string | undefined>) => {
-    setError(null);
-    setNotice(null);
-    try {
-      const n = await fn();
-      if (n) setNotice(n);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
-    await act(async () => {
-      const r = await api<{ kind: string; value: string; added: boolean }>("POST", "/api/blocklist", {
-        value,
-      });
+    act.mutate(async () => {
+      const r = await data(client.POST("/api/blocklist", { body: { value } }));
       setValue("");
       return r.added ? `Blocked ${r.kind} ${r.value}` : `${r.value} was already blocked`;
     });
   }
 
-  async function fromFile(file: File) {
-    await act(async () => {
-      const r = await api<{
-        added: number;
-        alreadyListed: number;
-        errors: { line: number; error: string }[];
-      }>("POST", "/api/blocklist/import", { text: await file.text() });
+  function fromFile(file: File) {
+    act.mutate(async () => {
+      const r = await data(client.POST("/api/blocklist/import", { body: { text: await file.text() } }));
       const errs = r.errors.map((x) => `line ${x.line}: ${x.error}`).join("; ");
       return `Added ${r.added}, ${r.alreadyListed} already listed${errs ? `. Skipped ${errs}` : ""}`;
     });
   }
 
+  const unblock = (id: string, value: string) =>
+    act.mutate(async () => {
+      await data(client.DELETE("/api/blocklist/{id}", { params: { path: { id } } }));
+      return `Unblocked ${value}`;
+    });
+
+  const list = entries.data ?? [];
   return (
     <div className="stack">
       <p className="muted">
@@ -69,7 +56,7 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
                 placeholder="competitor.com or ceo@client.com"
               />
             </Field>
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={act.isPending}>
               Block
             </button>
           </form>
@@ -82,12 +69,12 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
           </Field>
         </div>
       )}
-      {notice && (
+      {act.data && (
         <p className="ok" role="status">
-          {notice}
+          {act.data}
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={act.error?.message ?? entries.error?.message ?? null} />
       <table className="table">
         <thead>
           <tr>
@@ -98,7 +85,7 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
+          {list.map((e) => (
             <tr key={e.id}>
               <td>{e.value}</td>
               <td>{e.kind}</td>
@@ -108,9 +95,8 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
                   <button
                     type="button"
                     className="link danger"
-                    onClick={() =>
-                      act(async () => (await api("DELETE", `/api/blocklist/${e.id}`), `Unblocked ${e.value}`))
-                    }
+                    disabled={act.isPending}
+                    onClick={() => unblock(e.id, e.value)}
                   >
                     Unblock
                   </button>
@@ -120,7 +106,7 @@ export function BlocklistSettings({ canEdit }: { canEdit: boolean }) {
           ))}
         </tbody>
       </table>
-      {!entries.length && <p className="muted">Nothing blocked yet.</p>}
+      {entries.data && !list.length && <p className="muted">Nothing blocked yet.</p>}
     </div>
   );
 }

@@ -1,46 +1,49 @@
-import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { useDraft } from "../../api/useDraft";
 import { ErrorNote, Field } from "../../components/Field";
 
-type PlusVibe = {
-  connected: boolean;
-  webhookUrl: string;
-  workspaceId: string | null;
-  baseUrl: string;
-  check?: { ok: boolean; campaigns?: number; error?: string };
-};
+const plusVibeKey = ["/api/integrations/plusvibe"];
 
 /** Connections to other products: PlusVibe for delivery (the LinkedIn provider comes later). */
 export function IntegrationsSettings({ canEdit }: { canEdit: boolean }) {
-  const [pv, setPv] = useState<PlusVibe | null>(null);
-  const [form, setForm] = useState({ apiKey: "", workspaceId: "", baseUrl: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [synced, setSynced] = useState<string | null>(null);
-  useEffect(() => {
-    api<PlusVibe>("GET", "/api/integrations/plusvibe").then(
-      (r) => {
-        setPv(r);
-        setForm({ apiKey: "", workspaceId: r.workspaceId ?? "", baseUrl: r.baseUrl });
-      },
-      (e) => setError(e.message),
-    );
-  }, []);
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      setPv(
-        await api<PlusVibe>("PUT", "/api/integrations/plusvibe", {
-          ...(form.apiKey ? { apiKey: form.apiKey } : {}),
-          workspaceId: form.workspaceId,
-          ...(form.baseUrl ? { baseUrl: form.baseUrl } : {}),
+  const qc = useQueryClient();
+  const loaded = useQuery({
+    queryKey: plusVibeKey,
+    queryFn: () => data(client.GET("/api/integrations/plusvibe")),
+    meta: { inline: true },
+  });
+  const pv = loaded.data;
+  const draft = useDraft({ apiKey: "", workspaceId: pv?.workspaceId ?? "", baseUrl: pv?.baseUrl ?? "" });
+  const form = draft.value;
+  const save = useAction(
+    () =>
+      data(
+        client.PUT("/api/integrations/plusvibe", {
+          body: {
+            ...(form.apiKey ? { apiKey: form.apiKey } : {}),
+            workspaceId: form.workspaceId,
+            ...(form.baseUrl ? { baseUrl: form.baseUrl } : {}),
+          },
         }),
-      );
-      setForm({ ...form, apiKey: "" });
-    } catch (err) {
-      setError((err as Error).message);
-    }
+      ),
+    {
+      inline: true,
+      // The answer carries the connection check, which a later GET does not.
+      onSuccess: (r) => {
+        qc.setQueryData(plusVibeKey, r);
+        draft.reset();
+      },
+    },
+  );
+  const sync = useAction(() => data(client.POST("/api/plusvibe/sync")), { inline: true });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
   }
+  const r = sync.data;
   return (
     <div className="stack">
       <h3>PlusVibe</h3>
@@ -64,27 +67,20 @@ export function IntegrationsSettings({ canEdit }: { canEdit: boolean }) {
             <code>{pv.webhookUrl}</code>
           </div>
           <div className="actions">
-            <button
-              type="button"
-              onClick={() =>
-                api<{ seen: number; matched: number; updated: number }>("POST", "/api/plusvibe/sync").then(
-                  (r) =>
-                    setSynced(
-                      `Synced: ${r.seen} PlusVibe leads read, ${r.matched} matched here, ${r.updated} updated`,
-                    ),
-                  (e) => setError(e.message),
-                )
-              }
-            >
+            <button type="button" disabled={sync.isPending} onClick={() => sync.mutate()}>
               Sync leads and statuses now
             </button>
-            {synced && <span className="ok">{synced}</span>}
+            {r && (
+              <span className="ok">
+                Synced: {r.seen} PlusVibe leads read, {r.matched} matched here, {r.updated} updated
+              </span>
+            )}
           </div>
         </div>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={save.error?.message ?? sync.error?.message ?? loaded.error?.message ?? null} />
       {canEdit ? (
-        <form className="card form-grid" onSubmit={save}>
+        <form className="card form-grid" onSubmit={submit}>
           <Field
             label="API key"
             hint={pv?.connected ? "Leave empty to keep the stored key." : "Stored encrypted."}
@@ -92,25 +88,21 @@ export function IntegrationsSettings({ canEdit }: { canEdit: boolean }) {
             <input
               type="password"
               value={form.apiKey}
-              onChange={(e) => setForm({ ...form, apiKey: e.target.value })}
+              onChange={(e) => draft.set("apiKey", e.target.value)}
             />
           </Field>
           <Field label="PlusVibe workspace id">
             <input
               required
               value={form.workspaceId}
-              onChange={(e) => setForm({ ...form, workspaceId: e.target.value })}
+              onChange={(e) => draft.set("workspaceId", e.target.value)}
             />
           </Field>
           <Field label="API base URL">
-            <input
-              type="url"
-              value={form.baseUrl}
-              onChange={(e) => setForm({ ...form, baseUrl: e.target.value })}
-            />
+            <input type="url" value={form.baseUrl} onChange={(e) => draft.set("baseUrl", e.target.value)} />
           </Field>
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={save.isPending}>
               Save and check
             </button>
           </div>

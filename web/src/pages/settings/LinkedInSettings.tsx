@@ -1,73 +1,59 @@
-import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { useDraft } from "../../api/useDraft";
 import { ErrorNote, Field } from "../../components/Field";
-import { LinkedInBudgets, type LinkedInLimits } from "./LinkedInBudgets";
+import { LinkedInBudgets } from "./LinkedInBudgets";
 
-type LinkedIn = {
-  connected: boolean;
-  dsn: string | null;
-  accountId: string | null;
-  status: "ok" | "error" | "paused" | null;
-  pausedReason: string | null;
-  limits: LinkedInLimits | null;
-  lastPolledAt: string | null;
-  webhookUrl: string;
-  check?: { ok: boolean; error?: string };
-};
+type LinkedIn = Get<"/api/integrations/linkedin">;
+const linkedInKey = ["/api/integrations/linkedin"];
 
 /** "…: reason." without a doubled full stop when the reason ends with one. */
 const sentence = (s: string) => s.trim().replace(/[.\s]+$/, "");
+const getLinkedIn = () => data(client.GET("/api/integrations/linkedin"));
 
 /**
  * A LinkedIn account through Unipile: profile enrichment, replies, and the invitation and message
  * steps of sequences, within the account's budgets.
  */
 export function LinkedInSettings({ canEdit }: { canEdit: boolean }) {
-  const [li, setLi] = useState<LinkedIn | null>(null);
-  const [form, setForm] = useState({ apiKey: "", dsn: "", accountId: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [polling, setPolling] = useState(false);
-  const [polled, setPolled] = useState<string | null>(null);
-  useEffect(() => {
-    api<LinkedIn>("GET", "/api/integrations/linkedin").then(
-      (r) => {
-        setLi(r);
-        setForm({ apiKey: "", dsn: r.dsn ?? "", accountId: r.accountId ?? "" });
-      },
-      (e) => setError(e.message),
-    );
-  }, []);
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      setLi(
-        await api<LinkedIn>("PUT", "/api/integrations/linkedin", {
-          ...(form.apiKey ? { apiKey: form.apiKey } : {}),
-          dsn: form.dsn,
-          accountId: form.accountId,
+  const qc = useQueryClient();
+  const loaded = useQuery({ queryKey: linkedInKey, queryFn: getLinkedIn, meta: { inline: true } });
+  const li = loaded.data;
+  const draft = useDraft({ apiKey: "", dsn: li?.dsn ?? "", accountId: li?.accountId ?? "" });
+  const form = draft.value;
+  // The answer of a save carries the connection check, which a later GET does not: keep it.
+  const store = (fresh: LinkedIn) =>
+    qc.setQueryData<LinkedIn>(linkedInKey, (old) => ({ ...fresh, check: fresh.check ?? old?.check }));
+  const save = useAction(
+    () =>
+      data(
+        client.PUT("/api/integrations/linkedin", {
+          body: { ...(form.apiKey ? { apiKey: form.apiKey } : {}), dsn: form.dsn, accountId: form.accountId },
         }),
-      );
-      setForm({ ...form, apiKey: "" });
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  async function poll() {
-    setError(null);
-    setPolled(null);
-    setPolling(true);
-    try {
-      const { accepted } = await api<{ accepted: number }>("POST", "/api/integrations/linkedin/poll");
-      setPolled(`${accepted} new ${accepted === 1 ? "acceptance" : "acceptances"} found`);
+      ),
+    {
+      inline: true,
+      onSuccess: (r) => {
+        qc.setQueryData(linkedInKey, r);
+        draft.reset();
+      },
+    },
+  );
+  const poll = useAction(
+    async () => {
+      const { accepted } = await data(client.POST("/api/integrations/linkedin/poll"));
       // The check moves "last checked", and an account LinkedIn refused on the way is now paused.
-      const fresh = await api<LinkedIn>("GET", "/api/integrations/linkedin");
-      setLi((old) => (old ? { ...fresh, check: old.check } : fresh));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setPolling(false);
-    }
+      store(await getLinkedIn());
+      return `${accepted} new ${accepted === 1 ? "acceptance" : "acceptances"} found`;
+    },
+    { inline: true },
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    poll.reset();
+    save.mutate();
   }
   const paused = li?.status === "paused";
   return (
@@ -101,8 +87,15 @@ export function LinkedInSettings({ canEdit }: { canEdit: boolean }) {
           </div>
           <div className="actions">
             {canEdit && (
-              <button type="button" onClick={poll} disabled={polling || paused}>
-                {polling ? "Checking…" : "Check for accepted invitations now"}
+              <button
+                type="button"
+                onClick={() => {
+                  save.reset();
+                  poll.mutate();
+                }}
+                disabled={poll.isPending || paused}
+              >
+                {poll.isPending ? "Checking…" : "Check for accepted invitations now"}
               </button>
             )}
             <span className="muted">
@@ -111,17 +104,17 @@ export function LinkedInSettings({ canEdit }: { canEdit: boolean }) {
                 : "Not checked yet"}
               {paused && " · not checked while the account is paused"}
             </span>
-            {polled && (
+            {poll.data && (
               <span className="ok" role="status">
-                {polled}
+                {poll.data}
               </span>
             )}
           </div>
         </div>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={save.error?.message ?? poll.error?.message ?? loaded.error?.message ?? null} />
       {canEdit ? (
-        <form className="card form-grid" onSubmit={save}>
+        <form className="card form-grid" onSubmit={submit}>
           <Field
             label="Unipile API key"
             hint={li?.connected ? "Leave empty to keep the stored key." : "Stored encrypted."}
@@ -129,21 +122,17 @@ export function LinkedInSettings({ canEdit }: { canEdit: boolean }) {
             <input
               type="password"
               value={form.apiKey}
-              onChange={(e) => setForm({ ...form, apiKey: e.target.value })}
+              onChange={(e) => draft.set("apiKey", e.target.value)}
             />
           </Field>
           <Field label="Unipile DSN" hint="e.g. api8.unipile.com:13851">
-            <input required value={form.dsn} onChange={(e) => setForm({ ...form, dsn: e.target.value })} />
+            <input required value={form.dsn} onChange={(e) => draft.set("dsn", e.target.value)} />
           </Field>
           <Field label="Account id">
-            <input
-              required
-              value={form.accountId}
-              onChange={(e) => setForm({ ...form, accountId: e.target.value })}
-            />
+            <input required value={form.accountId} onChange={(e) => draft.set("accountId", e.target.value)} />
           </Field>
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={save.isPending}>
               Save and check
             </button>
           </div>
@@ -156,7 +145,7 @@ export function LinkedInSettings({ canEdit }: { canEdit: boolean }) {
           key={li.accountId ?? ""}
           canEdit={canEdit}
           limits={li.limits}
-          onSaved={(limits) => setLi((old) => (old ? { ...old, limits } : old))}
+          onSaved={(limits) => qc.setQueryData<LinkedIn>(linkedInKey, (old) => old && { ...old, limits })}
         />
       )}
     </div>

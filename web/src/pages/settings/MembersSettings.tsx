@@ -1,38 +1,42 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { ask } from "../../components/confirm";
 
-type Member = { userId: string; email: string; name: string; role: string; since: string };
+type Role = "owner" | "admin" | "member";
+const membersKey = ["/api/members"];
+const blank = { email: "", role: "member" as Role, password: "" };
 
 export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: string | undefined }) {
-  const [members, setMembers] = useState<Member[]>([]);
-  const [form, setForm] = useState({ email: "", role: "member", password: "" });
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () => api<Member[]>("GET", "/api/members").then(setMembers, (e) => setError(e.message)),
-    [],
+  const members = useQuery({
+    queryKey: membersKey,
+    queryFn: () => data(client.GET("/api/members")),
+    meta: { inline: true },
+  });
+  const [form, setForm] = useState(blank);
+  const opts = { inline: true, invalidate: [membersKey] };
+  const add = useAction(
+    () => data(client.POST("/api/members", { body: { ...form, password: form.password || undefined } })),
+    { ...opts, onSuccess: () => setForm(blank) },
   );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const setRole = useAction(
+    ({ userId, role }: { userId: string; role: Role }) =>
+      data(client.PATCH("/api/members/{userId}", { params: { path: { userId } }, body: { role } })),
+    opts,
+  );
+  const remove = useAction(
+    (userId: string) => data(client.DELETE("/api/members/{userId}", { params: { path: { userId } } })),
+    opts,
+  );
+  const error = add.error ?? setRole.error ?? remove.error ?? members.error;
 
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  async function add(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    await act(async () => {
-      await api("POST", "/api/members", { ...form, password: form.password || undefined });
-      setForm({ email: "", role: "member", password: "" });
-    });
+    setRole.reset();
+    remove.reset();
+    add.mutate();
   }
 
   return (
@@ -46,7 +50,7 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
           </tr>
         </thead>
         <tbody>
-          {members.map((m) => (
+          {(members.data ?? []).map((m) => (
             <tr key={m.userId}>
               <td>
                 {m.email} {m.userId === myId && <span className="badge">you</span>}
@@ -56,9 +60,8 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
                   <select
                     aria-label={`Role of ${m.email}`}
                     value={m.role}
-                    onChange={(e) =>
-                      act(() => api("PATCH", `/api/members/${m.userId}`, { role: e.target.value }))
-                    }
+                    disabled={setRole.isPending}
+                    onChange={(e) => setRole.mutate({ userId: m.userId, role: e.target.value as Role })}
                   >
                     <option value="owner">Owner</option>
                     <option value="admin">Admin</option>
@@ -73,13 +76,14 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
                   <button
                     className="link danger"
                     type="button"
+                    disabled={remove.isPending}
                     onClick={async () =>
                       (await ask({
                         title: `Remove ${m.email}?`,
                         body: "They lose access to this workspace at once.",
                         confirm: "Remove member",
                         danger: true,
-                      })) && act(() => api("DELETE", `/api/members/${m.userId}`))
+                      })) && remove.mutate(m.userId)
                     }
                   >
                     Remove
@@ -91,7 +95,7 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
         </tbody>
       </table>
       {canEdit && (
-        <form className="card form-grid" onSubmit={add}>
+        <form className="card form-grid" onSubmit={submit}>
           <h3>Add a member</h3>
           <div className="row">
             <Field label="Email">
@@ -103,7 +107,7 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
               />
             </Field>
             <Field label="Role">
-              <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+              <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
                 <option value="member">Member</option>
                 <option value="admin">Admin</option>
                 <option value="owner">Owner</option>
@@ -122,13 +126,13 @@ export function MembersSettings({ canEdit, myId }: { canEdit: boolean; myId: str
             />
           </Field>
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={add.isPending}>
               Add member
             </button>
           </div>
         </form>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={error?.message ?? null} />
     </div>
   );
 }

@@ -1,51 +1,46 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 
-type Profile = {
-  id: string;
-  name: string;
-  senderName: string;
-  offer: string;
-  tone: string;
-  callToAction: string;
-};
+type Tone = "friendly" | "direct" | "formal";
+const profilesKey = ["/api/strategy-profiles"];
 
 /** Strategy profiles: who writes, the offer, the proof, the tone and the call to action the writer uses. */
 export function StrategySettings() {
-  const [profiles, setProfiles] = useState<Profile[]>([]);
+  const profiles = useQuery({
+    queryKey: profilesKey,
+    queryFn: () => data(client.GET("/api/strategy-profiles")),
+    meta: { inline: true },
+  });
   const [f, setF] = useState({
     name: "",
     senderName: "",
     senderCompany: "",
     offer: "",
     proofPoints: "",
-    tone: "friendly",
+    tone: "friendly" as Tone,
     callToAction: "",
   });
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () => api<Profile[]>("GET", "/api/strategy-profiles").then(setProfiles, (e) => setError(e.message)),
-    [],
+  const save = useAction(
+    () =>
+      data(
+        client.POST("/api/strategy-profiles", {
+          body: {
+            ...f,
+            proofPoints: f.proofPoints
+              .split("\n")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          },
+        }),
+      ),
+    { inline: true, invalidate: [profilesKey], onSuccess: () => setF({ ...f, name: "" }) },
   );
-  useEffect(() => {
-    load();
-  }, [load]);
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
-    try {
-      await api("POST", "/api/strategy-profiles", {
-        ...f,
-        proofPoints: f.proofPoints
-          .split("\n")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      });
-      setF({ ...f, name: "" });
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    save.mutate();
   }
   return (
     <div className="stack">
@@ -54,7 +49,7 @@ export function StrategySettings() {
         write messages.
       </p>
       <ul className="plain">
-        {profiles.map((p) => (
+        {(profiles.data ?? []).map((p) => (
           <li key={p.id}>
             <strong>{p.name}</strong>{" "}
             <span className="muted small">
@@ -88,7 +83,7 @@ export function StrategySettings() {
         </Field>
         <div className="row">
           <Field label="Tone">
-            <select value={f.tone} onChange={(e) => setF({ ...f, tone: e.target.value })}>
+            <select value={f.tone} onChange={(e) => setF({ ...f, tone: e.target.value as Tone })}>
               <option value="friendly">Friendly</option>
               <option value="direct">Direct</option>
               <option value="formal">Formal</option>
@@ -98,9 +93,9 @@ export function StrategySettings() {
             <input value={f.callToAction} onChange={(e) => setF({ ...f, callToAction: e.target.value })} />
           </Field>
         </div>
-        <ErrorNote error={error} />
+        <ErrorNote error={save.error?.message ?? profiles.error?.message ?? null} />
         <div className="actions">
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={save.isPending}>
             Save profile
           </button>
         </div>

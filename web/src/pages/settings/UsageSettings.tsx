@@ -1,24 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { useDraft } from "../../api/useDraft";
 import { ErrorNote, Field } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
 
-type Limits = { llmCostUsd?: number; enrichments?: number; verifications?: number; emailsSent?: number };
-type Usage = {
-  month: string;
-  resetsOn: string;
-  totals: {
-    llmCostUsd: number;
-    llmTokens: number;
-    enrichments: number;
-    verifications: number;
-    emailsSent: number;
-    linkedinSent: number;
-  };
-  limits: Limits;
-  daily: { day: string; kind: string; n: number; cost: number; tokens: number }[];
-  runs: { runId: string; name: string; llmCostUsd: number; llmTokens: number; sends: number }[];
-};
+type Usage = Get<"/api/usage">;
+type Limits = Usage["limits"];
+const usageKey = ["/api/usage"];
 
 const METERS: [keyof Limits, string, (u: Usage["totals"]) => number, (n: number) => string][] = [
   ["llmCostUsd", "LLM cost", (t) => t.llmCostUsd, (n) => `$${n.toFixed(4)}`],
@@ -27,42 +17,44 @@ const METERS: [keyof Limits, string, (u: Usage["totals"]) => number, (n: number)
   ["emailsSent", "Emails sent", (t) => t.emailsSent, (n) => n.toLocaleString()],
 ];
 
+const limitFields = (l: Limits | undefined): Record<keyof Limits, string> => ({
+  llmCostUsd: l?.llmCostUsd?.toString() ?? "",
+  enrichments: l?.enrichments?.toString() ?? "",
+  verifications: l?.verifications?.toString() ?? "",
+  emailsSent: l?.emailsSent?.toString() ?? "",
+});
+
 /** This month's provider-backed work against optional monthly limits, day by day and per run. */
 export function UsageSettings({ canEdit }: { canEdit: boolean }) {
-  const [u, setU] = useState<Usage | null>(null);
-  const [form, setForm] = useState<Record<keyof Limits, string>>({
-    llmCostUsd: "",
-    enrichments: "",
-    verifications: "",
-    emailsSent: "",
+  const qc = useQueryClient();
+  const usage = useQuery({
+    queryKey: usageKey,
+    queryFn: () => data(client.GET("/api/usage")),
+    meta: { inline: true },
   });
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const apply = useCallback((x: Usage) => {
-    setU(x);
-    setForm({
-      llmCostUsd: x.limits.llmCostUsd?.toString() ?? "",
-      enrichments: x.limits.enrichments?.toString() ?? "",
-      verifications: x.limits.verifications?.toString() ?? "",
-      emailsSent: x.limits.emailsSent?.toString() ?? "",
-    });
-  }, []);
-  useEffect(() => {
-    api<Usage>("GET", "/api/usage").then(apply, (e) => setError(e.message));
-  }, [apply]);
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
+  const u = usage.data;
+  const draft = useDraft(limitFields(u?.limits));
+  const form = draft.value;
+  const save = useAction(
+    () => {
       const body = Object.fromEntries(
         Object.entries(form).map(([k, v]) => [k, v.trim() === "" ? null : Number(v)]),
       );
-      apply(await api<Usage>("PATCH", "/api/usage/limits", body));
-      setNotice("Limits saved");
-    } catch (err) {
-      setError((err as Error).message);
-    }
+      return data(client.PATCH("/api/usage/limits", { body }));
+    },
+    {
+      inline: true,
+      onSuccess: (r) => {
+        qc.setQueryData(usageKey, r);
+        draft.reset();
+      },
+    },
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
   }
+  const error = save.error?.message ?? usage.error?.message ?? null;
   if (!u) return <ErrorNote error={error} />;
   const days = [...new Set(u.daily.map((d) => d.day))];
   const seriesOf = (kind: string, pick: (d: Usage["daily"][number]) => number) =>
@@ -138,14 +130,14 @@ export function UsageSettings({ canEdit }: { canEdit: boolean }) {
           </tbody>
         </table>
       )}
-      {notice && (
+      {save.isSuccess && (
         <p className="ok" role="status">
-          {notice}
+          Limits saved
         </p>
       )}
       <ErrorNote error={error} />
       {canEdit ? (
-        <form className="card form-grid" onSubmit={save}>
+        <form className="card form-grid" onSubmit={submit}>
           <h3>Monthly limits</h3>
           <p className="muted small">Leave a field empty for no limit.</p>
           <div className="grid2">
@@ -156,13 +148,13 @@ export function UsageSettings({ canEdit }: { canEdit: boolean }) {
                   min="0"
                   step={k === "llmCostUsd" ? "0.01" : "1"}
                   value={form[k]}
-                  onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+                  onChange={(e) => draft.set(k, e.target.value)}
                 />
               </Field>
             ))}
           </div>
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={save.isPending}>
               Save limits
             </button>
           </div>

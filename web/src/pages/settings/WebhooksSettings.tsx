@@ -1,5 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { ask } from "../../components/confirm";
 
@@ -14,57 +16,36 @@ const EVENTS = [
   ["sender.paused", "A sender paused itself (bounces or complaints)"],
 ] as const;
 
-type Hook = {
-  id: string;
-  url: string;
-  description: string;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-};
-type Delivery = {
-  id: string;
-  event: string;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string;
-};
+type Event = (typeof EVENTS)[number][0];
+const hooksKey = ["/api/webhooks"];
+const deliveriesKey = "/api/webhooks/{id}/deliveries";
 
 /** Outbound webhooks: register URLs for events, see the signing secret once, and read the delivery log. */
 export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
-  const [hooks, setHooks] = useState<Hook[]>([]);
-  const [form, setForm] = useState({ url: "", description: "", events: ["lead.replied"] as string[] });
-  const [secret, setSecret] = useState<string | null>(null);
+  const hooks = useQuery({
+    queryKey: hooksKey,
+    queryFn: () => data(client.GET("/api/webhooks")),
+    meta: { inline: true },
+  });
+  const [form, setForm] = useState({ url: "", description: "", events: ["lead.replied"] as Event[] });
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () => api<Hook[]>("GET", "/api/webhooks").then(setHooks, (e) => setError(e.message)),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  async function add(e: FormEvent) {
+  const opts = { inline: true, invalidate: [hooksKey] };
+  const add = useAction(() => data(client.POST("/api/webhooks", { body: form })), {
+    ...opts,
+    onSuccess: () => setForm({ ...form, url: "", description: "" }),
+  });
+  // Ping, pause/resume, remove: the call to make for one webhook.
+  const act = useAction((fn: () => Promise<unknown>) => fn(), {
+    ...opts,
+    invalidate: [hooksKey, [deliveriesKey]],
+  });
+  const path = (id: string) => ({ params: { path: { id } } });
+  function submit(e: FormEvent) {
     e.preventDefault();
-    await act(async () => {
-      const r = await api<{ secret: string }>("POST", "/api/webhooks", form);
-      setSecret(r.secret);
-      setForm({ ...form, url: "", description: "" });
-    });
+    act.reset();
+    add.mutate();
   }
-  const toggle = (ev: string) =>
+  const toggle = (ev: Event) =>
     setForm({
       ...form,
       events: form.events.includes(ev) ? form.events.filter((x) => x !== ev) : [...form.events, ev],
@@ -77,13 +58,13 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
         <code>t=&lt;unix time&gt;,v1=&lt;HMAC-SHA256 of "t.body" with your secret&gt;</code>. Failed
         deliveries are retried with backoff for about 19 hours.
       </p>
-      {secret && (
+      {add.data && (
         <p className="ok" role="status">
-          Signing secret (shown once, keep it safe): <code>{secret}</code>
+          Signing secret (shown once, keep it safe): <code>{add.data.secret}</code>
         </p>
       )}
-      <ErrorNote error={error} />
-      {hooks.map((h) => (
+      <ErrorNote error={add.error?.message ?? act.error?.message ?? hooks.error?.message ?? null} />
+      {(hooks.data ?? []).map((h) => (
         <div key={h.id} className="card stack">
           <div className="row-between">
             <div>
@@ -97,25 +78,37 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
               </span>
               {canEdit && (
                 <>
-                  <button type="button" onClick={() => act(() => api("POST", `/api/webhooks/${h.id}/ping`))}>
+                  <button
+                    type="button"
+                    disabled={act.isPending}
+                    onClick={() => act.mutate(() => data(client.POST("/api/webhooks/{id}/ping", path(h.id))))}
+                  >
                     Send test event
                   </button>
                   <button
                     type="button"
-                    onClick={() => act(() => api("PATCH", `/api/webhooks/${h.id}`, { active: !h.active }))}
+                    disabled={act.isPending}
+                    onClick={() =>
+                      act.mutate(() =>
+                        data(
+                          client.PATCH("/api/webhooks/{id}", { ...path(h.id), body: { active: !h.active } }),
+                        ),
+                      )
+                    }
                   >
                     {h.active ? "Pause" : "Resume"}
                   </button>
                   <button
                     type="button"
                     className="danger-btn"
+                    disabled={act.isPending}
                     onClick={async () =>
                       (await ask({
                         title: "Remove this webhook?",
                         body: `Deliveries to ${h.url} stop and its delivery log is deleted.`,
                         confirm: "Remove webhook",
                         danger: true,
-                      })) && act(() => api("DELETE", `/api/webhooks/${h.id}`))
+                      })) && act.mutate(() => data(client.DELETE("/api/webhooks/{id}", path(h.id))))
                     }
                   >
                     Remove
@@ -134,9 +127,9 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
           {open === h.id && <DeliveryLog hookId={h.id} canEdit={canEdit} />}
         </div>
       ))}
-      {!hooks.length && <p className="muted">No webhooks yet.</p>}
+      {hooks.data && !hooks.data.length && <p className="muted">No webhooks yet.</p>}
       {canEdit ? (
-        <form className="card form-grid" onSubmit={add}>
+        <form className="card form-grid" onSubmit={submit}>
           <h3>New webhook</h3>
           <Field label="URL" hint="A public https:// address that accepts POST requests.">
             <input
@@ -163,7 +156,7 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
             ))}
           </fieldset>
           <div className="actions">
-            <button className="primary" type="submit" disabled={!form.events.length}>
+            <button className="primary" type="submit" disabled={!form.events.length || add.isPending}>
               Add webhook
             </button>
           </div>
@@ -176,66 +169,81 @@ export function WebhooksSettings({ canEdit }: { canEdit: boolean }) {
 }
 
 function DeliveryLog({ hookId, canEdit }: { hookId: string; canEdit: boolean }) {
-  const [rows, setRows] = useState<Delivery[] | null>(null);
-  const load = useCallback(
-    () =>
-      api<Delivery[]>("GET", `/api/webhooks/${hookId}/deliveries?limit=50`).then(setRows, () => setRows([])),
-    [hookId],
+  const key = [deliveriesKey, hookId];
+  const log = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      data(
+        client.GET("/api/webhooks/{id}/deliveries", {
+          params: { path: { id: hookId }, query: { limit: 50 } },
+        }),
+      ),
+    refetchInterval: 3000,
+    meta: { inline: true },
+  });
+  const redeliver = useAction(
+    (id: string) => data(client.POST("/api/webhook-deliveries/{id}/redeliver", { params: { path: { id } } })),
+    { inline: true, invalidate: [key] },
   );
-  useEffect(() => {
-    load();
-    const t = setInterval(load, 3000);
-    return () => clearInterval(t);
-  }, [load]);
-  if (!rows) return null;
-  if (!rows.length) return <p className="muted small">Nothing delivered yet.</p>;
+  const rows = log.data;
+  const error = <ErrorNote error={redeliver.error?.message ?? log.error?.message ?? null} />;
+  if (!rows) return error;
+  if (!rows.length)
+    return (
+      <>
+        {error}
+        <p className="muted small">Nothing delivered yet.</p>
+      </>
+    );
   return (
-    <table className="table small">
-      <thead>
-        <tr>
-          <th>Event</th>
-          <th>Status</th>
-          <th>Attempts</th>
-          <th>Last answer</th>
-          <th>Created</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((d) => (
-          <tr key={d.id}>
-            <td>
-              <code>{d.event}</code>
-            </td>
-            <td>
-              <span
-                className={`badge ${d.status === "delivered" ? "state-ready" : d.status === "failed" ? "state-blocking" : ""}`}
-              >
-                {d.status}
-              </span>
-              {d.status === "pending" && d.attempts > 0 && (
-                <span className="muted"> · next try {new Date(d.nextAttemptAt).toLocaleTimeString()}</span>
-              )}
-            </td>
-            <td>{d.attempts}</td>
-            <td>{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : "—")}</td>
-            <td>{new Date(d.createdAt).toLocaleString()}</td>
-            <td>
-              {canEdit && d.status !== "pending" && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    api("POST", `/api/webhook-deliveries/${d.id}/redeliver`).then(load, () => {})
-                  }
-                >
-                  Redeliver
-                </button>
-              )}
-            </td>
+    <>
+      {error}
+      <table className="table small">
+        <thead>
+          <tr>
+            <th>Event</th>
+            <th>Status</th>
+            <th>Attempts</th>
+            <th>Last answer</th>
+            <th>Created</th>
+            <th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <code>{d.event}</code>
+              </td>
+              <td>
+                <span
+                  className={`badge ${d.status === "delivered" ? "state-ready" : d.status === "failed" ? "state-blocking" : ""}`}
+                >
+                  {d.status}
+                </span>
+                {d.status === "pending" && d.attempts > 0 && (
+                  <span className="muted"> · next try {new Date(d.nextAttemptAt).toLocaleTimeString()}</span>
+                )}
+              </td>
+              <td>{d.attempts}</td>
+              <td>{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : "—")}</td>
+              <td>{new Date(d.createdAt).toLocaleString()}</td>
+              <td>
+                {canEdit && d.status !== "pending" && (
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={redeliver.isPending}
+                    onClick={() => redeliver.mutate(d.id)}
+                  >
+                    Redeliver
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

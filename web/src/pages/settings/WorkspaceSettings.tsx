@@ -1,46 +1,52 @@
-import { type FormEvent, useEffect, useState } from "react";
-import { api, type Workspace } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { useDraft } from "../../api/useDraft";
 import { ErrorNote, Field } from "../../components/Field";
 
-export function WorkspaceSettings({ canEdit, onSaved }: { canEdit: boolean; onSaved: () => void }) {
-  const [ws, setWs] = useState<Workspace | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+type Workspace = Get<"/api/workspace">;
+const workspaceKey = ["/api/workspace"];
 
-  useEffect(() => {
-    api<Workspace>("GET", "/api/workspace").then(setWs, (e) => setError(e.message));
-  }, []);
+export function WorkspaceSettings({ canEdit, onSaved }: { canEdit: boolean; onSaved: () => void }) {
+  const loaded = useQuery({
+    queryKey: workspaceKey,
+    queryFn: () => data(client.GET("/api/workspace")),
+    meta: { inline: true },
+  });
+  const draft = useDraft(loaded.data);
+  const [saved, setSaved] = useState(false);
+  const save = useAction(
+    (ws: Workspace) => {
+      const { name, timezone, windowStart, windowEnd, skipWeekends, stopCompanyOnReply } = ws;
+      const body = { name, timezone, windowStart, windowEnd, skipWeekends, stopCompanyOnReply };
+      return data(client.PATCH("/api/workspace", { body }));
+    },
+    {
+      inline: true,
+      invalidate: [workspaceKey],
+      onSuccess: () => {
+        draft.reset();
+        setSaved(true);
+        onSaved();
+      },
+    },
+  );
+  const error = save.error?.message ?? loaded.error?.message ?? null;
+  const ws = draft.value;
   if (!ws) return <ErrorNote error={error} />;
   const set = <K extends keyof Workspace>(k: K, v: Workspace[K]) => {
     setSaved(false);
-    setWs({ ...ws, [k]: v });
+    draft.set(k, v);
   };
 
-  async function save(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (!ws) return;
-    setError(null);
-    try {
-      const { name, timezone, windowStart, windowEnd, skipWeekends, stopCompanyOnReply } = ws;
-      setWs(
-        await api<Workspace>("PATCH", "/api/workspace", {
-          name,
-          timezone,
-          windowStart,
-          windowEnd,
-          skipWeekends,
-          stopCompanyOnReply,
-        }),
-      );
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (ws) save.mutate(ws);
   }
 
   return (
-    <form className="card form-grid" onSubmit={save}>
+    <form className="card form-grid" onSubmit={submit}>
       <Field label="Workspace name">
         <input
           name="name"
@@ -101,7 +107,7 @@ export function WorkspaceSettings({ canEdit, onSaved }: { canEdit: boolean; onSa
       <ErrorNote error={error} />
       {canEdit ? (
         <div className="actions">
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={save.isPending}>
             Save settings
           </button>
           {saved && (
