@@ -1,7 +1,5 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
-
-const typing = (t: EventTarget | null) =>
-  t instanceof HTMLElement && !!t.closest("input, textarea, select, [contenteditable=true]");
+import { ignoreKey } from "../../hooks/keyGuard";
 
 /**
  * The Inbox's keys: j/k (ArrowDown/ArrowUp while the list has focus) move to the next/previous
@@ -21,8 +19,7 @@ export function useInboxKeys(o: {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || typing(e.target)) return;
-      if (document.querySelector("dialog[open]")) return;
+      if (ignoreKey(e)) return;
       const { list, move, open, reply } = latest.current;
       const inList = !!list.current?.contains(e.target as Node);
       const onPage = inList || e.target === document.body;
