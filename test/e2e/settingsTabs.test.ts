@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath && !ci)("every settings tab in Chromium", () => {
       };
 
       await tab("members");
-      await page.getByText("owner@tabs.test").waitFor();
+      await page.getByRole("cell", { name: /owner@tabs\.test/ }).waitFor();
       await page.getByLabel("Email").fill("second@tabs.test");
       await page.getByLabel("Initial password").fill("a-long-enough-password");
       await page.getByRole("button", { name: "Add member" }).click();
