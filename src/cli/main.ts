@@ -47,8 +47,6 @@ program
       import("../db/pgliteTemplate"),
     ]);
     const work = tpl.templateWorkDir();
-    const { rmSync } = await import("node:fs");
-    rmSync(work, { recursive: true, force: true });
     const pg = await PGlite.create(work, pgliteOptions);
     await migrate((await openDb({ pglite: pg })).db);
     await pg.close();

@@ -41,8 +41,12 @@ export function copyTemplate(from: string, to: string) {
   }
 }
 
-/** Where the build makes the template before moving it into place. */
-export const templateWorkDir = () => `${dir}.${process.pid}.tmp`;
+/** Where the build makes the template before moving it into place (emptied first). */
+export function templateWorkDir() {
+  const work = `${dir}.${process.pid}.tmp`;
+  rmSync(work, { recursive: true, force: true });
+  return work;
+}
 
 /**
  * Puts a closed, migrated data directory in place as the template. The ids are removed first and

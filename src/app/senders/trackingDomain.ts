@@ -17,26 +17,21 @@ type SenderRow = typeof senderAccounts.$inferSelect;
 export const trackingTarget = (ctx: Pick<AppContext, "config">) =>
   new URL(publicBase(ctx)).hostname.replace(/^\[|\]$/g, "");
 
-/** Whether the last check of the sender's tracking domain passed, for this domain and this Overture host. */
-function verified(ctx: Pick<AppContext, "config">, s: Pick<SenderRow, "trackingDomain" | "trackingCheck">) {
+type Tracking = Pick<SenderRow, "trackingDomain" | "trackingCheck">;
+
+/** The last check when it was of this very domain against this Overture host, else null. */
+function currentCheck(ctx: Pick<AppContext, "config">, s: Tracking) {
   const c = s.trackingCheck;
-  return (
-    !!s.trackingDomain &&
-    c?.result === "pass" &&
-    c.domain === s.trackingDomain &&
-    c.target === trackingTarget(ctx)
-  );
+  return s.trackingDomain && c?.domain === s.trackingDomain && c.target === trackingTarget(ctx) ? c : null;
 }
+const verified = (ctx: Pick<AppContext, "config">, s: Tracking) => currentCheck(ctx, s)?.result === "pass";
 
 /**
  * Where the links in this sender's mail point: PUBLIC_URL with its host replaced by the sender's
  * tracking domain once that was checked, else PUBLIC_URL itself. The scheme, port and any path
  * prefix stay PUBLIC_URL's, since the tracking domain is a CNAME to the same server.
  */
-export function linkBaseFor(
-  ctx: Pick<AppContext, "config">,
-  sender: Pick<SenderRow, "trackingDomain" | "trackingCheck"> | null | undefined,
-) {
+export function linkBaseFor(ctx: Pick<AppContext, "config">, sender: Tracking | null | undefined) {
   const base = publicBase(ctx).replace(/\/+$/, "");
   if (!sender || !verified(ctx, sender)) return base;
   const url = new URL(base);
@@ -46,17 +41,16 @@ export function linkBaseFor(
 
 /** What the API shows: the domain, whether links use it, and the last check's sentence. */
 export function presentTrackingDomain(ctx: Pick<AppContext, "config">, s: SenderRow) {
-  const c = s.trackingCheck;
-  const current = !!s.trackingDomain && c?.domain === s.trackingDomain && c.target === trackingTarget(ctx);
+  const c = currentCheck(ctx, s);
   return {
     domain: s.trackingDomain,
     target: trackingTarget(ctx),
-    status: !s.trackingDomain ? ("none" as const) : current ? c!.result : ("not_checked" as const),
-    inUse: verified(ctx, s),
-    message: current ? c!.message : null,
-    evidence: current ? c!.evidence : null,
-    checkedAt: current ? c!.checkedAt : null,
-    checkedBy: current ? c!.checkedBy : null,
+    status: !s.trackingDomain ? ("none" as const) : (c?.result ?? ("not_checked" as const)),
+    inUse: c?.result === "pass",
+    message: c?.message ?? null,
+    evidence: c?.evidence ?? null,
+    checkedAt: c?.checkedAt ?? null,
+    checkedBy: c?.checkedBy ?? null,
     linkBase: linkBaseFor(ctx, s),
   };
 }
