@@ -23,6 +23,7 @@ import { listRoutes } from "./listRoutes";
 import { outreachRoutes } from "./outreachRoutes";
 import { senderDomainRoutes } from "./senderDomainRoutes";
 import { sequenceRoutes } from "./sequenceRoutes";
+import { variantRoutes } from "./variantRoutes";
 import { trackingRoutes } from "./trackingRoutes";
 import { unsubscribeRoutes } from "./unsubscribeRoutes";
 import { healthRoutes } from "./healthRoutes";
@@ -47,6 +48,7 @@ export function apiRoutes(app: Api, ctx: AppContext) {
   outreachRoutes(app, ctx);
   senderDomainRoutes(app, ctx);
   sequenceRoutes(app, ctx);
+  variantRoutes(app, ctx);
   previewRoutes(app, ctx);
   // Only the unsubscribe page takes form posts (the page's button, RFC 8058 one-click clients).
   void app.register(async (forms) => {

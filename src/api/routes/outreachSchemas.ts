@@ -115,6 +115,34 @@ export const sequenceSchema = z.object({
   skipHolidays: z.boolean(),
 });
 
+export const stepVariantSchema = z.object({
+  label: z.string(),
+  subject: z.string().optional(),
+  body: z.string().optional(),
+  weight: z.number(),
+});
+
+const variantOutcomes = stepVariantSchema.extend({
+  sent: z.number(),
+  opened: z.number(),
+  clicked: z.number(),
+  replied: z.number(),
+  positive: z.number(),
+  rates: z.object({ opened: z.number(), clicked: z.number(), replied: z.number(), positive: z.number() }),
+});
+
+/** One A/B step's variants with their outcomes and the winner test. */
+export const variantStepReportSchema = z.object({
+  stepIndex: z.number(),
+  channel: z.string(),
+  autoWinner: z.boolean(),
+  winner: z.string().nullable(),
+  winnerReason: z.string().nullable(),
+  winnerAt: isoDate.nullable(),
+  variants: z.array(variantOutcomes),
+  verdict: z.object({ winner: z.string().nullable(), pValue: z.number().nullable(), reason: z.string() }),
+});
+
 export const sequenceStepSchema = z.object({
   idx: z.number(),
   channel,
@@ -122,6 +150,11 @@ export const sequenceStepSchema = z.object({
   condition: z.enum(sequenceSteps.condition.enumValues),
   subject: z.string(),
   body: z.string(),
+  variants: z.array(stepVariantSchema),
+  autoWinner: z.boolean(),
+  winner: z.string().nullable(),
+  winnerReason: z.string().nullable(),
+  winnerAt: isoDate.nullable(),
 });
 
 export const sequenceDetailSchema = sequenceSchema.extend({

@@ -66,7 +66,12 @@ export const previewSchema = z.object({
         description: "Why a step is skipped or not scheduled, or which public holidays moved it",
       }),
       message: z
-        .object({ subject: z.string(), body: z.string(), problem: z.string().nullable() })
+        .object({
+          subject: z.string(),
+          body: z.string(),
+          problem: z.string().nullable(),
+          variant: z.string().nullable().describe("The A/B variant this lead gets for the step"),
+        })
         .nullable()
         .meta({
           description: "A template step as this lead receives it (merge fields and spintax rendered)",

@@ -22,12 +22,30 @@ import {
   sequenceSchema,
 } from "./outreachSchemas";
 
+const stepVariantInput = z.object({
+  label: z.string().regex(/^[A-E]$/, "a variant's label is one letter, A to E"),
+  subject: z.string().max(300).optional(),
+  body: z.string().max(20000).optional(),
+  weight: z.number().int().min(1).max(100).describe("Share of the leads, relative to the other variants"),
+});
+
 const stepInput = z.object({
   channel: z.enum(["email", "linkedin_invite", "linkedin_message"]),
   delayDays: z.number().int().min(0).max(365),
   condition: z.enum(["always", "no_reply"]),
   subject: z.string().max(300).optional(),
   body: z.string().max(20000).optional(),
+  variants: z
+    .array(stepVariantInput)
+    .max(5)
+    .optional()
+    .describe(
+      "A/B versions of the step, labelled A, B, … in order; a version's empty subject or body keeps the step's own",
+    ),
+  autoWinner: z
+    .boolean()
+    .optional()
+    .describe("Once the reply-rate test names a winner, send it to every lead that has not had the step yet"),
 });
 
 const senderChoice = {

@@ -12,6 +12,7 @@ export type AuditAction =
   | "sender.tracking_domain_removed"
   | "sender.paused"
   | "sender.resumed"
+  | "sequence.variant_winner_set"
   | "integration.connected"
   | "integration.disconnected"
   | "member.added"

@@ -1,3 +1,4 @@
+import { assignVariant, variantText } from "../../domain/sequence/stepVariants";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { channelTouch } from "../../domain/compose/channelTouch";
@@ -127,8 +128,14 @@ function stepFacts(
   lead: LabLead,
   profile: WriterProfile,
 ): { touch: number; stepSubject?: string } {
-  const step = steps.find((s) => s.idx === stepIndex);
+  const found = steps.find((s) => s.idx === stepIndex);
   const touch = channelTouch(steps, stepIndex);
+  // An A/B step: the lead's variant's subject is the one the writer is asked to use (the scheduler
+  // records the same variant on the message, so the report compares the subjects as written).
+  const step = found && {
+    ...found,
+    ...variantText(found, assignVariant(found.variants, lead.id, stepIndex, found.winner)),
+  };
   if (!step?.subject.trim() || step.channel !== "email") return { touch };
   const r = renderTemplate(
     step.subject,

@@ -1,3 +1,4 @@
+import { assignVariant, variantText } from "../../domain/sequence/stepVariants";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isBlocked } from "../../domain/blocking/isBlocked";
 import { leadMergeVars, renderTemplate } from "../../domain/messages/renderTemplate";
@@ -72,7 +73,18 @@ export async function readinessFor(
     // Every email Overture sends carries the signed unsubscribe link and RFC 8058 headers.
     unsubscribeFooter: true,
     // Personalised sequences send the Lab's messages; their step texts are only the writer's brief.
-    steps: personalised ? [] : seq.steps,
+    steps: personalised
+      ? []
+      : seq.steps.flatMap((s) => [
+          s,
+          // A variant's own texts; where it has none it sends the step's, checked just above.
+          ...s.variants.map((v) => ({
+            idx: s.idx,
+            subject: v.subject ?? "",
+            body: v.body ?? "",
+            variant: v.label,
+          })),
+        ]),
   });
   // Every sender of the rotation sends some of the leads: each one's domain must pass.
   if (emailSteps.length)
@@ -87,8 +99,11 @@ export async function readinessFor(
     };
     const extra: ReadinessFinding[] = [];
     const messages = [];
-    for (const step of seq.steps) {
-      if (!stepReaches(step.channel, lead)) continue;
+    for (const stepRow of seq.steps) {
+      if (!stepReaches(stepRow.channel, lead)) continue;
+      // The lead's A/B variant, as the scheduler will pick it: the preview is what is sent.
+      const variant = assignVariant(stepRow.variants, lead.id, stepRow.idx, stepRow.winner);
+      const step = { ...stepRow, ...variantText(stepRow, variant) };
       const draft = draftOf.get(`${lead.id} ${step.idx}`);
       if (personalised && !draft) {
         extra.push({
@@ -125,6 +140,7 @@ export async function readinessFor(
         subject: subject.ok ? subject.text : subjectText,
         body: body.ok ? body.text : (draft?.body ?? step.body),
         missingVariables: missing,
+        variant: variant?.label ?? null,
         placeholder: !draft && isPlaceholderBody(step.channel, step.body),
       });
     }

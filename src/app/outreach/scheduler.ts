@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { enrollments, messages } from "../../db/schema";
 import type { AppContext } from "../context";
+import { decideVariantWinners } from "./decideVariantWinners";
 import { claimDueSends } from "./scheduler/claimDueSends";
 import { deliver } from "./scheduler/deliver";
 import type { ChannelPool } from "./senderAccounts";
@@ -79,6 +80,7 @@ export async function resumeExpiredPauses(ctx: AppContext) {
 export async function runSchedulerOnce(ctx: AppContext, pool: ChannelPool, batch = 100) {
   await markStaleSendsUncertain(ctx);
   await resumeExpiredPauses(ctx);
+  await decideVariantWinners(ctx);
   let total = 0;
   let claimed = await claimDueSends(ctx, batch);
   while (claimed.length) {

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { PLACEHOLDER_BODIES } from "../../domain/sequence/placeholderBodies";
 import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
+import { type StepVariant, variantsProblem } from "../../domain/sequence/stepVariants";
 import type { SequenceCalendarPatch } from "../../domain/sendingWindowSettings";
 import { sequenceSources, sequenceSteps, sequences, workspaces } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -16,6 +17,10 @@ export type StepInput = {
   condition: "always" | "no_reply";
   subject?: string;
   body?: string;
+  /** A/B versions (labels A, B, …); empty or absent: none. */
+  variants?: StepVariant[];
+  /** Apply the test's winner to new leads once it has one. */
+  autoWinner?: boolean;
 };
 
 const defaultBody: Record<string, string> = PLACEHOLDER_BODIES;
@@ -32,6 +37,9 @@ function validateSteps(steps: StepInput[]) {
       throw new AppError("validation", `step ${i + 1}: a LinkedIn invite note is at most 300 characters`, {
         field: `steps.${i}.body`,
       });
+    const problem = variantsProblem(s.variants ?? [], s.channel);
+    if (problem)
+      throw new AppError("validation", `step ${i + 1}: ${problem}`, { field: `steps.${i}.variants` });
   });
 }
 
@@ -122,6 +130,7 @@ export async function createSequence(
         condition: s.condition,
         subject: s.subject ?? "",
         body: s.body ?? "",
+        ...stepVariantColumns(s),
       })),
     );
     return seq!.id;
@@ -149,6 +158,7 @@ export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string
         condition: s.condition,
         subject: s.subject ?? "",
         body: s.body ?? "",
+        ...stepVariantColumns(s),
       })),
     );
   });
@@ -196,6 +206,17 @@ export async function updateSequence(
   });
   return getSequence(ctx, actor, id);
 }
+
+/** What a step's variants store: the versions, auto-pick, and no winner (a rewritten step starts over). */
+const stepVariantColumns = (s: StepInput) => ({
+  variants: (s.variants ?? []).map((v) => ({
+    label: v.label,
+    subject: v.subject ?? "",
+    body: v.body ?? "",
+    weight: v.weight,
+  })),
+  autoWinner: (s.variants ?? []).length > 0 && (s.autoWinner ?? false),
+});
 
 export const stepsOf = (
   rows: { idx: number; channel: string; delayDays: number; condition: string }[],

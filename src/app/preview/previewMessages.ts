@@ -1,3 +1,4 @@
+import { assignVariant, variantText } from "../../domain/sequence/stepVariants";
 import { and, eq } from "drizzle-orm";
 import { leadMergeVars, type RenderResult, renderTemplate } from "../../domain/messages/renderTemplate";
 import { describeSpintaxProblem, spinKey } from "../../domain/messages/spintax";
@@ -6,7 +7,13 @@ import type { AppContext } from "../context";
 import type { getLeadRow } from "../leads/leadDetail";
 import type { getSequence } from "../outreach/sequences";
 
-export type PreviewMessage = { subject: string; body: string; problem: string | null };
+export type PreviewMessage = {
+  subject: string;
+  body: string;
+  problem: string | null;
+  /** The A/B variant this lead gets for the step (null: the step has none). */
+  variant: string | null;
+};
 
 /**
  * A template sequence's steps as this lead would receive them: merge fields filled and the lead's
@@ -39,7 +46,9 @@ export async function previewMessages(
     sender_company: profile?.senderCompany ?? "",
   };
   let firstSubject: string | null = null;
-  for (const step of seq.steps) {
+  for (const row of seq.steps) {
+    const variant = assignVariant(row.variants, lead.id, row.idx, row.winner);
+    const step = { ...row, ...variantText(row, variant) };
     const email = step.channel === "email";
     const subject: RenderResult =
       email && firstSubject === null
@@ -58,6 +67,7 @@ export async function previewMessages(
       subject: subject.ok ? subject.text : step.subject,
       body: body.ok ? body.text : step.body,
       problem,
+      variant: variant?.label ?? null,
     });
   }
   return out;

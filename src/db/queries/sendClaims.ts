@@ -156,13 +156,13 @@ export async function insertClaims(tx: Tx, claims: Claim[], now: Date) {
   return queryRows<{ id: string; enrollmentId: string }>(
     tx,
     sql`insert into messages (id, workspace_id, enrollment_id, lead_id, sender_account_id, step_index, attempt, channel,
-          to_address, subject, body, message_id, in_reply_to, status, claimed_at)
+          to_address, subject, body, message_id, in_reply_to, variant, status, claimed_at)
         select u.*, 'sending', ${now.toISOString()}::timestamptz from
           unnest(${col("id")}::uuid[], ${col("workspaceId")}::uuid[], ${col("enrollmentId")}::uuid[], ${col("leadId")}::uuid[],
                  ${col("senderAccountId")}::uuid[], ${col("stepIndex")}::int[], ${col("attempt")}::smallint[], ${col("channel")}::text[],
                  ${col("toAddress")}::text[], ${col("subject")}::text[], ${col("body")}::text[], ${col("messageId")}::text[],
-                 ${col("inReplyTo")}::text[])
-          as u(id, workspace_id, enrollment_id, lead_id, sender_account_id, step_index, attempt, channel, to_address, subject, body, message_id, in_reply_to)
+                 ${col("inReplyTo")}::text[], ${col("variant")}::text[])
+          as u(id, workspace_id, enrollment_id, lead_id, sender_account_id, step_index, attempt, channel, to_address, subject, body, message_id, in_reply_to, variant)
         on conflict do nothing
         returning id, enrollment_id as "enrollmentId"`,
   );

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { leads, lists } from "./leads";
+import type { StepVariant } from "../../domain/sequence/stepVariants";
 import { workspaces } from "./workspaces";
 
 /** A tracking domain's last check: which domain, against which Overture host, and what was found. */
@@ -217,6 +218,14 @@ export const sequenceSteps = pgTable(
       .default("no_reply"),
     subject: text("subject").notNull().default(""),
     body: text("body").notNull().default(""),
+    /** A/B versions of the step; empty = none. A variant's empty subject or body keeps the step's own. */
+    variants: jsonb("variants").$type<StepVariant[]>().notNull().default([]),
+    /** Once the reply-rate test names a winner, it goes to every lead that has not had the step yet. */
+    autoWinner: boolean("auto_winner").notNull().default(false),
+    /** The variant every new lead gets (chosen by a person, or by the test with auto-pick on). */
+    winner: text("winner"),
+    winnerReason: text("winner_reason"),
+    winnerAt: ts("winner_at"),
   },
   (t) => [primaryKey({ columns: [t.sequenceId, t.idx] })],
 );
@@ -334,6 +343,8 @@ export const messages = pgTable(
     complainedAt: ts("complained_at"),
     /** A LinkedIn step "sent" with no LinkedIn account: it only reached the sandbox mailbox, nobody on LinkedIn. */
     sandbox: boolean("sandbox").notNull().default(false),
+    /** The A/B variant of the step this message carried (null: the step has none). */
+    variant: text("variant"),
   },
   (t) => [
     uniqueIndex("messages_enrollment_step_attempt").on(t.enrollmentId, t.stepIndex, t.attempt),

@@ -7,7 +7,7 @@ export type SequenceReadinessInput = {
   senders: { name: string; paused: boolean }[];
   unsubscribeFooter: boolean;
   /** The step templates, to check their spintax (broken spintax would fail every lead's send). */
-  steps?: { idx: number; subject: string; body: string }[];
+  steps?: { idx: number; subject: string; body: string; variant?: string }[];
 };
 
 /** Broken spintax in a step's subject or body: one blocking finding per part, naming the first problem. */
@@ -21,7 +21,7 @@ function spintaxFindings(steps: SequenceReadinessInput["steps"] = []): Readiness
           code: "broken_spintax" as const,
           severity: "blocking" as const,
           stepIndex: step.idx,
-          message: `Step ${step.idx}: the ${part} has broken spintax ${describeSpintaxProblem(first)}. Write options as {Hi|Hello}, or \\{ for a literal brace.`,
+          message: `Step ${step.idx}${step.variant ? ` (variant ${step.variant})` : ""}: the ${part} has broken spintax ${describeSpintaxProblem(first)}. Write options as {Hi|Hello}, or \\{ for a literal brace.`,
         },
       ];
     }),

@@ -332,3 +332,57 @@ describe("decideDue: what happens to one due enrollment", () => {
     expect(gap.ledger.limitCounts.byWorkspace.get("w1")).toBeUndefined();
   });
 });
+
+describe("decideDue: A/B variants", () => {
+  const variants = [
+    { label: "A", weight: 1 },
+    { label: "B", subject: "Quick question, {{first_name}}", body: "B body for {{first_name}}", weight: 1 },
+  ];
+  const decide = (leadId: string, o: Partial<DueStep> = {}, draft: DueInput<string>["draft"] = () => null) =>
+    decideDue(
+      input({
+        lead: { ...input().lead, id: leadId },
+        steps: [email(1, { variants, ...o })],
+        draft,
+        sender: { ...input().sender!, minGapSeconds: 0 },
+      }),
+    );
+  const sent = (leadId: string, o: Partial<DueStep> = {}) => {
+    const d = decide(leadId, o);
+    if (d.kind !== "send") throw new Error(`expected a send, got ${d.kind}`);
+    return d;
+  };
+
+  it("sends each lead its own variant's text and names the variant, the same every time", () => {
+    const byLabel = new Map<string, string[]>();
+    for (let n = 0; n < 40; n++) {
+      const d = sent(`lead-${n}`);
+      byLabel.set(d.variant!, [...(byLabel.get(d.variant!) ?? []), `lead-${n}`]);
+      expect(sent(`lead-${n}`)).toEqual(d);
+      if (d.variant === "A") expect([d.subject, d.body]).toEqual(["Hi Ada", "Hello Ada"]);
+      else expect([d.subject, d.body]).toEqual(["Quick question, Ada", "B body for Ada"]);
+    }
+    expect([...byLabel.keys()].sort()).toEqual(["A", "B"]);
+  });
+
+  it("gives every lead the winner once there is one, and no variant to a step without any", () => {
+    for (let n = 0; n < 20; n++) expect(sent(`lead-${n}`, { winner: "B" }).variant).toBe("B");
+    expect(sent("lead-1", { variants: [] }).variant).toBeNull();
+  });
+
+  it("an approved per-lead message goes as approved, with the lead's variant recorded", () => {
+    const d = decide("lead-3", {}, () => ({ subject: "Approved subject", body: "Approved body" }));
+    expect(d).toMatchObject({ kind: "send", subject: "Approved subject", body: "Approved body" });
+    expect((d as { variant: string }).variant).toBe(sent("lead-3").variant);
+  });
+
+  it("refuses an empty merge field in the variant's own text", () => {
+    const d = decide("lead-1", {
+      variants: [
+        { label: "A", body: "Hi {{company}}", weight: 1 },
+        { label: "B", body: "Hey {{company}}", weight: 1 },
+      ],
+    });
+    expect(d).toMatchObject({ kind: "fail", error: "empty merge field: company" });
+  });
+});

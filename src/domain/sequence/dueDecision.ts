@@ -5,6 +5,7 @@ import { describeSpintaxProblem, spinKey } from "../messages/spintax";
 import { nextSendSlot, senderCapToday } from "../schedule/senderPacing";
 import { nextWindowStart, type WindowCache } from "../schedule/sendingWindow";
 import { nextStep, type SequenceStep } from "./sequenceEngine";
+import { assignVariant, type StepVariant, variantText } from "./stepVariants";
 
 export type DueLead = Parameters<typeof leadMergeVars>[0] & {
   id: string;
@@ -20,6 +21,8 @@ export type DueStep = {
   condition: SequenceStep["condition"];
   subject: string;
   body: string;
+  variants?: StepVariant[];
+  winner?: string | null;
 };
 export type DueSender = {
   id: string;
@@ -91,6 +94,8 @@ export type DueDecision<A> =
       step: DueStep;
       subject: string;
       body: string;
+      /** The A/B variant this lead got for the step, null when the step has none. */
+      variant: string | null;
       inReplyTo: string | null;
       references: string[];
       linkedin: A | null;
@@ -134,6 +139,10 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
       ? end("unsubscribed", "the address is suppressed")
       : end("completed", "no further step can reach this lead");
   const step = i.steps.find((s) => s.idx === next.step.index)!;
+  // The lead's variant (the same every time: previews equal sends); an approved per-lead message was
+  // written from that variant's text in the Lab, so it is sent as approved.
+  const variant = assignVariant(step.variants ?? [], lead.id, step.idx, step.winner ?? null);
+  const text = variantText(step, variant);
   // The instant was planned in the calendar of its day; the calendar may have changed since (days,
   // hours, holidays turned on): a step due outside it waits for its next opening.
   const open = nextWindowStart(i.nowMs, i.zone, i.cache);
@@ -152,7 +161,7 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   let linkedin: A | null = null;
   let noteDropped = false;
   if (!email && i.linkedin) {
-    const g = i.linkedin(step.channel as "linkedin_invite", (draft?.body ?? step.body).trim() !== "");
+    const g = i.linkedin(step.channel as "linkedin_invite", (draft?.body ?? text.body).trim() !== "");
     if (g.kind === "end") return end("completed", g.reason);
     if (g.kind === "defer") return { kind: "defer", at: g.at, reason: g.reason };
     if (g.kind === "go") {
@@ -185,7 +194,7 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
   const thread = email && i.previous.length > 0;
   const subjectTemplate = thread
     ? `Re: ${i.previous[i.previous.length - 1]!.subject.replace(/^(re:\s*)+/i, "")}`
-    : (draft?.subject ?? step.subject);
+    : (draft?.subject ?? text.subject);
   // Spintax is a template's: an approved per-lead message goes as a person read it, and a follow-up's
   // "Re: …" repeats the subject as sent.
   const spin = (part: "subject" | "body") => (draft ? undefined : spinKey(lead.id, step.idx, part));
@@ -194,7 +203,7 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
     : { ok: true as const, text: "" };
   const body = noteDropped
     ? { ok: true as const, text: "" }
-    : renderTemplate(draft?.body ?? step.body, vars, spin("body"));
+    : renderTemplate(draft?.body ?? text.body, vars, spin("body"));
   if (step.channel === "linkedin_invite" && body.ok && body.text.length > 300) {
     const error = `the invitation note is ${body.text.length} characters; LinkedIn allows 300`;
     return { kind: "fail", step, error, reason: `step ${step.idx}: ${error}; shorten it and resume` };
@@ -223,6 +232,7 @@ export function decideDue<A>(i: DueInput<A>): DueDecision<A> {
     step,
     subject: subject.text,
     body: body.text,
+    variant: variant?.label ?? null,
     inReplyTo: thread ? i.previous[0]!.messageId : null,
     references: thread ? i.previous.map((p) => p.messageId).reverse() : [],
     linkedin,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assignVariant, twoProportionPValue, variantVerdict } from "./stepVariants";
+import {
+  assignVariant,
+  twoProportionPValue,
+  variantText,
+  variantVerdict,
+  variantsProblem,
+} from "./stepVariants";
 
 const AB = [
   { label: "A", subject: "Hi", weight: 1 },
@@ -80,5 +86,53 @@ describe("variantVerdict", () => {
     const v = variantVerdict(stats);
     expect(v.winner).toBe(winner);
     expect(v.reason).toBe(reason);
+  });
+});
+
+describe("variantsProblem", () => {
+  const v = (label: string, subject?: string, body?: string, weight = 1) => ({
+    label,
+    subject,
+    body,
+    weight,
+  });
+  it.each([
+    [[], "email", null],
+    [[v("A"), v("B", "Other subject")], "email", null],
+    [[v("A")], "email", "a step with variants needs at least two (A and B)"],
+    [[v("A"), v("C", "x")], "email", "variant 2 must be labelled B"],
+    [[v("A"), v("B", "x", "", 0)], "email", "variant B: the weight must be a whole number from 1 to 100"],
+    [[v("A"), v("B", "x", "", 1.5)], "email", "variant B: the weight must be a whole number from 1 to 100"],
+    [[v("A"), v("B", "", "")], "email", "variant B is the same as variant A; change its subject or body"],
+    [
+      [v("A", "", "Hi"), v("B", " ", "Hi ")],
+      "email",
+      "variant B is the same as variant A; change its subject or body",
+    ],
+    [[v("A"), v("B", "Subj", "note")], "linkedin_invite", "variant B: only an email step has a subject"],
+    [
+      [v("A"), v("B", "", "n".repeat(301))],
+      "linkedin_invite",
+      "variant B: a LinkedIn invite note is at most 300 characters",
+    ],
+    [
+      [v("A"), v("B", "b"), v("C", "c"), v("D", "d"), v("E", "e"), v("F", "f")],
+      "email",
+      "a step has at most 5 variants",
+    ],
+  ])("%j on %s -> %s", (variants, channel, problem) => {
+    expect(variantsProblem(variants, channel)).toBe(problem);
+  });
+});
+
+describe("variantText", () => {
+  const step = { subject: "Step subject", body: "Step body" };
+  it("keeps the step's text where the variant has none, and uses the variant's where it has", () => {
+    expect(variantText(step, null)).toEqual(step);
+    expect(variantText(step, { label: "A", weight: 1 })).toEqual(step);
+    expect(variantText(step, { label: "B", subject: "B subject", body: " ", weight: 1 })).toEqual({
+      subject: "B subject",
+      body: "Step body",
+    });
   });
 });

@@ -103,3 +103,43 @@ export function variantVerdict(stats: VariantStats[], minSent = MIN_SENT_PER_VAR
     reason: `No winner yet: reply rate ${pct(best)} (${best.label}) vs ${pct(next)} (${next.label}), ${shown}; the test needs p < 0.05.`,
   };
 }
+
+export const MAX_VARIANTS = 5;
+const LABELS = "ABCDE";
+
+/**
+ * What is wrong with a step's variants, as a sentence for a 400; null when they are usable.
+ * Labels are A, B, C… in order (so "B" means the same thing in the editor, the report and the
+ * timeline), weights are whole numbers 1-100, and a variant that changes nothing is refused: it would
+ * split the leads between two identical texts and the test would measure noise.
+ */
+export function variantsProblem(variants: StepVariant[], channel: string): string | null {
+  if (variants.length === 0) return null;
+  if (variants.length === 1) return "a step with variants needs at least two (A and B)";
+  if (variants.length > MAX_VARIANTS) return `a step has at most ${MAX_VARIANTS} variants`;
+  for (const [n, v] of variants.entries()) {
+    if (v.label !== LABELS[n]) return `variant ${n + 1} must be labelled ${LABELS[n]}`;
+    if (!Number.isInteger(v.weight) || v.weight < 1 || v.weight > 100)
+      return `variant ${v.label}: the weight must be a whole number from 1 to 100`;
+    if (channel !== "email" && (v.subject ?? "").trim())
+      return `variant ${v.label}: only an email step has a subject`;
+    if (channel === "linkedin_invite" && (v.body ?? "").length > 300)
+      return `variant ${v.label}: a LinkedIn invite note is at most 300 characters`;
+  }
+  const texts = variants.map((v) => `${(v.subject ?? "").trim()}\u0000${(v.body ?? "").trim()}`);
+  const same = texts.findIndex((t, n) => texts.indexOf(t) !== n);
+  if (same >= 0)
+    return `variant ${variants[same]!.label} is the same as variant ${variants[texts.indexOf(texts[same]!)]!.label}; change its subject or body`;
+  return null;
+}
+
+/** The subject and body templates a variant sends: its own where it has them, the step's otherwise. */
+export function variantText(
+  step: { subject: string; body: string },
+  variant: StepVariant | null,
+): { subject: string; body: string } {
+  return {
+    subject: variant?.subject?.trim() ? variant.subject : step.subject,
+    body: variant?.body?.trim() ? variant.body : step.body,
+  };
+}

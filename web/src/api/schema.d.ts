@@ -1939,6 +1939,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sequences/{id}/steps/{idx}/winner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose an A/B step's winner (null: split again) or turn auto-pick on or off, also while it runs */
+        put: operations["putSequencesByIdStepsByIdxWinner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sequences/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A/B steps: each variant's sends, opens, clicks, replies and positive replies, and the winner test
+         * @description The test compares the best reply rate with the runner-up (pooled two-proportion z-test, two-sided) once every variant has 100 sends, and names a winner at p < 0.05. A reply counts for a variant when it came after that variant was sent.
+         */
+        get: operations["getSequencesByIdVariants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/setup": {
         parameters: {
             query?: never;
@@ -16287,6 +16324,8 @@ export interface operations {
                     /** @description The senders the sequence rotates through, in order (the first is senderAccountId); each lead entering gets one, in proportion to their daily caps, and keeps it for the whole thread */
                     senderAccountIds?: string[];
                     steps?: {
+                        /** @description Once the reply-rate test names a winner, send it to every lead that has not had the step yet */
+                        autoWinner?: boolean;
                         body?: string;
                         /** @enum {string} */
                         channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -16294,6 +16333,14 @@ export interface operations {
                         condition: "always" | "no_reply";
                         delayDays: number;
                         subject?: string;
+                        /** @description A/B versions of the step, labelled A, B, … in order; a version's empty subject or body keeps the step's own */
+                        variants?: {
+                            body?: string;
+                            label: string;
+                            subject?: string;
+                            /** @description Share of the leads, relative to the other variants */
+                            weight: number;
+                        }[];
                     }[];
                     /** Format: uuid */
                     strategyProfileId?: string;
@@ -16330,6 +16377,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -16338,6 +16386,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -16460,6 +16517,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -16468,6 +16526,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -16741,6 +16808,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -16749,6 +16817,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -16882,6 +16959,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -16890,6 +16968,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -17049,6 +17136,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "draft" | "active" | "paused";
                             steps: {
+                                autoWinner: boolean;
                                 body: string;
                                 /** @enum {string} */
                                 channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -17057,6 +17145,15 @@ export interface operations {
                                 delayDays: number;
                                 idx: number;
                                 subject: string;
+                                variants: {
+                                    body?: string;
+                                    label: string;
+                                    subject?: string;
+                                    weight: number;
+                                }[];
+                                winner: string | null;
+                                winnerAt: (string) | null;
+                                winnerReason: string | null;
                             }[];
                             strategyProfileId: string | null;
                             trackClicks: boolean;
@@ -18017,6 +18114,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -18025,6 +18123,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -18174,6 +18281,8 @@ export interface operations {
                                 body: string;
                                 problem: string | null;
                                 subject: string;
+                                /** @description The A/B variant this lead gets for the step */
+                                variant: string | null;
                             } | null;
                             /**
                              * @description Why a step is skipped or not scheduled, or which public holidays moved it
@@ -18324,6 +18433,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -18332,6 +18442,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -18444,6 +18563,8 @@ export interface operations {
                  */
                 "application/json": {
                     steps: {
+                        /** @description Once the reply-rate test names a winner, send it to every lead that has not had the step yet */
+                        autoWinner?: boolean;
                         body?: string;
                         /** @enum {string} */
                         channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -18451,6 +18572,14 @@ export interface operations {
                         condition: "always" | "no_reply";
                         delayDays: number;
                         subject?: string;
+                        /** @description A/B versions of the step, labelled A, B, … in order; a version's empty subject or body keeps the step's own */
+                        variants?: {
+                            body?: string;
+                            label: string;
+                            subject?: string;
+                            /** @description Share of the leads, relative to the other variants */
+                            weight: number;
+                        }[];
                     }[];
                 };
             };
@@ -18481,6 +18610,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "active" | "paused";
                         steps: {
+                            autoWinner: boolean;
                             body: string;
                             /** @enum {string} */
                             channel: "email" | "linkedin_invite" | "linkedin_message";
@@ -18489,6 +18619,15 @@ export interface operations {
                             delayDays: number;
                             idx: number;
                             subject: string;
+                            variants: {
+                                body?: string;
+                                label: string;
+                                subject?: string;
+                                weight: number;
+                            }[];
+                            winner: string | null;
+                            winnerAt: (string) | null;
+                            winnerReason: string | null;
                         }[];
                         strategyProfileId: string | null;
                         trackClicks: boolean;
@@ -18496,6 +18635,266 @@ export interface operations {
                         windowEnd: string | null;
                         windowStart: string | null;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putSequencesByIdStepsByIdxWinner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                idx: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    autoWinner?: boolean;
+                    winner?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        autoWinner: boolean;
+                        channel: string;
+                        stepIndex: number;
+                        variants: {
+                            body?: string;
+                            clicked: number;
+                            label: string;
+                            opened: number;
+                            positive: number;
+                            rates: {
+                                clicked: number;
+                                opened: number;
+                                positive: number;
+                                replied: number;
+                            };
+                            replied: number;
+                            sent: number;
+                            subject?: string;
+                            weight: number;
+                        }[];
+                        verdict: {
+                            pValue: number | null;
+                            reason: string;
+                            winner: string | null;
+                        };
+                        winner: string | null;
+                        winnerAt: (string) | null;
+                        winnerReason: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSequencesByIdVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        autoWinner: boolean;
+                        channel: string;
+                        stepIndex: number;
+                        variants: {
+                            body?: string;
+                            clicked: number;
+                            label: string;
+                            opened: number;
+                            positive: number;
+                            rates: {
+                                clicked: number;
+                                opened: number;
+                                positive: number;
+                                replied: number;
+                            };
+                            replied: number;
+                            sent: number;
+                            subject?: string;
+                            weight: number;
+                        }[];
+                        verdict: {
+                            pValue: number | null;
+                            reason: string;
+                            winner: string | null;
+                        };
+                        winner: string | null;
+                        winnerAt: (string) | null;
+                        winnerReason: string | null;
+                    }[];
                 };
             };
             /** @description Default Response */

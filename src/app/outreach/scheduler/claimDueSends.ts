@@ -233,6 +233,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         body: d.body,
         messageId: `<${id}@${domain}>`,
         inReplyTo: d.inReplyTo,
+        variant: d.variant,
       };
       claims.push(message);
       prepared.set(e.id, {

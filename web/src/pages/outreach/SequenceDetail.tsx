@@ -12,6 +12,7 @@ import { SenderChecklist } from "./SenderChecklist";
 import { SenderVolumes } from "./SenderVolumes";
 import { SequenceDashboard } from "./SequenceDashboard";
 import { StepsEditor } from "./StepsEditor";
+import { VariantReport } from "./VariantReport";
 import { SchedulePreview } from "./SchedulePreview";
 import { daysText, SendingCalendar } from "./SendingCalendar";
 
@@ -121,6 +122,7 @@ export function SequenceDetail({ id }: { id: string }) {
       <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} draft={draft} />
       <SendingCalendar seq={s} />
       <SchedulePreview sequenceId={id} />
+      {!draft && <VariantReport id={id} active={active} />}
       {dash.data && !draft && <SequenceDashboard id={id} dash={dash.data} workspaceZone={ws.timezone} />}
     </section>
   );

@@ -4,18 +4,25 @@ import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { useUnsavedWarning } from "../../hooks/unsaved";
 import { channelLabel } from "./PlaysPage";
+import { StepVariantsEditor } from "./StepVariantsEditor";
 
-type Step = Omit<Get<"/api/sequences/{id}">["steps"][number], "idx">;
+type SavedStep = Get<"/api/sequences/{id}">["steps"][number];
+type Step = Pick<
+  SavedStep,
+  "channel" | "delayDays" | "condition" | "subject" | "body" | "variants" | "autoWinner"
+>;
 
 /** The steps of a sequence, editable while it is a draft; edits not yet saved are guarded. */
-export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Step[]; draft: boolean }) {
+export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: SavedStep[]; draft: boolean }) {
   const [steps, setSteps] = useState<Step[]>(() =>
-    saved.map(({ channel, delayDays, condition, subject, body }) => ({
+    saved.map(({ channel, delayDays, condition, subject, body, variants, autoWinner }) => ({
       channel,
       delayDays,
       condition,
       subject,
       body,
+      variants,
+      autoWinner,
     })),
   );
   const [dirty, setDirty] = useState(false);
@@ -85,6 +92,14 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
             value={s.body}
             onChange={(e) => setStep(i, { body: e.target.value })}
           />
+          <StepVariantsEditor
+            step={i + 1}
+            email={s.channel === "email"}
+            variants={s.variants}
+            autoWinner={s.autoWinner}
+            disabled={!draft}
+            onChange={(patch) => setStep(i, patch)}
+          />
           {draft && steps.length > 1 && (
             <button
               type="button"
@@ -109,6 +124,8 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
                   condition: "no_reply",
                   subject: "",
                   body: "Hi {{first_name|there}},",
+                  variants: [],
+                  autoWinner: false,
                 },
               ])
             }

@@ -8,6 +8,7 @@ const labels: Record<string, string> = {
   "sender.deleted": "Sender removed",
   "sender.domain_check_overridden": "Failing domain check overridden (launch anyway)",
   "sender.tracking_domain_set": "Tracking domain set",
+  "sequence.variant_winner_set": "A/B winner set",
   "sender.tracking_domain_removed": "Tracking domain removed",
   "sender.paused": "Sender paused",
   "sender.resumed": "Sender resumed",
