@@ -52,7 +52,7 @@ export function StepVariantsEditor({
           {n === 0 ? (
             <span className="muted small">the step&apos;s text above</span>
           ) : (
-            <>
+            <div className="stack">
               {email && (
                 <input
                   aria-label={`Step ${step} variant ${v.label} subject`}
@@ -70,7 +70,7 @@ export function StepVariantsEditor({
                 value={v.body ?? ""}
                 onChange={(e) => setOne(n, { body: e.target.value })}
               />
-            </>
+            </div>
           )}
           <label className="inline">
             weight
