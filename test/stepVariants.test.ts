@@ -128,6 +128,21 @@ describe("A/B variants of a step", () => {
     const recorded = new Map(rows.map((r) => [r.to, r.variant]));
     for (const r of day1) expect(recorded.get(toOf(r.raw))).toBe(bySubject(r));
     for (const r of sentB) expect(subjectOf(r.raw)).toMatch(/^Quick question, P\d+$/);
+    // The schedule preview names each lead's variant and shows its subject, as it was sent.
+    for (const r of [sentB[0]!, day1.find((x) => bySubject(x) === "A")!]) {
+      const [lead] = await ctx.db
+        .select({ leadId: messages.leadId })
+        .from(messages)
+        .where(eq(messages.toAddress, toOf(r.raw)));
+      const preview = await api.call("GET", `/api/sequences/${sequenceId}/preview?leadId=${lead!.leadId}`, {
+        key: ws.apiKey,
+      });
+      expect(preview.status).toBe(200);
+      expect(preview.json.steps[0].message).toMatchObject({
+        variant: bySubject(r),
+        subject: subjectOf(r.raw),
+      });
+    }
 
     // Replies: 30 of B's leads, 8 of A's (one of them positive).
     const sentTo = (label: string) => day1.filter((r) => bySubject(r) === label).map((r) => toOf(r.raw));

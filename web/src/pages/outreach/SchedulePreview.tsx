@@ -14,7 +14,7 @@ type Step = {
   leadLocal: string | null;
   workspaceLocal: string | null;
   reason: string | null;
-  message: { subject: string; body: string; problem: string | null } | null;
+  message: { subject: string; body: string; problem: string | null; variant: string | null } | null;
 };
 type Preview = {
   lead: { id: string | null; name: string | null };
@@ -175,6 +175,7 @@ function StepMessages({ steps }: { steps: Step[] }) {
         <div key={s.index} aria-label={`Step ${s.index} as sent`}>
           <p className="small muted">
             Step {s.index}
+            {s.message!.variant && ` (variant ${s.message!.variant})`}
             {s.message!.subject && (
               <>
                 : <strong>{s.message!.subject}</strong>
