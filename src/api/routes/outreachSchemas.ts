@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { branchQuestions } from "../../domain/sequence/branchDecision";
 import {
   enrollments,
   inboundMessages,
@@ -113,6 +114,10 @@ export const sequenceSchema = z.object({
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
   skipHolidays: z.boolean(),
+  branch: z
+    .object({ on: z.enum(branchQuestions), withinDays: z.number() })
+    .nullable()
+    .describe("After the shared steps, the question that picks each lead's path; null: linear"),
 });
 
 export const sequenceStepSchema = z.object({
@@ -122,6 +127,7 @@ export const sequenceStepSchema = z.object({
   condition: z.enum(sequenceSteps.condition.enumValues),
   subject: z.string(),
   body: z.string(),
+  path: z.enum(["yes", "no"]).nullable().describe("The branch path of the step; null: shared"),
 });
 
 export const sequenceDetailSchema = sequenceSchema.extend({
@@ -235,6 +241,7 @@ export const enrollmentSchema = z.object({
   zone: z.string(),
   zoneSource: z.string(),
   pausedUntil: z.date().nullable(),
+  branchPath: z.enum(["yes", "no"]).nullable().describe("The branch path the lead took, null until decided"),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

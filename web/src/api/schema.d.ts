@@ -1930,7 +1930,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the steps (while the sequence is a draft) */
+        /** Replace the steps and the branch (while the sequence is a draft) */
         put: operations["putSequencesByIdSteps"];
         post?: never;
         delete?: never;
@@ -9163,6 +9163,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         enrollments: {
+                            /** @description The branch path the lead took, null until decided */
+                            branchPath: ("yes" | "no") | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -16139,6 +16141,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16275,6 +16283,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description After the shared steps, the question that picks each lead's path: yes when it happened within withinDays of the last shared step, no after that; null: the steps are linear */
+                    branch?: {
+                        /** @enum {string} */
+                        on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                        withinDays: number;
+                    } | null;
                     listIds: string[];
                     name: string;
                     /** Format: uuid */
@@ -16293,6 +16307,8 @@ export interface operations {
                         /** @enum {string} */
                         condition: "always" | "no_reply";
                         delayDays: number;
+                        /** @description The branch path this step is on (after the branch question); null or absent: a shared step */
+                        path?: ("yes" | "no") | null;
                         subject?: string;
                     }[];
                     /** Format: uuid */
@@ -16313,6 +16329,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16337,6 +16359,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -16443,6 +16467,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16467,6 +16497,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -16724,6 +16756,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16748,6 +16786,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -16865,6 +16905,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16889,6 +16935,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -17032,6 +17080,12 @@ export interface operations {
                         }[];
                         sequence: {
                             archivedAt: string | null;
+                            /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                            branch: {
+                                /** @enum {string} */
+                                on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                                withinDays: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -17056,6 +17110,8 @@ export interface operations {
                                 condition: "always" | "no_reply";
                                 delayDays: number;
                                 idx: number;
+                                /** @description The branch path of the step; null: shared */
+                                path: ("yes" | "no") | null;
                                 subject: string;
                             }[];
                             strategyProfileId: string | null;
@@ -18000,6 +18056,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18024,6 +18086,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -18307,6 +18371,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18331,6 +18401,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;
@@ -18443,6 +18515,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description Absent: the sequence keeps its branch, which the steps must fit */
+                    branch?: {
+                        /** @enum {string} */
+                        on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                        withinDays: number;
+                    } | null;
                     steps: {
                         body?: string;
                         /** @enum {string} */
@@ -18450,6 +18528,8 @@ export interface operations {
                         /** @enum {string} */
                         condition: "always" | "no_reply";
                         delayDays: number;
+                        /** @description The branch path this step is on (after the branch question); null or absent: a shared step */
+                        path?: ("yes" | "no") | null;
                         subject?: string;
                     }[];
                 };
@@ -18464,6 +18544,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18488,6 +18574,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                         }[];
                         strategyProfileId: string | null;

@@ -3,27 +3,42 @@ import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { useUnsavedWarning } from "../../hooks/unsaved";
+import { type Branch, BranchTree, type StepPath } from "./BranchTree";
 import { channelLabel } from "./PlaysPage";
 
-type Step = Omit<Get<"/api/sequences/{id}">["steps"][number], "idx">;
+type Step = Omit<Get<"/api/sequences/{id}">["steps"][number], "idx" | "path"> & { path?: StepPath | null };
 
 /** The steps of a sequence, editable while it is a draft; edits not yet saved are guarded. */
-export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Step[]; draft: boolean }) {
+export function StepsEditor({
+  id,
+  steps: saved,
+  branch: savedBranch,
+  draft,
+}: {
+  id: string;
+  steps: Step[];
+  branch: Branch | null;
+  draft: boolean;
+}) {
   const [steps, setSteps] = useState<Step[]>(() =>
-    saved.map(({ channel, delayDays, condition, subject, body }) => ({
+    saved.map(({ channel, delayDays, condition, subject, body, path }) => ({
       channel,
       delayDays,
       condition,
       subject,
       body,
+      path: path ?? null,
     })),
   );
+  const [branch, setBranch] = useState<Branch | null>(savedBranch);
   const [dirty, setDirty] = useState(false);
   useUnsavedWarning(dirty);
   const save = useAction(
-    () => data(client.PUT("/api/sequences/{id}/steps", { params: { path: { id } }, body: { steps } })),
+    () =>
+      data(client.PUT("/api/sequences/{id}/steps", { params: { path: { id } }, body: { steps, branch } })),
     { invalidate: [["/api/sequences/{id}", id]], onSuccess: () => setDirty(false), inline: true },
   );
+  const shared = steps.filter((s) => !s.path);
   const edit = (next: Step[]) => {
     setSteps(next);
     setDirty(true);
@@ -33,7 +48,8 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
   return (
     <div className="card stack">
       <h3>Steps</h3>
-      {steps.map((s, i) => (
+      {/* Shared steps come first, so their index here is their index in `steps`. */}
+      {shared.map((s, i) => (
         <div key={i} className="step-row">
           <strong>Step {i + 1}</strong>
           <select
@@ -85,7 +101,7 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
             value={s.body}
             onChange={(e) => setStep(i, { body: e.target.value })}
           />
-          {draft && steps.length > 1 && (
+          {draft && shared.length > 1 && (
             <button
               type="button"
               className="link danger"
@@ -96,13 +112,22 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
           )}
         </div>
       ))}
+      <BranchTree
+        steps={steps}
+        branch={branch}
+        draft={draft}
+        onChange={(next, b) => {
+          setBranch(b);
+          edit(next);
+        }}
+      />
       {draft && (
         <div className="actions">
           <button
             type="button"
             onClick={() =>
               edit([
-                ...steps,
+                ...shared,
                 {
                   channel: "email",
                   delayDays: 3,
@@ -110,10 +135,11 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: St
                   subject: "",
                   body: "Hi {{first_name|there}},",
                 },
+                ...steps.filter((x) => x.path),
               ])
             }
           >
-            Add step
+            {branch ? "Add a shared step" : "Add step"}
           </button>
           <button
             type="button"
