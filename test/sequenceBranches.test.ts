@@ -7,6 +7,7 @@ import { createList } from "../src/app/lists/lists";
 import { launchSequence } from "../src/app/outreach/enrollments";
 import { createRun } from "../src/app/outreach/runs";
 import { runSchedulerOnce } from "../src/app/outreach/scheduler";
+import { previewSchedule } from "../src/app/preview/previewSchedule";
 import { ChannelPool, createSenderAccount } from "../src/app/outreach/senderAccounts";
 import { createSequence, getSequence, setSequenceSteps } from "../src/app/outreach/sequences";
 import { enrollments, messages } from "../src/db/schema";
@@ -104,6 +105,14 @@ describe("a branch on opened", () => {
     await expect(setSequenceSteps(ctx, actor, seq.id, steps, null)).rejects.toThrow(
       "steps have a path (yes/no) but the sequence has no branch",
     );
+    // Before launch the preview plans both paths, each step saying when it applies.
+    const planned = await previewSchedule(ctx, actor, seq.id, { leadId: bob.id });
+    expect(planned.steps.map((p) => [p.index, p.pathLabel, p.status])).toEqual([
+      [1, null, "scheduled"],
+      [2, "if opened", "scheduled"],
+      [3, "if not opened", "scheduled"],
+    ]);
+    expect(planned.steps[2]!.at!.getTime() - planned.steps[1]!.at!.getTime()).toBe(3 * DAY);
     await launchSequence(ctx, actor, seq.id);
 
     const pool = new ChannelPool(ctx);
@@ -135,6 +144,20 @@ describe("a branch on opened", () => {
     expect(rows.get(ada.id)!.branchPath).toBe("yes");
     expect(rows.get(bob.id)!.branchPath).toBeNull();
     expect(sink.received).toHaveLength(2);
+    // Ada's preview: the No step is not for her; Bob's: both paths still planned.
+    const adaPlan = await previewSchedule(ctx, actor, seq.id, { leadId: ada.id });
+    expect(adaPlan.steps.map((p) => [p.index, p.status])).toEqual([
+      [1, "sent"],
+      [2, "scheduled"],
+      [3, "not_scheduled"],
+    ]);
+    expect(adaPlan.steps[2]!.reason).toBe("the lead took the Yes path (if opened)");
+    const bobPlan = await previewSchedule(ctx, actor, seq.id, { leadId: bob.id });
+    expect(bobPlan.steps.map((p) => [p.index, p.status, p.pathLabel])).toEqual([
+      [1, "sent", null],
+      [2, "scheduled", "if opened"],
+      [3, "scheduled", "if not opened"],
+    ]);
 
     await runHours(24 * 7);
     await pool.close();

@@ -18239,6 +18239,13 @@ export interface operations {
                                 problem: string | null;
                                 subject: string;
                             } | null;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
+                            /**
+                             * @description When the step's path applies; with the path not yet decided both paths are planned
+                             * @example if opened
+                             */
+                            pathLabel: string | null;
                             /**
                              * @description Why a step is skipped or not scheduled, or which public holidays moved it
                              * @example moved from Fri 25 Dec: Christmas Day (DE)
