@@ -118,7 +118,7 @@ export function SequenceDetail({ id }: { id: string }) {
         )}
         {dash.data && !draft && <SenderVolumes senders={dash.data.senders} />}
       </div>
-      <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} branch={s.branch} draft={draft} />
+      <StepsEditor key={s.status} id={id} steps={s.steps} branch={s.branch} draft={draft} />
       <SendingCalendar seq={s} />
       <SchedulePreview sequenceId={id} />
       {dash.data && !draft && <SequenceDashboard id={id} dash={dash.data} workspaceZone={ws.timezone} />}
