@@ -129,6 +129,14 @@ describe.skipIf(!chromiumPath && !ci)("a branch on opened in the browser", () =>
       await page.goto(`${server.url}/leads/${ada.id}`);
       await page.getByText("Opened the email → took path Yes").waitFor();
       await page.screenshot({ path: path.join(shotsDir, "lead-branch-taken.png"), fullPage: true });
+      // On the sequence page, Bob's next send waits for his answer.
+      await page.goto(`${server.url}/sequences/${seq.id}`);
+      await page
+        .getByRole("row")
+        .filter({ hasText: "Bob" })
+        .getByText("waits for the answer: opened the email?")
+        .waitFor();
+      await page.screenshot({ path: path.join(shotsDir, "sequence-branch-next-sends.png"), fullPage: true });
       // Bob's preview still plans both paths, each saying when it applies.
       const bobPlan = await call("GET", `/api/sequences/${seq.id}/preview?leadId=${bob.id}`);
       expect(

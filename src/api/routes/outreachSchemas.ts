@@ -166,6 +166,10 @@ export const sequenceDashboardSchema = z.object({
       nextStepAt: isoDate.nullable(),
       zone: z.string(),
       zoneSource: z.string(),
+      branchPath: z
+        .enum(["yes", "no"])
+        .nullable()
+        .describe("The branch path the lead took, null until decided"),
     }),
   ),
   attention: z.array(z.object({ ...leadRef, state: enrollmentState, reason: z.string().nullable() })),

@@ -17124,6 +17124,8 @@ export interface operations {
                             [key: string]: number;
                         };
                         upcoming: {
+                            /** @description The branch path the lead took, null until decided */
+                            branchPath: ("yes" | "no") | null;
                             email: string | null;
                             enrollmentId: string;
                             firstName: string | null;

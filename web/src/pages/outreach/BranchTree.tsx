@@ -210,3 +210,27 @@ function PathColumn({
     </section>
   );
 }
+
+/**
+ * Next to a lead's next step: which path it is on ("if opened"), or that the lead waits at the
+ * branch for its answer. Nothing for a shared step.
+ */
+export function BranchNote({
+  branch,
+  steps,
+  stepIndex,
+  taken,
+}: {
+  branch: Branch | null;
+  steps: { idx: number; path: StepPath | null }[];
+  stepIndex: number | null;
+  taken: StepPath | null;
+}) {
+  const step = steps.find((s) => s.idx === stepIndex);
+  if (!branch || !step?.path) return null;
+  return (
+    <span className="badge">
+      {taken ? pathLabel(branch, taken) : `waits for the answer: ${branchQuestionLabel[branch.on]}?`}
+    </span>
+  );
+}
