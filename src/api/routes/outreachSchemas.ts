@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { branchQuestions } from "../../domain/sequence/branchDecision";
 import {
   enrollments,
   inboundMessages,
@@ -113,6 +114,10 @@ export const sequenceSchema = z.object({
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
   skipHolidays: z.boolean(),
+  branch: z
+    .object({ on: z.enum(branchQuestions), withinDays: z.number() })
+    .nullable()
+    .describe("After the shared steps, the question that picks each lead's path; null: linear"),
 });
 
 export const stepVariantSchema = z.object({
@@ -155,6 +160,7 @@ export const sequenceStepSchema = z.object({
   winner: z.string().nullable(),
   winnerReason: z.string().nullable(),
   winnerAt: isoDate.nullable(),
+  path: z.enum(["yes", "no"]).nullable().describe("The branch path of the step; null: shared"),
 });
 
 export const sequenceDetailSchema = sequenceSchema.extend({
@@ -193,6 +199,10 @@ export const sequenceDashboardSchema = z.object({
       nextStepAt: isoDate.nullable(),
       zone: z.string(),
       zoneSource: z.string(),
+      branchPath: z
+        .enum(["yes", "no"])
+        .nullable()
+        .describe("The branch path the lead took, null until decided"),
     }),
   ),
   attention: z.array(z.object({ ...leadRef, state: enrollmentState, reason: z.string().nullable() })),
@@ -268,6 +278,7 @@ export const enrollmentSchema = z.object({
   zone: z.string(),
   zoneSource: z.string(),
   pausedUntil: z.date().nullable(),
+  branchPath: z.enum(["yes", "no"]).nullable().describe("The branch path the lead took, null until decided"),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -76,6 +76,14 @@ export const previewSchema = z.object({
         .meta({
           description: "A template step as this lead receives it (merge fields and spintax rendered)",
         }),
+      path: z
+        .enum(["yes", "no"])
+        .nullable()
+        .meta({ description: "The branch path of the step; null: shared" }),
+      pathLabel: z.string().nullable().meta({
+        example: "if opened",
+        description: "When the step's path applies; with the path not yet decided both paths are planned",
+      }),
     }),
   ),
 });

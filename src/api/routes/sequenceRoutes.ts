@@ -10,6 +10,7 @@ import {
   updateSequence,
 } from "../../app/outreach/sequences";
 import { idempotencyKeyOf, withIdempotencyKey } from "../../app/idempotency/withIdempotencyKey";
+import { branchQuestions } from "../../domain/sequence/branchDecision";
 import { sequenceCalendarSchema } from "../../domain/sendingWindowSettings";
 import { actorOf, authenticate } from "../authenticate";
 import { authErrors, idParam, okSchema } from "../schemas";
@@ -46,7 +47,23 @@ const stepInput = z.object({
     .boolean()
     .optional()
     .describe("Once the reply-rate test names a winner, send it to every lead that has not had the step yet"),
+  path: z
+    .enum(["yes", "no"])
+    .nullable()
+    .optional()
+    .describe("The branch path this step is on (after the branch question); null or absent: a shared step"),
 });
+
+const branchInput = z
+  .object({
+    on: z.enum(branchQuestions),
+    withinDays: z.number().int().min(1).max(30),
+  })
+  .nullable()
+  .optional()
+  .describe(
+    "After the shared steps, the question that picks each lead's path: yes when it happened within withinDays of the last shared step, no after that; null: the steps are linear",
+  );
 
 const senderChoice = {
   senderAccountId: z.string().uuid().optional().describe("One sender: the same as senderAccountIds: [id]"),
@@ -92,6 +109,7 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
           strategyProfileId: z.string().uuid().optional(),
           ...senderChoice,
           steps: z.array(stepInput).min(1).max(20).optional(),
+          branch: branchInput,
           trackOpens: z.boolean().optional().describe("Add an open-tracking pixel (off by default)"),
           trackClicks: z
             .boolean()
@@ -155,13 +173,16 @@ export function sequenceRoutes(app: Api, ctx: AppContext) {
       preHandler: auth,
       schema: {
         tags: ["sequences"],
-        summary: "Replace the steps (while the sequence is a draft)",
+        summary: "Replace the steps and the branch (while the sequence is a draft)",
         params: idParam,
-        body: z.object({ steps: z.array(stepInput).min(1).max(20) }),
+        body: z.object({
+          steps: z.array(stepInput).min(1).max(20),
+          branch: branchInput.describe("Absent: the sequence keeps its branch, which the steps must fit"),
+        }),
         response: { 200: sequenceDetailSchema, ...authErrors },
       },
     },
-    (req) => setSequenceSteps(ctx, actorOf(req), req.params.id, req.body.steps),
+    (req) => setSequenceSteps(ctx, actorOf(req), req.params.id, req.body.steps, req.body.branch),
   );
   app.post(
     "/api/sequences/:id/launch",

@@ -32,6 +32,7 @@ export async function sequenceDashboard(ctx: AppContext, actor: Actor, id: strin
       nextStepAt: enrollments.nextStepAt,
       zone: enrollments.zone,
       zoneSource: enrollments.zoneSource,
+      branchPath: enrollments.branchPath,
     })
     .from(enrollments)
     .innerJoin(leads, eq(leads.id, enrollments.leadId))

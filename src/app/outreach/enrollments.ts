@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
 import { isBlocked } from "../../domain/blocking/isBlocked";
-import { nextDue } from "../../domain/schedule/planSchedule";
 import { nextWindowStart, WindowCache } from "../../domain/schedule/sendingWindow";
 import { assignSenders } from "../../domain/sequence/assignSenders";
+import { nextDueOnPath } from "../../domain/sequence/branchPlan";
 import { senderCapToday } from "../../domain/schedule/senderPacing";
 import { queryRows } from "../../db/client";
 import { enrollments, leads, runs, sequences, suppressions, workspaces } from "../../db/schema";
@@ -74,8 +74,10 @@ export async function launchSequence(
   const rows = candidates.map((l, i) => {
     const zone = zones[i]!;
     const block = isBlocked({ email: l.email, companyDomain: l.company_domain }, blocklist);
-    const first = nextDue(
+    const first = nextDueOnPath(
       steps,
+      seq.branch,
+      null,
       null,
       { hasUsableEmail: !!l.email && l.status !== "bounced", hasLinkedIn: !!l.linkedin_url },
       l.status === "replied",

@@ -1,5 +1,7 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../../domain/appError";
+import { type Branch, branchShapeProblem, type StepPath } from "../../domain/sequence/branchDecision";
+import type { PathStep } from "../../domain/sequence/branchPlan";
 import { PLACEHOLDER_BODIES } from "../../domain/sequence/placeholderBodies";
 import { type SequenceStep, stepChannels } from "../../domain/sequence/sequenceEngine";
 import { type StepVariant, variantsProblem } from "../../domain/sequence/stepVariants";
@@ -21,9 +23,20 @@ export type StepInput = {
   variants?: StepVariant[];
   /** Apply the test's winner to new leads once it has one. */
   autoWinner?: boolean;
+  /** The branch path this step is on; null or absent: a shared step. */
+  path?: StepPath | null;
 };
 
 const defaultBody: Record<string, string> = PLACEHOLDER_BODIES;
+
+/** The steps and the branch must fit together (shared steps first, then the yes and no paths). */
+function validateBranch(steps: StepInput[], branch: Branch | null) {
+  const problem = branchShapeProblem(
+    steps.map((s, n) => ({ index: n + 1, path: s.path ?? null })),
+    branch,
+  );
+  if (problem) throw new AppError("validation", problem, { field: "branch" });
+}
 
 function validateSteps(steps: StepInput[]) {
   if (!steps.length)
@@ -94,6 +107,8 @@ export async function createSequence(
     steps?: StepInput[];
     trackOpens?: boolean;
     trackClicks?: boolean;
+    /** After the shared steps, the question that picks each lead's path; null or absent: linear. */
+    branch?: Branch | null;
   } & SenderChoice,
 ) {
   const run = await getRun(ctx, actor, i.runId);
@@ -104,6 +119,7 @@ export async function createSequence(
     i.steps ??
     (await resolvePlay(ctx, actor, run.playKey)).steps.map((s) => ({ ...s, body: defaultBody[s.channel] }));
   validateSteps(steps);
+  validateBranch(steps, i.branch ?? null);
   const id = await ctx.db.transaction(async (tx) => {
     const [seq] = await tx
       .insert(sequences)
@@ -115,6 +131,7 @@ export async function createSequence(
         senderAccountId: senderIds?.[0],
         trackOpens: i.trackOpens ?? false,
         trackClicks: i.trackClicks ?? false,
+        branch: i.branch ?? null,
         createdAt: ctx.clock.now(),
       })
       .returning();
@@ -131,6 +148,7 @@ export async function createSequence(
         subject: s.subject ?? "",
         body: s.body ?? "",
         ...stepVariantColumns(s),
+        path: s.path ?? null,
       })),
     );
     return seq!.id;
@@ -138,8 +156,17 @@ export async function createSequence(
   return getSequence(ctx, actor, id);
 }
 
-/** Steps can be rewritten while the sequence is a draft; once it runs, enrolled leads rely on them. */
-export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string, steps: StepInput[]) {
+/**
+ * Steps can be rewritten while the sequence is a draft; once it runs, enrolled leads rely on them.
+ * `branch` undefined keeps the sequence's branch (which the new steps must fit), null removes it.
+ */
+export async function setSequenceSteps(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  steps: StepInput[],
+  branch?: Branch | null,
+) {
   const seq = await getSequence(ctx, actor, id);
   if (seq.status !== "draft")
     throw new AppError(
@@ -147,7 +174,10 @@ export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string
       "steps are locked once the sequence has started; pause it and create a new one",
     );
   validateSteps(steps);
+  const nextBranch = branch === undefined ? seq.branch : branch;
+  validateBranch(steps, nextBranch);
   await ctx.db.transaction(async (tx) => {
+    if (branch !== undefined) await tx.update(sequences).set({ branch }).where(eq(sequences.id, id));
     await tx.delete(sequenceSteps).where(eq(sequenceSteps.sequenceId, id));
     await tx.insert(sequenceSteps).values(
       steps.map((s, n) => ({
@@ -159,6 +189,7 @@ export async function setSequenceSteps(ctx: AppContext, actor: Actor, id: string
         subject: s.subject ?? "",
         body: s.body ?? "",
         ...stepVariantColumns(s),
+        path: s.path ?? null,
       })),
     );
   });
@@ -219,11 +250,12 @@ const stepVariantColumns = (s: StepInput) => ({
 });
 
 export const stepsOf = (
-  rows: { idx: number; channel: string; delayDays: number; condition: string }[],
-): SequenceStep[] =>
+  rows: { idx: number; channel: string; delayDays: number; condition: string; path?: StepPath | null }[],
+): PathStep[] =>
   rows.map((r) => ({
     index: r.idx,
     channel: r.channel as SequenceStep["channel"],
     delayDays: r.delayDays,
     condition: r.condition as SequenceStep["condition"],
+    path: r.path ?? null,
   }));

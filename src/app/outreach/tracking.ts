@@ -106,5 +106,21 @@ async function countEngagement(
         data: { messageId, step: m.stepIndex, url: clicked },
       });
     await recordLeadEvents(tx, prospect(workspaceId), now, events);
+    await askBranchNow(tx, messageId, now);
   });
+}
+
+/**
+ * An open or click answers a branch question on opens or clicks at once: an enrollment waiting for
+ * that answer (past its shared steps, path undecided) is made due now, and the claim decides its
+ * path (and still waits for the path's first step if that is later). Nothing is sent from here.
+ */
+async function askBranchNow(tx: Pick<AppContext["db"], "execute">, messageId: string, now: Date) {
+  await tx.execute(sql`update enrollments e set next_step_at = ${now.toISOString()}::timestamptz
+    from sequences s
+    where e.id = (select enrollment_id from messages where id = ${messageId}::uuid) and s.id = e.sequence_id
+      and e.state = 'active' and e.branch_path is null and e.next_step_at > ${now.toISOString()}::timestamptz
+      and s.branch->>'on' in ('opened', 'clicked')
+      and not exists (select 1 from sequence_steps st where st.sequence_id = e.sequence_id and st.path is null
+                      and st.idx > coalesce(e.last_step_index, 0))`);
 }

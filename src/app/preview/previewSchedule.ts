@@ -4,6 +4,8 @@ import { AppError } from "../../domain/appError";
 import { type InferredZone, type LeadPlace } from "../../domain/schedule/inferTimezone";
 import { planSchedule } from "../../domain/schedule/planSchedule";
 import { holidaysSkipped, sendDaysOf } from "../../domain/schedule/sendingWindow";
+import type { StepPath } from "../../domain/sequence/branchDecision";
+import { pathLabel, type PathStep, stepsOnPath } from "../../domain/sequence/branchPlan";
 import type { LeadReach, SequenceStep } from "../../domain/sequence/sequenceEngine";
 import { enrollments, messages, senderAccounts } from "../../db/schema";
 import type { Actor, AppContext } from "../context";
@@ -37,6 +39,9 @@ export type PreviewStep = {
   reason: string | null;
   /** A template sequence's step as this lead receives it (merge fields, spintax variant); null otherwise. */
   message: PreviewMessage | null;
+  /** The branch path the step is on, and when it applies ("if opened"); null for a shared step. */
+  path: StepPath | null;
+  pathLabel: string | null;
 };
 
 const local = (ms: number, zone: string) =>
@@ -115,7 +120,9 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
     : await leadZone(place, ws.timezone);
 
   const out = new Map<number, PreviewStep>();
-  const put = (s: SequenceStep, v: Pick<PreviewStep, "status" | "reason"> & { at: number | null }) =>
+  const branch = seq.branch;
+  const taken = enrollment?.branchPath ?? null;
+  const put = (s: PathStep, v: Pick<PreviewStep, "status" | "reason"> & { at: number | null }) =>
     out.set(s.index, {
       index: s.index,
       channel: s.channel,
@@ -127,9 +134,16 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
       workspaceLocal: v.at === null ? null : local(v.at, ws.timezone),
       reason: v.reason,
       message: rendered.get(s.index) ?? null,
+      path: s.path ?? null,
+      pathLabel: branch && s.path ? pathLabel(branch, s.path) : null,
     });
+  // With a branch not yet decided, both paths are planned from the last shared step: each step says
+  // which path it is on ("if opened") and when it would go if the lead takes that path.
+  const paths: (StepPath | null)[] = branch && !taken ? ["yes", "no"] : [taken];
   const plan = (from: number, after: number | null) => {
-    for (const p of planSchedule(steps, reach, from, zone.zone, cache, after))
+    for (const p of paths.flatMap((path) =>
+      planSchedule(stepsOnPath(steps, path), reach, from, zone.zone, cache, after),
+    ))
       put(
         p.step,
         p.skipped
@@ -152,17 +166,19 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
           reason: m.status === "sent" || m.status === "skipped" ? null : `the send is ${m.status}`,
         });
     }
-    if (enrollment.state === "active" && enrollment.nextStepIndex !== null && enrollment.nextStepAt) {
-      const next = steps.find((s) => s.index === enrollment.nextStepIndex);
-      if (next) {
-        const at = enrollment.nextStepAt.getTime();
-        // Counted from the last send (or the launch, for the first step), as the scheduler counted it.
-        const lastSent = Math.max(0, ...sent.map((m) => m.sentAt?.getTime() ?? 0));
-        const from = lastSent || enrollment.createdAt.getTime();
-        const moved = holidaysSkipped(from, lastSent ? next.delayDays : 0, at, zone.zone, cache);
-        put(next, { status: "scheduled", at, reason: movedReason(moved) });
-        plan(at, next.index);
-      }
+    const next = steps.find((s) => s.index === enrollment.nextStepIndex);
+    const nextAt = enrollment.state === "active" ? enrollment.nextStepAt : null;
+    // Counted from the last send (or the launch, for the first step), as the scheduler counted it.
+    const lastSent = Math.max(0, ...sent.map((m) => m.sentAt?.getTime() ?? 0));
+    const from = lastSent || enrollment.createdAt.getTime();
+    if (nextAt && next?.path && !taken)
+      // Waiting at the branch: the path is not known yet, so both are planned from the last send.
+      plan(from, enrollment.lastStepIndex);
+    else if (nextAt && next) {
+      const at = nextAt.getTime();
+      const moved = holidaysSkipped(from, lastSent ? next.delayDays : 0, at, zone.zone, cache);
+      put(next, { status: "scheduled", at, reason: movedReason(moved) });
+      plan(at, next.index);
     }
   } else if (!replied) plan(asOf.getTime(), null);
   const why = enrollment
@@ -170,6 +186,14 @@ export async function previewSchedule(ctx: AppContext, actor: Actor, sequenceId:
       ? "not scheduled"
       : `the enrollment is ${enrollment.state}${enrollment.stateReason ? `: ${enrollment.stateReason}` : ""}`
     : "the lead has replied: nothing more is sent";
+  if (branch && taken)
+    for (const s of steps)
+      if (s.path && s.path !== taken && !out.has(s.index))
+        put(s, {
+          status: "not_scheduled",
+          at: null,
+          reason: `the lead took the ${taken === "yes" ? "Yes" : "No"} path (${pathLabel(branch, taken)})`,
+        });
   for (const s of steps) if (!out.has(s.index)) put(s, { status: "not_scheduled", at: null, reason: why });
 
   return {

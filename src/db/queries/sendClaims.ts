@@ -1,3 +1,4 @@
+import type { Branch, StepPath } from "../../domain/sequence/branchDecision";
 import type { LimitCounts } from "../../domain/deliverability/sendLimits";
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows, sqlArray } from "../client";
@@ -23,6 +24,9 @@ export type DueRow = {
   window_start: string | null;
   window_end: string | null;
   skip_holidays: boolean;
+  branch: Branch | null;
+  branch_path: StepPath | null;
+  enrolled_at: Date | string;
 };
 export type Claim = typeof messages.$inferInsert;
 
@@ -36,7 +40,7 @@ export const lockDueEnrollments = (tx: Tx, now: Date, limit: number) =>
     tx,
     sql`select e.id, e.workspace_id, e.sequence_id, e.lead_id, e.last_step_index, e.step_attempt, e.zone,
           coalesce(e.sender_account_id, s.sender_account_id) as sender_account_id, s.strategy_profile_id, s.track_opens, s.track_clicks, s.message_source,
-          s.send_days, s.window_start, s.window_end, s.skip_holidays
+          s.send_days, s.window_start, s.window_end, s.skip_holidays, s.branch, e.branch_path, e.created_at as enrolled_at
         from enrollments e join sequences s on s.id = e.sequence_id join runs r on r.id = s.run_id
         where e.state = 'active' and e.next_step_at <= ${now.toISOString()}::timestamptz
           and s.status = 'active' and r.status = 'active'
@@ -212,4 +216,37 @@ export async function endEnrollments(
       .update(enrollments)
       .set({ state, stateReason: reason, nextStepAt: null, updatedAt: now })
       .where(eq(enrollments.id, id));
+}
+
+/** The messages of enrollments whose branch question is due: what was sent when, and opened or clicked when. */
+export const branchMessages = (tx: Tx, enrollmentIds: string[]) =>
+  enrollmentIds.length
+    ? queryRows<{
+        enrollment_id: string;
+        status: string;
+        sent_at: Date | string | null;
+        first_opened_at: Date | string | null;
+        first_clicked_at: Date | string | null;
+      }>(
+        tx,
+        sql`select enrollment_id, status, sent_at, first_opened_at, first_clicked_at from messages
+            where enrollment_id = any(${sqlArray(enrollmentIds)}::uuid[])`,
+      )
+    : Promise.resolve([]);
+
+/** When each lead's LinkedIn invitation was first accepted (its timeline event), by lead. */
+export async function invitesAccepted(tx: Tx, leadIds: string[]) {
+  if (!leadIds.length) return new Map<string, Date | string>();
+  const rows = await queryRows<{ lead_id: string; at: Date | string }>(
+    tx,
+    sql`select lead_id, min(created_at) as at from lead_events
+        where lead_id = any(${sqlArray(leadIds)}::uuid[]) and type = 'invitation_accepted' group by lead_id`,
+  );
+  return new Map(rows.map((r) => [r.lead_id, r.at]));
+}
+
+/** The paths the branch question decided, one small update each (once per lead). */
+export async function setBranchPaths(tx: Tx, paths: { id: string; path: StepPath }[], now: Date) {
+  for (const p of paths)
+    await tx.update(enrollments).set({ branchPath: p.path, updatedAt: now }).where(eq(enrollments.id, p.id));
 }

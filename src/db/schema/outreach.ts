@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Branch } from "../../domain/sequence/branchDecision";
 import { leads, lists } from "./leads";
 import type { StepVariant } from "../../domain/sequence/stepVariants";
 import { workspaces } from "./workspaces";
@@ -167,6 +168,8 @@ export const sequences = pgTable("sequences", {
   windowEnd: text("window_end"),
   /** No step goes on a public holiday of the lead's country (the country of the lead's zone). */
   skipHolidays: boolean("skip_holidays").notNull().default(false),
+  /** After the shared steps, one yes/no question picks each lead's path; null = the steps are linear. */
+  branch: jsonb("branch").$type<Branch>(),
 });
 
 export const sequenceSources = pgTable(
@@ -226,6 +229,8 @@ export const sequenceSteps = pgTable(
     winner: text("winner"),
     winnerReason: text("winner_reason"),
     winnerAt: ts("winner_at"),
+    /** The branch path this step belongs to; null for a shared step (sent to every lead). */
+    path: text("path", { enum: ["yes", "no"] }),
   },
   (t) => [primaryKey({ columns: [t.sequenceId, t.idx] })],
 );
@@ -289,6 +294,8 @@ export const enrollments = pgTable(
       .default("guess"),
     zoneExplanation: text("zone_explanation"),
     pausedUntil: ts("paused_until"),
+    /** The branch path this lead took (decided by the scheduler), null until then or without a branch. */
+    branchPath: text("branch_path", { enum: ["yes", "no"] }),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },

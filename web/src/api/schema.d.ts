@@ -1930,7 +1930,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the steps (while the sequence is a draft) */
+        /** Replace the steps and the branch (while the sequence is a draft) */
         put: operations["putSequencesByIdSteps"];
         post?: never;
         delete?: never;
@@ -9200,6 +9200,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         enrollments: {
+                            /** @description The branch path the lead took, null until decided */
+                            branchPath: ("yes" | "no") | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -16176,6 +16178,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16312,6 +16320,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description After the shared steps, the question that picks each lead's path: yes when it happened within withinDays of the last shared step, no after that; null: the steps are linear */
+                    branch?: {
+                        /** @enum {string} */
+                        on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                        withinDays: number;
+                    } | null;
                     listIds: string[];
                     name: string;
                     /** Format: uuid */
@@ -16332,6 +16346,8 @@ export interface operations {
                         /** @enum {string} */
                         condition: "always" | "no_reply";
                         delayDays: number;
+                        /** @description The branch path this step is on (after the branch question); null or absent: a shared step */
+                        path?: ("yes" | "no") | null;
                         subject?: string;
                         /** @description A/B versions of the step, labelled A, B, … in order; a version's empty subject or body keeps the step's own */
                         variants?: {
@@ -16360,6 +16376,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16385,6 +16407,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -16500,6 +16524,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16525,6 +16555,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -16791,6 +16823,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16816,6 +16854,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -16942,6 +16982,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -16967,6 +17013,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -17119,6 +17167,12 @@ export interface operations {
                         }[];
                         sequence: {
                             archivedAt: string | null;
+                            /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                            branch: {
+                                /** @enum {string} */
+                                on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                                withinDays: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -17144,6 +17198,8 @@ export interface operations {
                                 condition: "always" | "no_reply";
                                 delayDays: number;
                                 idx: number;
+                                /** @description The branch path of the step; null: shared */
+                                path: ("yes" | "no") | null;
                                 subject: string;
                                 variants: {
                                     body?: string;
@@ -17165,6 +17221,8 @@ export interface operations {
                             [key: string]: number;
                         };
                         upcoming: {
+                            /** @description The branch path the lead took, null until decided */
+                            branchPath: ("yes" | "no") | null;
                             email: string | null;
                             enrollmentId: string;
                             firstName: string | null;
@@ -18097,6 +18155,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18122,6 +18186,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -18284,6 +18350,13 @@ export interface operations {
                                 /** @description The A/B variant this lead gets for the step */
                                 variant: string | null;
                             } | null;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
+                            /**
+                             * @description When the step's path applies; with the path not yet decided both paths are planned
+                             * @example if opened
+                             */
+                            pathLabel: string | null;
                             /**
                              * @description Why a step is skipped or not scheduled, or which public holidays moved it
                              * @example moved from Fri 25 Dec: Christmas Day (DE)
@@ -18416,6 +18489,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18441,6 +18520,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;
@@ -18562,6 +18643,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description Absent: the sequence keeps its branch, which the steps must fit */
+                    branch?: {
+                        /** @enum {string} */
+                        on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                        withinDays: number;
+                    } | null;
                     steps: {
                         /** @description Once the reply-rate test names a winner, send it to every lead that has not had the step yet */
                         autoWinner?: boolean;
@@ -18571,6 +18658,8 @@ export interface operations {
                         /** @enum {string} */
                         condition: "always" | "no_reply";
                         delayDays: number;
+                        /** @description The branch path this step is on (after the branch question); null or absent: a shared step */
+                        path?: ("yes" | "no") | null;
                         subject?: string;
                         /** @description A/B versions of the step, labelled A, B, … in order; a version's empty subject or body keeps the step's own */
                         variants?: {
@@ -18593,6 +18682,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         archivedAt: string | null;
+                        /** @description After the shared steps, the question that picks each lead's path; null: linear */
+                        branch: {
+                            /** @enum {string} */
+                            on: "opened" | "clicked" | "invite_accepted" | "verified_email";
+                            withinDays: number;
+                        } | null;
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
@@ -18618,6 +18713,8 @@ export interface operations {
                             condition: "always" | "no_reply";
                             delayDays: number;
                             idx: number;
+                            /** @description The branch path of the step; null: shared */
+                            path: ("yes" | "no") | null;
                             subject: string;
                             variants: {
                                 body?: string;

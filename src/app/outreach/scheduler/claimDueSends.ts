@@ -19,6 +19,8 @@ import { workspaceWindow } from "../enrollments";
 import { windowFor } from "../sequenceWindow";
 import { linkedinGate } from "./linkedinGate";
 import { groupBy, schedulerActor } from "./schedulerShared";
+import { decideBranches } from "./branchStep";
+import { stepsOnPath } from "../../../domain/sequence/branchPlan";
 
 /** A claimed send with everything delivery needs, read once in the claiming transaction. */
 export type Claimed = {
@@ -34,7 +36,13 @@ export type Claimed = {
   references: string[];
   lead: typeof leads.$inferSelect;
   sender: typeof senderAccounts.$inferSelect | undefined;
-  enrollment: { id: string; sequenceId: string; zone: string };
+  enrollment: {
+    id: string;
+    sequenceId: string;
+    zone: string;
+    branch: q.DueRow["branch"];
+    branchPath: q.DueRow["branch_path"];
+  };
   steps: (typeof sequenceSteps.$inferSelect)[];
   cache: WindowCache;
   track: { opens: boolean; clicks: boolean };
@@ -152,6 +160,26 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         )
       : null;
 
+    // Leads past the shared steps of a branched sequence: which path each takes (or when to ask again).
+    const isSuppressed = (e: q.DueRow, email: string | null) =>
+      !!email && suppressed.has(`${e.workspace_id} ${email}`);
+    const branches = await decideBranches(tx, now, due, (e) => {
+      const lead = leadById.get(e.lead_id);
+      if (!lead || !e.branch) return null;
+      return {
+        steps: stepsBySeq.get(e.sequence_id) ?? [],
+        reach: {
+          hasUsableEmail: !!lead.email && lead.status !== "bounced" && !isSuppressed(e, lead.email),
+          hasLinkedIn: !!lead.linkedinUrl,
+        },
+        emailStatus: lead.emailStatus,
+        cache: caches.get(e.sequence_id)!,
+        // A reply or unsubscribe is decided by decideDue first: no branch is taken for a stopped lead.
+        stopped: ["replied", "converted", "unsubscribed"].includes(lead.status),
+      };
+    });
+    const taken: { e: q.DueRow; path: "yes" | "no"; reason: string }[] = [];
+
     const ends: { e: q.DueRow; state: EndState; reason: string }[] = [];
     const defers: { id: string; at: Date; reason?: string }[] = [];
     const notes: { e: q.DueRow; type: string; data: Record<string, unknown> }[] = [];
@@ -162,7 +190,21 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
     for (const e of due) {
       const lead = leadById.get(e.lead_id);
       if (!lead) continue;
-      const stepRows = stepsBySeq.get(e.sequence_id) ?? [];
+      const b = branches.get(e.id);
+      if (b?.kind === "defer") {
+        defers.push({ id: e.id, at: b.at, reason: b.reason });
+        continue;
+      }
+      const path = b?.kind === "taken" ? b.path : e.branch_path;
+      if (b?.kind === "taken") {
+        taken.push({ e, path: b.path, reason: b.reason });
+        if (b.due && b.due.at > now) {
+          defers.push({ id: e.id, at: b.due.at });
+          continue;
+        }
+      }
+      // Only the shared steps and the lead's path (none of a path while it is undecided).
+      const stepRows = stepsOnPath(stepsBySeq.get(e.sequence_id) ?? [], path);
       const senderRow = e.sender_account_id ? senders.get(e.sender_account_id) : undefined;
       const d: DueDecision<LinkedInAccount> = decideDue({
         nowMs: now.getTime(),
@@ -171,7 +213,7 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         lastStepIndex: e.last_step_index,
         lead,
         steps: stepRows,
-        suppressed: !!lead.email && suppressed.has(`${e.workspace_id} ${lead.email}`),
+        suppressed: isSuppressed(e, lead.email),
         colleagueReplied:
           !!lead.companyDomain && repliedDomains.has(`${e.workspace_id} ${lead.companyDomain}`),
         blocklist: blocklists.get(e.workspace_id)!,
@@ -242,8 +284,8 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         references: d.references,
         lead,
         sender,
-        enrollment: { id: e.id, sequenceId: e.sequence_id, zone: e.zone },
-        steps: stepRows,
+        enrollment: { id: e.id, sequenceId: e.sequence_id, zone: e.zone, branch: e.branch, branchPath: path },
+        steps: stepsBySeq.get(e.sequence_id) ?? [],
         cache: caches.get(e.sequence_id)!,
         track: { opens: e.track_opens, clicks: e.track_clicks },
         linkedin: d.linkedin,
@@ -262,6 +304,11 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
         });
     await q.clearNextStep(tx, [...got], now);
     await q.markSendersUsed(tx, sendingSenders, now);
+    await q.setBranchPaths(
+      tx,
+      taken.map(({ e, path }) => ({ id: e.id, path })),
+      now,
+    );
     await q.deferEnrollments(tx, defers, now);
     await q.endEnrollments(
       tx,
@@ -277,6 +324,23 @@ export async function claimDueSends(ctx: AppContext, limit = 50): Promise<Claime
           leadId: e.lead_id,
           type: "sequence_stopped",
           data: { sequenceId: e.sequence_id, state, reason },
+        })),
+      );
+    for (const [wsId, group] of groupBy(taken, (x) => x.e.workspace_id))
+      await recordLeadEvents(
+        tx,
+        schedulerActor(wsId),
+        now,
+        group.map(({ e, path, reason }) => ({
+          leadId: e.lead_id,
+          type: "branch_taken",
+          data: {
+            sequenceId: e.sequence_id,
+            question: e.branch!.on,
+            withinDays: e.branch!.withinDays,
+            path,
+            reason,
+          },
         })),
       );
     for (const [wsId, group] of groupBy(notes, (x) => x.e.workspace_id))

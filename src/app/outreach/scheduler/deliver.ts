@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { DeferSendError, PermanentSendError, type SendRefusal } from "../../../channels/channel";
 import { automaticTransitionAllowed, leadStatuses } from "../../../domain/leadStatus";
-import { nextDue } from "../../../domain/schedule/planSchedule";
+import { nextDueOnPath } from "../../../domain/sequence/branchPlan";
 import { queryRows, sqlArray } from "../../../db/client";
 import { enrollments, messages, senderAccounts } from "../../../db/schema";
 import type { AppContext } from "../../context";
@@ -200,8 +200,10 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[]) {
             sent_at = ${at}::timestamptz where id = any(${sqlArray(sent.map((c) => c.messageId))}::uuid[])`,
     );
     const plans = sent.map(({ message: m, enrollment: e, lead, steps, cache }) => {
-      const next = nextDue(
+      const next = nextDueOnPath(
         stepsOf(steps),
+        e.branch,
+        e.branchPath,
         m.stepIndex,
         { hasUsableEmail: !!lead.email, hasLinkedIn: !!lead.linkedinUrl },
         false,

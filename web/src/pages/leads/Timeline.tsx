@@ -42,6 +42,11 @@ function describe(e: TimelineEvent): string {
       return d.reportedBy
         ? "LinkedIn reports an earlier invitation was withdrawn"
         : "LinkedIn invitation withdrawn";
+    case "branch_taken":
+      // "Opened the email → took path Yes"
+      return `${String(d.reason ?? "").replace(/^./, (c) =>
+        c.toUpperCase(),
+      )} → took path ${d.path === "yes" ? "Yes" : "No"}`;
     case "invitation_note_dropped":
       return "LinkedIn invitation sent without its note (the free account's notes for the month are used)";
     case "enriched": {

@@ -15,6 +15,7 @@ type Step = {
   workspaceLocal: string | null;
   reason: string | null;
   message: { subject: string; body: string; problem: string | null; variant: string | null } | null;
+  pathLabel: string | null;
 };
 type Preview = {
   lead: { id: string | null; name: string | null };
@@ -143,6 +144,7 @@ export function SchedulePreview({ sequenceId }: { sequenceId: string }) {
                 <tr key={s.index}>
                   <td>
                     {s.index} <span className="muted small">+{s.delayDays} d</span>
+                    {s.pathLabel && <span className="badge">{s.pathLabel}</span>}
                   </td>
                   <td>{channelLabels[s.channel] ?? s.channel}</td>
                   <td>{s.condition === "no_reply" ? "only if no reply" : "always"}</td>

@@ -1,6 +1,7 @@
 import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { Link } from "../../components/Link";
+import { BranchNote } from "./BranchTree";
 import { fmtIn, who } from "./sequenceFormat";
 
 type Dash = Get<"/api/sequences/{id}/dashboard">;
@@ -68,7 +69,15 @@ export function SequenceDashboard({
                 <td className="cell-text">
                   <Link to={`/leads/${u.leadId}`}>{who(u)}</Link>
                 </td>
-                <td>{u.nextStepIndex ?? "–"}</td>
+                <td>
+                  {u.nextStepIndex ?? "–"}{" "}
+                  <BranchNote
+                    branch={dash.sequence.branch}
+                    steps={dash.sequence.steps}
+                    stepIndex={u.nextStepIndex}
+                    taken={u.branchPath}
+                  />
+                </td>
                 <td>
                   {u.nextStepAt ? fmtIn(u.nextStepAt, u.zone) : "–"}{" "}
                   <span className="muted small">

@@ -119,7 +119,7 @@ export function SequenceDetail({ id }: { id: string }) {
         )}
         {dash.data && !draft && <SenderVolumes senders={dash.data.senders} />}
       </div>
-      <StepsEditor key={s.status + s.steps.length} id={id} steps={s.steps} draft={draft} />
+      <StepsEditor key={s.status} id={id} steps={s.steps} branch={s.branch} draft={draft} />
       <SendingCalendar seq={s} />
       <SchedulePreview sequenceId={id} />
       {!draft && <VariantReport id={id} active={active} />}

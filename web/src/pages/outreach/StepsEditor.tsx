@@ -3,6 +3,7 @@ import { client, data, type Get } from "../../api/client";
 import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { useUnsavedWarning } from "../../hooks/unsaved";
+import { type Branch, BranchTree, type StepPath } from "./BranchTree";
 import { channelLabel } from "./PlaysPage";
 import { StepVariantsEditor } from "./StepVariantsEditor";
 
@@ -10,27 +11,41 @@ type SavedStep = Get<"/api/sequences/{id}">["steps"][number];
 type Step = Pick<
   SavedStep,
   "channel" | "delayDays" | "condition" | "subject" | "body" | "variants" | "autoWinner"
->;
+> & { path?: StepPath | null };
 
 /** The steps of a sequence, editable while it is a draft; edits not yet saved are guarded. */
-export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: SavedStep[]; draft: boolean }) {
+export function StepsEditor({
+  id,
+  steps: saved,
+  branch: savedBranch,
+  draft,
+}: {
+  id: string;
+  steps: SavedStep[];
+  branch: Branch | null;
+  draft: boolean;
+}) {
   const [steps, setSteps] = useState<Step[]>(() =>
-    saved.map(({ channel, delayDays, condition, subject, body, variants, autoWinner }) => ({
+    saved.map(({ channel, delayDays, condition, subject, body, path, variants, autoWinner }) => ({
       channel,
       delayDays,
       condition,
       subject,
       body,
+      path: path ?? null,
       variants,
       autoWinner,
     })),
   );
+  const [branch, setBranch] = useState<Branch | null>(savedBranch);
   const [dirty, setDirty] = useState(false);
   useUnsavedWarning(dirty);
   const save = useAction(
-    () => data(client.PUT("/api/sequences/{id}/steps", { params: { path: { id } }, body: { steps } })),
+    () =>
+      data(client.PUT("/api/sequences/{id}/steps", { params: { path: { id } }, body: { steps, branch } })),
     { invalidate: [["/api/sequences/{id}", id]], onSuccess: () => setDirty(false), inline: true },
   );
+  const shared = steps.filter((s) => !s.path);
   const edit = (next: Step[]) => {
     setSteps(next);
     setDirty(true);
@@ -40,7 +55,8 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Sa
   return (
     <div className="card stack">
       <h3>Steps</h3>
-      {steps.map((s, i) => (
+      {/* Shared steps come first, so their index here is their index in `steps`. */}
+      {shared.map((s, i) => (
         <div key={i} className="step-row">
           <strong>Step {i + 1}</strong>
           <select
@@ -100,7 +116,7 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Sa
             disabled={!draft}
             onChange={(patch) => setStep(i, patch)}
           />
-          {draft && steps.length > 1 && (
+          {draft && shared.length > 1 && (
             <button
               type="button"
               className="link danger"
@@ -111,13 +127,22 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Sa
           )}
         </div>
       ))}
+      <BranchTree
+        steps={steps}
+        branch={branch}
+        draft={draft}
+        onChange={(next, b) => {
+          setBranch(b);
+          edit(next);
+        }}
+      />
       {draft && (
         <div className="actions">
           <button
             type="button"
             onClick={() =>
               edit([
-                ...steps,
+                ...shared,
                 {
                   channel: "email",
                   delayDays: 3,
@@ -127,10 +152,11 @@ export function StepsEditor({ id, steps: saved, draft }: { id: string; steps: Sa
                   variants: [],
                   autoWinner: false,
                 },
+                ...steps.filter((x) => x.path),
               ])
             }
           >
-            Add step
+            {branch ? "Add a shared step" : "Add step"}
           </button>
           <button
             type="button"
