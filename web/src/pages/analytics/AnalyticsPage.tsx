@@ -1,45 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { client, data } from "../../api/client";
+import { client, data, type Get } from "../../api/client";
 import { useRunOptions, useSequenceOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
 
-type Counts = {
-  sent: number;
-  delivered: number;
-  opened: number;
-  clicked: number;
-  replied: number;
-  positive: number;
-  bounced: number;
-  unsubscribed: number;
-  sandboxed: number;
-  rates: Record<string, number>;
-};
-type Day = Omit<Counts, "delivered" | "rates"> & { day: string };
-type Data = {
-  days: number;
-  timezone: string;
-  totals: Counts;
-  sequences: { sequenceId: string; name: string; counts: Counts }[];
-  steps: { sequenceId: string; sequenceName: string; stepIndex: number; channel: string; counts: Counts }[];
-  daily: Day[];
-  senders: {
-    id: string;
-    name: string;
-    fromEmail: string;
-    sent: number;
-    bounceRate: number;
-    replyRate: number;
-    sentLast24h: number;
-    dailyCap: number;
-    warning: string | null;
-  }[];
-};
+type Counts = Get<"/api/analytics">["totals"];
+type Metric = "sent" | keyof Counts["rates"];
 
-const METRICS: [keyof Counts, string][] = [
+const METRICS: [Metric, string][] = [
   ["sent", "Sent"],
   ["delivered", "Delivered"],
   ["opened", "Opened"],
@@ -59,9 +29,7 @@ export function AnalyticsPage() {
   const query = { runId: f.runId || undefined, sequenceId: f.sequenceId || undefined, days: Number(f.days) };
   const analytics = useQuery({
     queryKey: ["/api/analytics", query],
-    // The route's schema is record<unknown>: the answer's shape (Data) is written by hand above.
-    queryFn: () =>
-      data(client.GET("/api/analytics", { params: { query } })) as Promise<unknown> as Promise<Data>,
+    queryFn: () => data(client.GET("/api/analytics", { params: { query } })),
     placeholderData: keepPreviousData,
     meta: { inline: true },
   });
@@ -105,7 +73,7 @@ export function AnalyticsPage() {
           <div className="stat-cards">
             {METRICS.map(([k, label]) => (
               <div key={k} className="stat-card">
-                <div className="stat-value">{(report.totals[k] as number).toLocaleString()}</div>
+                <div className="stat-value">{report.totals[k].toLocaleString()}</div>
                 <div className="small muted">
                   {label}
                   {k !== "sent" && report.totals.sent > 0 && ` · ${report.totals.rates[k] ?? 0}%`}
@@ -114,9 +82,13 @@ export function AnalyticsPage() {
             ))}
           </div>
           {report.totals.sandboxed > 0 && (
-            <p className="muted" role="note">
-              {report.totals.sandboxed} LinkedIn step(s) went to the sandbox mailbox only: no LinkedIn account
-              is connected, so nobody received them. They count as sent, not as delivered.
+            <p className="notice card" role="note">
+              <strong>
+                {report.totals.sandboxed.toLocaleString()} of the {report.totals.sent.toLocaleString()} sends
+                went to the sandbox mailbox only: nobody received them.
+              </strong>{" "}
+              Emails through the sandbox sender and LinkedIn steps without a connected LinkedIn account count
+              as sent, not as delivered.
             </p>
           )}
           {report.daily.length > 0 ? (
@@ -182,7 +154,7 @@ export function AnalyticsPage() {
                       </td>
                       {METRICS.map(([k]) => (
                         <td key={k}>
-                          {(s.counts[k] as number).toLocaleString()}
+                          {s.counts[k].toLocaleString()}
                           {k !== "sent" && s.counts.sent > 0 && (
                             <span className="muted small"> {s.counts.rates[k]}%</span>
                           )}
@@ -211,6 +183,7 @@ export function AnalyticsPage() {
                 <tr key={s.id}>
                   <td>
                     {s.name} <span className="muted small">{s.fromEmail}</span>
+                    {s.sandbox && <span className="badge small"> Sandbox: reaches nobody</span>}
                   </td>
                   <td>{s.sent}</td>
                   <td>

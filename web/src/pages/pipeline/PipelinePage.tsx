@@ -16,25 +16,6 @@ const changedByStatus = [
   ["/api/leads"],
   ["/api/home"],
 ];
-// GET /api/pipeline and its stage leads answer record<unknown> in the route schema: their shapes
-// stay written by hand.
-type Card = { key: string; label: string; count: number; pct: number };
-type Stage = { status: string; label: string; count: number; pct: number };
-type Pipeline = {
-  total: number;
-  funnel: Card[];
-  stages: Stage[];
-  email: { total: number; sent: number; sendRate: number; byStatus: Record<string, number> };
-};
-type SampleLead = {
-  id: string;
-  name: string;
-  email: string | null;
-  company: string | null;
-  status: string;
-  statusLabel: string;
-};
-
 type Filter = { runId?: string; listId?: string };
 
 /** Seed 004's Pipeline: funnel cards, email stats, and stage cards that open onto editable sample leads. */
@@ -46,8 +27,7 @@ export function PipelinePage() {
   const query: Filter = { runId: filter.runId || undefined, listId: filter.listId || undefined };
   const pipeline = useQuery({
     queryKey: ["/api/pipeline", query],
-    queryFn: () =>
-      data(client.GET("/api/pipeline", { params: { query } })) as Promise<unknown> as Promise<Pipeline>,
+    queryFn: () => data(client.GET("/api/pipeline", { params: { query } })),
     placeholderData: keepPreviousData,
     meta: { inline: true },
   });
@@ -146,7 +126,7 @@ function StageLeads({ status, query }: { status: string; query: Filter }) {
         client.GET("/api/pipeline/stages/{status}/leads", {
           params: { path: { status }, query: { ...query, limit: 10 } },
         }),
-      ) as Promise<unknown> as Promise<SampleLead[]>,
+      ),
     meta: { inline: true },
   });
   const change = useAction(
