@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { client, data, type Get } from "../../api/client";
 import { useRunOptions, useSequenceOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
+import { useSearchState } from "../../hooks/useSearchState";
 
 type Counts = Get<"/api/analytics">["totals"];
 type Metric = "sent" | keyof Counts["rates"];
@@ -25,7 +25,9 @@ const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 
 export function AnalyticsPage() {
   const runs = useRunOptions();
   const seqs = useSequenceOptions();
-  const [f, setF] = useState({ runId: "", sequenceId: "", days: "30" });
+  // The filters and the period live in the URL: Back and reload bring them back.
+  const [search, setF] = useSearchState(["runId", "sequenceId", "days"] as const);
+  const f = { ...search, days: search.days || "30" };
   const query = { runId: f.runId || undefined, sequenceId: f.sequenceId || undefined, days: Number(f.days) };
   const analytics = useQuery({
     queryKey: ["/api/analytics", query],
@@ -51,16 +53,20 @@ export function AnalyticsPage() {
             allLabel="All runs"
             options={runs}
             value={f.runId}
-            onChange={(v) => setF({ ...f, runId: v })}
+            onChange={(v) => setF({ runId: v })}
           />
           <FilterSelect
             label="Sequence"
             allLabel="All sequences"
             options={seqs}
             value={f.sequenceId}
-            onChange={(v) => setF({ ...f, sequenceId: v })}
+            onChange={(v) => setF({ sequenceId: v })}
           />
-          <select aria-label="Period" value={f.days} onChange={(e) => setF({ ...f, days: e.target.value })}>
+          <select
+            aria-label="Period"
+            value={f.days}
+            onChange={(e) => setF({ days: e.target.value === "30" ? "" : e.target.value })}
+          >
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>

@@ -6,6 +6,7 @@ import { useAction } from "../../api/useAction";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { useSearchState } from "../../hooks/useSearchState";
 import type { LeadStatus } from "../../../../src/domain/leadStatus";
 import { statusOptions } from "../leads/leadTypes";
 import { StatusBadge } from "../leads/StatusBadge";
@@ -22,7 +23,8 @@ type Filter = { runId?: string; listId?: string };
 export function PipelinePage() {
   const runs = useRunOptions();
   const lists = useListOptions();
-  const [filter, setFilter] = useState({ runId: "", listId: "" });
+  // The filters live in the URL: Back and reload bring them back.
+  const [filter, setFilter] = useSearchState(["runId", "listId"] as const);
   const [open, setOpen] = useState<string | null>(null);
   const query: Filter = { runId: filter.runId || undefined, listId: filter.listId || undefined };
   const pipeline = useQuery({
@@ -47,14 +49,14 @@ export function PipelinePage() {
             allLabel="All runs"
             options={runs}
             value={filter.runId}
-            onChange={(v) => setFilter({ ...filter, runId: v })}
+            onChange={(v) => setFilter({ runId: v })}
           />
           <FilterSelect
             label="List"
             allLabel="All lists"
             options={lists}
             value={filter.listId}
-            onChange={(v) => setFilter({ ...filter, listId: v })}
+            onChange={(v) => setFilter({ listId: v })}
           />
         </div>
       </header>
