@@ -123,6 +123,23 @@ describe.skipIf(!chromiumPath && !ci)("the web app's foundations in Chromium", (
       await page.goto(`${server.url}/sequences/00000000-0000-4000-8000-000000000000`);
       await page.getByRole("heading", { name: "This sequence was not found" }).waitFor();
       await shot(page, "sequence-not-found");
+      await page.goto(`${server.url}/leads/00000000-0000-4000-8000-000000000000`);
+      await page.getByRole("heading", { name: "This lead was not found" }).waitFor();
+
+      // Analytics' period and the Emails tab live in the URL too.
+      await page.goto(`${server.url}/analytics`);
+      await page.getByLabel("Period").selectOption("7");
+      await page.waitForURL(/days=7/);
+      await page.reload();
+      expect(await page.getByLabel("Period").inputValue()).toBe("7");
+      await page.goto(`${server.url}/emails`);
+      await page.getByRole("tab", { name: "Sequence messages" }).click();
+      await page.waitForURL(/tab=sequences/);
+      await page.goBack();
+      await page.waitForURL((u) => !u.search.includes("tab="));
+      expect(await page.getByRole("tab", { name: "Writeback drafts" }).getAttribute("aria-selected")).toBe(
+        "true",
+      );
 
       // A 200,000-character cell does not make any page wider than the viewport.
       const wide = "W".repeat(200_000);

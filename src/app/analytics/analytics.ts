@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { queryRows, sqlArray } from "../../db/client";
 import type { Actor, AppContext } from "../context";
 import { workspaceWindow } from "../outreach/enrollments";
@@ -8,6 +8,10 @@ export type AnalyticsFilter = { runId?: string; sequenceId?: string; days?: numb
 /** A sender whose bounce rate passes this (over at least 20 sends) is flagged: it hurts its reputation. */
 export const BOUNCE_WARNING_RATE = 0.05;
 const POSITIVE = ["interested", "meeting_booked"];
+
+/** The sender is the sandbox: what it "sends" lands in the sandbox mailbox and reaches nobody. */
+const sandboxSender = (id: SQL) =>
+  sql`exists (select 1 from sender_accounts sa where sa.id = ${id} and sa.kind = 'sandbox')`;
 
 const rate = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
 
@@ -32,7 +36,9 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
     union all
     select e.sequence_id, m.step_index, m.channel, 'sandboxed', m.sent_at from messages m
       join enrollments e on e.id = m.enrollment_id join sequences s on s.id = e.sequence_id
-      where ${scope} and m.status = 'sent' and m.sandbox and m.sent_at >= ${since}::timestamptz    union all
+      where ${scope} and m.status = 'sent' and m.sent_at >= ${since}::timestamptz
+        and (m.sandbox or (m.channel = 'email' and ${sandboxSender(sql`m.sender_account_id`)}))
+    union all
     select e.sequence_id, m.step_index, m.channel, 'opened', m.first_opened_at from messages m
       join enrollments e on e.id = m.enrollment_id join sequences s on s.id = e.sequence_id
       where ${scope} and m.first_opened_at >= ${since}::timestamptz
@@ -83,7 +89,10 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
     positive: 0,
     bounced: 0,
     unsubscribed: 0,
-    /** Sent LinkedIn steps that only reached the sandbox (no LinkedIn account): sent, not delivered. */
+    /**
+     * Sends that only reached the sandbox mailbox, nobody: emails through the sandbox sender and LinkedIn
+     * steps without a LinkedIn account. They count as sent, not delivered.
+     */
     sandboxed: 0,
   });
   type Counts = ReturnType<typeof empty>;
@@ -137,15 +146,17 @@ export async function getAnalytics(ctx: AppContext, actor: Actor, f: AnalyticsFi
   const single =
     f.runId || f.sequenceId
       ? []
-      : await queryRows<{ day: string; n: number }>(
+      : await queryRows<{ day: string; n: number; sandboxed: number }>(
           ctx.db,
-          sql`select to_char(o.sent_at at time zone ${ws.timezone}, 'YYYY-MM-DD') as day, count(*)::int as n
+          sql`select to_char(o.sent_at at time zone ${ws.timezone}, 'YYYY-MM-DD') as day, count(*)::int as n,
+                count(*) filter (where ${sandboxSender(sql`o.sender_account_id`)})::int as sandboxed
               from outreach_emails o where o.workspace_id = ${actor.workspaceId}::uuid and o.status = 'sent'
                 and o.sent_at >= ${since}::timestamptz group by 1`,
         );
   for (const r of single) {
     add(total, "sent", r.n);
-    daily.push({ day: r.day, kind: "sent", n: r.n });
+    add(total, "sandboxed", r.sandboxed);
+    daily.push({ day: r.day, kind: "sent", n: r.n }, { day: r.day, kind: "sandboxed", n: r.sandboxed });
   }
   const dayMap = new Map<string, Counts>();
   for (const r of daily) {
@@ -179,13 +190,14 @@ async function senderHealth(ctx: AppContext, actor: Actor, since: string) {
     name: string;
     from_email: string;
     daily_cap: number;
+    sandbox: boolean;
     sent: number;
     sent_today: number;
     bounced: number;
     replied: number;
   }>(
     ctx.db,
-    sql`select a.id, a.name, a.from_email, a.daily_cap,
+    sql`select a.id, a.name, a.from_email, a.daily_cap, a.kind = 'sandbox' as sandbox,
           (select count(*)::int from messages m where m.sender_account_id = a.id and m.status = 'sent' and m.sent_at >= ${since}::timestamptz) as sent,
           (select count(*)::int from messages m where m.sender_account_id = a.id and m.channel = 'email' and m.claimed_at >= ${dayAgo}::timestamptz) as sent_today,
           (select count(distinct i.id)::int from inbound_messages i join messages m on m.enrollment_id = i.enrollment_id
@@ -200,6 +212,8 @@ async function senderHealth(ctx: AppContext, actor: Actor, since: string) {
       id: r.id,
       name: r.name,
       fromEmail: r.from_email,
+      /** The sandbox sender: its sends reached nobody. */
+      sandbox: r.sandbox,
       sent: r.sent,
       bounced: r.bounced,
       replied: r.replied,

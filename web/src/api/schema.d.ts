@@ -2184,7 +2184,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        daily: {
+                            bounced: number;
+                            clicked: number;
+                            /** @description YYYY-MM-DD in the workspace's time zone */
+                            day: string;
+                            opened: number;
+                            positive: number;
+                            replied: number;
+                            /** @description Sends that reached only the sandbox mailbox, nobody (counted as sent, not delivered) */
+                            sandboxed: number;
+                            sent: number;
+                            unsubscribed: number;
+                        }[];
+                        days: number;
+                        senders: {
+                            bounced: number;
+                            bounceRate: number;
+                            dailyCap: number;
+                            fromEmail: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            replied: number;
+                            replyRate: number;
+                            /** @description The sandbox sender: its sends reached nobody */
+                            sandbox: boolean;
+                            sent: number;
+                            sentLast24h: number;
+                            warning: string | null;
+                        }[];
+                        sequences: {
+                            counts: {
+                                bounced: number;
+                                clicked: number;
+                                delivered: number;
+                                opened: number;
+                                positive: number;
+                                rates: {
+                                    bounced: number;
+                                    clicked: number;
+                                    delivered: number;
+                                    opened: number;
+                                    /** @description Percent of replies */
+                                    positive: number;
+                                    replied: number;
+                                    unsubscribed: number;
+                                };
+                                replied: number;
+                                /** @description Sends that reached only the sandbox mailbox, nobody (counted as sent, not delivered) */
+                                sandboxed: number;
+                                sent: number;
+                                unsubscribed: number;
+                            };
+                            name: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            sequenceId: string;
+                        }[];
+                        steps: {
+                            channel: string;
+                            counts: {
+                                bounced: number;
+                                clicked: number;
+                                delivered: number;
+                                opened: number;
+                                positive: number;
+                                rates: {
+                                    bounced: number;
+                                    clicked: number;
+                                    delivered: number;
+                                    opened: number;
+                                    /** @description Percent of replies */
+                                    positive: number;
+                                    replied: number;
+                                    unsubscribed: number;
+                                };
+                                replied: number;
+                                /** @description Sends that reached only the sandbox mailbox, nobody (counted as sent, not delivered) */
+                                sandboxed: number;
+                                sent: number;
+                                unsubscribed: number;
+                            };
+                            /** Format: uuid */
+                            sequenceId: string;
+                            sequenceName: string;
+                            stepIndex: number;
+                        }[];
+                        timezone: string;
+                        totals: {
+                            bounced: number;
+                            clicked: number;
+                            delivered: number;
+                            opened: number;
+                            positive: number;
+                            rates: {
+                                bounced: number;
+                                clicked: number;
+                                delivered: number;
+                                opened: number;
+                                /** @description Percent of replies */
+                                positive: number;
+                                replied: number;
+                                unsubscribed: number;
+                            };
+                            replied: number;
+                            /** @description Sends that reached only the sandbox mailbox, nobody (counted as sent, not delivered) */
+                            sandboxed: number;
+                            sent: number;
+                            unsubscribed: number;
+                        };
                     };
                 };
             };
@@ -12147,7 +12257,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        email: {
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            sendRate: number;
+                            sent: number;
+                            total: number;
+                        };
+                        /** @description Total, Audited, Email sent, Opened, Replied, Converted */
+                        funnel: {
+                            count: number;
+                            key: string;
+                            label: string;
+                            /** @description Percent of Total, one decimal */
+                            pct: number;
+                        }[];
+                        stages: {
+                            count: number;
+                            label: string;
+                            /** @description Percent of Total, one decimal */
+                            pct: number;
+                            status: string;
+                        }[];
+                        total: number;
                     };
                 };
             };
@@ -12252,7 +12385,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        company: string | null;
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        status: string;
+                        statusLabel: string;
+                        updatedAt: unknown;
                     }[];
                 };
             };

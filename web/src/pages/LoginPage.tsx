@@ -1,25 +1,21 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../api";
+import { client, data } from "../api/client";
+import { useAction } from "../api/useAction";
 import { ErrorNote, Field } from "../components/Field";
 
 export function LoginPage({ onDone }: { onDone: () => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  const send = useAction(() => data(client.POST("/api/auth/login", { body: { email, password } })), {
+    inline: true,
+    onSuccess: () => onDone(),
+  });
+  const busy = send.isPending;
+
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("POST", "/api/auth/login", { email, password });
-      onDone();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    send.mutate();
   }
 
   return (
@@ -45,7 +41,7 @@ export function LoginPage({ onDone }: { onDone: () => void }) {
             autoComplete="current-password"
           />
         </Field>
-        <ErrorNote error={error} />
+        <ErrorNote error={send.error?.message ?? null} />
         <button className="primary" disabled={busy} type="submit">
           {busy ? "Signing in…" : "Sign in"}
         </button>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../api";
+import { client, data } from "../api/client";
+import { useAction } from "../api/useAction";
 import { ErrorNote, Field } from "../components/Field";
 
 const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -12,23 +13,18 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
     password: "",
     timezone: guessZone(),
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [k]: e.target.value });
 
-  async function submit(e: FormEvent) {
+  const send = useAction(() => data(client.POST("/api/setup", { body: form })), {
+    inline: true,
+    onSuccess: () => onDone(),
+  });
+  const busy = send.isPending;
+
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("POST", "/api/setup", form);
-      onDone();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    send.mutate();
   }
 
   return (
@@ -69,7 +65,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <Field label="Workspace timezone" hint="Used for leads whose own timezone cannot be worked out.">
           <input required value={form.timezone} onChange={set("timezone")} />
         </Field>
-        <ErrorNote error={error} />
+        <ErrorNote error={send.error?.message ?? null} />
         <button className="primary" disabled={busy} type="submit">
           {busy ? "Creating…" : "Create workspace"}
         </button>

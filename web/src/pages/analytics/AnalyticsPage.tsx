@@ -1,45 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { client, data } from "../../api/client";
+import { client, data, type Get } from "../../api/client";
 import { useRunOptions, useSequenceOptions } from "../../api/options";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
+import { useSearchState } from "../../hooks/useSearchState";
 
-type Counts = {
-  sent: number;
-  delivered: number;
-  opened: number;
-  clicked: number;
-  replied: number;
-  positive: number;
-  bounced: number;
-  unsubscribed: number;
-  sandboxed: number;
-  rates: Record<string, number>;
-};
-type Day = Omit<Counts, "delivered" | "rates"> & { day: string };
-type Data = {
-  days: number;
-  timezone: string;
-  totals: Counts;
-  sequences: { sequenceId: string; name: string; counts: Counts }[];
-  steps: { sequenceId: string; sequenceName: string; stepIndex: number; channel: string; counts: Counts }[];
-  daily: Day[];
-  senders: {
-    id: string;
-    name: string;
-    fromEmail: string;
-    sent: number;
-    bounceRate: number;
-    replyRate: number;
-    sentLast24h: number;
-    dailyCap: number;
-    warning: string | null;
-  }[];
-};
+type Counts = Get<"/api/analytics">["totals"];
+type Metric = "sent" | keyof Counts["rates"];
 
-const METRICS: [keyof Counts, string][] = [
+const METRICS: [Metric, string][] = [
   ["sent", "Sent"],
   ["delivered", "Delivered"],
   ["opened", "Opened"],
@@ -55,13 +25,13 @@ const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 
 export function AnalyticsPage() {
   const runs = useRunOptions();
   const seqs = useSequenceOptions();
-  const [f, setF] = useState({ runId: "", sequenceId: "", days: "30" });
+  // The filters and the period live in the URL: Back and reload bring them back.
+  const [search, setF] = useSearchState(["runId", "sequenceId", "days"] as const);
+  const f = { ...search, days: search.days || "30" };
   const query = { runId: f.runId || undefined, sequenceId: f.sequenceId || undefined, days: Number(f.days) };
   const analytics = useQuery({
     queryKey: ["/api/analytics", query],
-    // The route's schema is record<unknown>: the answer's shape (Data) is written by hand above.
-    queryFn: () =>
-      data(client.GET("/api/analytics", { params: { query } })) as Promise<unknown> as Promise<Data>,
+    queryFn: () => data(client.GET("/api/analytics", { params: { query } })),
     placeholderData: keepPreviousData,
     meta: { inline: true },
   });
@@ -83,16 +53,20 @@ export function AnalyticsPage() {
             allLabel="All runs"
             options={runs}
             value={f.runId}
-            onChange={(v) => setF({ ...f, runId: v })}
+            onChange={(v) => setF({ runId: v })}
           />
           <FilterSelect
             label="Sequence"
             allLabel="All sequences"
             options={seqs}
             value={f.sequenceId}
-            onChange={(v) => setF({ ...f, sequenceId: v })}
+            onChange={(v) => setF({ sequenceId: v })}
           />
-          <select aria-label="Period" value={f.days} onChange={(e) => setF({ ...f, days: e.target.value })}>
+          <select
+            aria-label="Period"
+            value={f.days}
+            onChange={(e) => setF({ days: e.target.value === "30" ? "" : e.target.value })}
+          >
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
@@ -105,7 +79,7 @@ export function AnalyticsPage() {
           <div className="stat-cards">
             {METRICS.map(([k, label]) => (
               <div key={k} className="stat-card">
-                <div className="stat-value">{(report.totals[k] as number).toLocaleString()}</div>
+                <div className="stat-value">{report.totals[k].toLocaleString()}</div>
                 <div className="small muted">
                   {label}
                   {k !== "sent" && report.totals.sent > 0 && ` · ${report.totals.rates[k] ?? 0}%`}
@@ -114,9 +88,13 @@ export function AnalyticsPage() {
             ))}
           </div>
           {report.totals.sandboxed > 0 && (
-            <p className="muted" role="note">
-              {report.totals.sandboxed} LinkedIn step(s) went to the sandbox mailbox only: no LinkedIn account
-              is connected, so nobody received them. They count as sent, not as delivered.
+            <p className="notice card" role="note">
+              <strong>
+                {report.totals.sandboxed.toLocaleString()} of the {report.totals.sent.toLocaleString()} sends
+                went to the sandbox mailbox only: nobody received them.
+              </strong>{" "}
+              Emails through the sandbox sender and LinkedIn steps without a connected LinkedIn account count
+              as sent, not as delivered.
             </p>
           )}
           {report.daily.length > 0 ? (
@@ -182,7 +160,7 @@ export function AnalyticsPage() {
                       </td>
                       {METRICS.map(([k]) => (
                         <td key={k}>
-                          {(s.counts[k] as number).toLocaleString()}
+                          {s.counts[k].toLocaleString()}
                           {k !== "sent" && s.counts.sent > 0 && (
                             <span className="muted small"> {s.counts.rates[k]}%</span>
                           )}
@@ -211,6 +189,7 @@ export function AnalyticsPage() {
                 <tr key={s.id}>
                   <td>
                     {s.name} <span className="muted small">{s.fromEmail}</span>
+                    {s.sandbox && <span className="badge small"> Sandbox: reaches nobody</span>}
                   </td>
                   <td>{s.sent}</td>
                   <td>

@@ -1,5 +1,6 @@
-import { type FormEvent, type KeyboardEvent, useState } from "react";
-import { api } from "../../api";
+import type { FormEvent, KeyboardEvent } from "react";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { errorText, type Interpretation } from "./discoveryTypes";
 
@@ -9,23 +10,17 @@ export function DescribeForm(p: {
   onText: (t: string) => void;
   onInterpreted: (i: Interpretation) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<Interpretation | null>(null);
+  const interpret = useAction(
+    (text: string) =>
+      data(client.POST("/api/discovery/interpret", { body: { text } })) as Promise<Interpretation>,
+    { inline: true, onSuccess: (r) => p.onInterpreted(r) },
+  );
+  const busy = interpret.isPending;
+  const result = interpret.data;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<Interpretation>("POST", "/api/discovery/interpret", { text: p.text });
-      setResult(r);
-      p.onInterpreted(r);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    interpret.mutate(p.text);
   }
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -62,7 +57,7 @@ export function DescribeForm(p: {
         )}
       </div>
       {result?.note && <p className="muted small">Why not the LLM: {result.note}</p>}
-      <ErrorNote error={error} />
+      <ErrorNote error={interpret.error ? errorText(interpret.error) : null} />
     </form>
   );
 }

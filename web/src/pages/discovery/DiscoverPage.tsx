@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { api } from "../../api";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { DescribeForm } from "./DescribeForm";
 import {
@@ -25,43 +26,43 @@ export function DiscoverPage() {
   const [provider, setProvider] = useState<ProviderKey>("sandbox");
   const [summary, setSummary] = useState<{ for: string; text: string } | null>(null);
   const [preview, setPreview] = useState<{ for: string; data: Preview } | null>(null);
-  const [previewing, setPreviewing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const current = key(draft);
 
-  async function runPreview() {
-    setPreviewing(true);
-    setError(null);
-    try {
-      const data = await api<Preview>("POST", "/api/discovery/preview", {
-        provider,
-        filters: toFilters(draft),
-      });
-      setPreview({ for: current + provider, data });
-      setSummary({ for: current, text: data.summary });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setPreviewing(false);
-    }
-  }
-
-  async function start(i: { name: string; count: number }): Promise<string | null> {
-    try {
-      await api("POST", "/api/discovery/searches", {
-        name: i.name || undefined,
-        query: text.trim() || undefined,
-        provider,
-        filters: toFilters(draft),
-        count: i.count,
-      });
-      setReload((n) => n + 1);
-      return null;
-    } catch (e) {
-      return errorText(e);
-    }
-  }
+  const previewing = useAction(
+    (v: { for: string }) =>
+      data(client.POST("/api/discovery/preview", { body: { provider, filters: toFilters(draft) } })).then(
+        (d) => ({ for: v.for, data: d as Preview }),
+      ),
+    {
+      inline: true,
+      onSuccess: (r) => {
+        setPreview(r);
+        setSummary({ for: current, text: r.data.summary });
+      },
+    },
+  );
+  const start = useAction(
+    (i: { name: string; count: number }) =>
+      data(
+        client.POST("/api/discovery/searches", {
+          body: {
+            name: i.name || undefined,
+            query: text.trim() || undefined,
+            provider,
+            filters: toFilters(draft),
+            count: i.count,
+          },
+        }),
+      ),
+    { inline: true, onSuccess: () => setReload((n) => n + 1) },
+  );
+  // The form shows the refusal in its own words (and clears it on the next try).
+  const onStart = (i: { name: string; count: number }) =>
+    start.mutateAsync(i).then(
+      () => null,
+      (e: unknown) => errorText(e),
+    );
 
   return (
     <section className="discovery">
@@ -87,12 +88,12 @@ export function DiscoverPage() {
           onDraft={setDraft}
           provider={provider}
           onProvider={setProvider}
-          busy={previewing}
-          onPreview={runPreview}
+          busy={previewing.isPending}
+          onPreview={() => previewing.mutate({ for: current + provider })}
         />
-        <ErrorNote error={error} />
+        <ErrorNote error={previewing.error ? errorText(previewing.error) : null} />
         {preview && <PreviewTable preview={preview.data} stale={preview.for !== current + provider} />}
-        <SaveSearchForm summary={summary?.for === current ? summary.text : null} onStart={start} />
+        <SaveSearchForm summary={summary?.for === current ? summary.text : null} onStart={onStart} />
         <SavedSearches reload={reload} />
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { ApiError } from "../../api";
+import { ApiError } from "../../api/client";
 
 /** Seniority levels as the API names them, most senior first, with the words people read. */
 export const seniorityOptions = [

@@ -8,6 +8,7 @@ import { EmailEditor } from "./EmailEditor";
 import { HookLabel } from "./hookLabel";
 import { SequenceEmails } from "./SequenceEmails";
 import { Tabs } from "../../components/Tabs";
+import { useSearchState } from "../../hooks/useSearchState";
 
 type Email = Get<"/api/emails">[number];
 const emailsKey = ["/api/emails"];
@@ -18,7 +19,9 @@ type Source = "writeback" | "sequences";
  * are sent from here (Approve & send); sequence messages are approved here and sent by their sequence.
  */
 export function EmailsPage() {
-  const [source, setSource] = useState<Source>("writeback");
+  // The tab lives in the URL: Back and reload bring it back.
+  const [search, setSearch] = useSearchState(["tab"] as const);
+  const source: Source = search.tab === "sequences" ? "sequences" : "writeback";
   return (
     <section>
       <header className="page-head">
@@ -32,7 +35,7 @@ export function EmailsPage() {
           ["sequences", "Sequence messages"],
         ]}
         value={source}
-        onChange={setSource}
+        onChange={(t) => setSearch({ tab: t === "writeback" ? "" : t })}
       />
       {source === "writeback" ? <WritebackEmails /> : <SequenceEmails />}
     </section>

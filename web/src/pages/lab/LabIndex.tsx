@@ -1,15 +1,14 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { client, data } from "../../api/client";
 import { Link } from "../../components/Link";
-
-type Seq = { id: string; name: string; status: string; messageSource: string };
 
 /** Which sequence's messages to work on. */
 export function LabIndex() {
-  const [seqs, setSeqs] = useState<Seq[] | null>(null);
-  useEffect(() => {
-    api<Seq[]>("GET", "/api/sequences").then(setSeqs, () => setSeqs([]));
-  }, []);
+  // The same cache entry as the sequence filters; an error reaches the notices region.
+  const seqs = useQuery({
+    queryKey: ["/api/sequences"],
+    queryFn: () => data(client.GET("/api/sequences")),
+  }).data;
   return (
     <section>
       <header className="page-head">

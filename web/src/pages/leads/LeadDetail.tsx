@@ -1,121 +1,94 @@
-import { Link } from "../../components/Link";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { client, data, isNotFound } from "../../api/client";
+import { useAction } from "../../api/useAction";
+import { useDraft } from "../../api/useDraft";
 import { ErrorNote, Field } from "../../components/Field";
+import { Link } from "../../components/Link";
+import { NotFound } from "../../components/NotFound";
 import type { InferredZone } from "../../components/zones/zoneTypes";
 import { navigate } from "../../router";
-import { fullName, type Lead, statusOptions } from "./leadTypes";
+import { editable, fullName, type Lead, statusOptions } from "./leadTypes";
 import { LinkedInWithdraw, WithdrawResult, type WithdrawOutcome } from "./LinkedInWithdraw";
 import { LeadZone } from "./LeadZone";
 import { PlusVibeUnibox } from "./PlusVibeUnibox";
 import { CompanyWebsiteCard, type Enrichment } from "./CompanyWebsiteCard";
 import { StatusBadge } from "./StatusBadge";
-import { Timeline, type TimelineEvent } from "./Timeline";
+import { Timeline } from "./Timeline";
 import { ask } from "../../components/confirm";
+import { useState } from "react";
 
-type Detail = Lead & { lists: { id: string; name: string; addedAt: string }[]; enrichment: Enrichment };
-const editable: [keyof Lead, string][] = [
-  ["firstName", "First name"],
-  ["lastName", "Last name"],
-  ["email", "Email"],
-  ["linkedinUrl", "LinkedIn URL"],
-  ["company", "Company"],
-  ["companyDomain", "Company domain"],
-  ["jobTitle", "Job title"],
-  ["headline", "Headline"],
-  ["phone", "Phone"],
-  ["location", "Location"],
-  ["timezone", "Timezone"],
-  ["industry", "Industry"],
-  ["companySize", "Company size"],
-  ["seniority", "Seniority"],
-];
+/** One of the header's actions: what the button says meanwhile, and the sentence it ends with. */
+type Task = { label: string; call: () => Promise<{ text: string; bad?: boolean }> };
 
 export function LeadDetail({ id }: { id: string }) {
-  const [lead, setLead] = useState<Detail | null>(null);
-  const [form, setForm] = useState<Record<string, string>>({});
-  const [events, setEvents] = useState<TimelineEvent[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [working, setWorking] = useState<string | null>(null);
-  // An outcome that went wrong (an invalid address, a failed enrichment) is not shown in green.
-  const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
+  const path = { params: { path: { id } } };
+  const detailKey = ["/api/leads/{id}", id];
+  const timelineKey = ["/api/leads/{id}/timeline", id];
+  const detail = useQuery({
+    queryKey: detailKey,
+    queryFn: () => data(client.GET("/api/leads/{id}", path)),
+    meta: { inline: true },
+  });
+  const timeline = useQuery({
+    queryKey: timelineKey,
+    queryFn: () => data(client.GET("/api/leads/{id}/timeline", path)),
+  });
+  const lead = detail.data;
+  const draft = useDraft<Record<string, string>>(
+    lead &&
+      Object.fromEntries([
+        ...editable.map(([k]) => [k, (lead[k] as string | null) ?? ""]),
+        ["status", lead.status],
+      ]),
+  );
+  const form = draft.value ?? {};
   const [withdrawal, setWithdrawal] = useState<WithdrawOutcome | null>(null);
+  const refresh = { inline: true, invalidate: [detailKey, timelineKey, ["/api/leads"]] };
+  const save = useAction(
+    (body: Record<string, string>) => data(client.PATCH("/api/leads/{id}", { ...path, body })),
+    { ...refresh, onSuccess: () => draft.reset() },
+  );
+  // Audits wait on the lead's web server (up to ~10 s), so the button says what is happening.
+  // An outcome that went wrong (an invalid address, a failed enrichment) is not shown in green.
+  const act = useAction((t: Task) => t.call(), refresh);
+  const working = act.isPending ? act.variables.label : null;
+  const start = (t: Task) => {
+    save.reset();
+    act.mutate(t);
+  };
+  const erase = useAction(() => data(client.DELETE("/api/leads/{id}", path)), {
+    inline: true,
+    onSuccess: () => navigate("/leads"),
+  });
 
-  const load = useCallback(async () => {
-    try {
-      const d = await api<Detail>("GET", `/api/leads/${id}`);
-      setLead(d);
-      setForm(
-        Object.fromEntries([
-          ...editable.map(([k]) => [k, (d[k] as string | null) ?? ""]),
-          ["status", d.status],
-        ]),
-      );
-      setEvents(await api<TimelineEvent[]>("GET", `/api/leads/${id}/timeline`));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [id]);
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  async function save(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!lead) return;
-    setError(null);
-    setSaved(false);
+    act.reset();
     const patch: Record<string, string> = {};
     for (const [k, v] of Object.entries(form))
       if (v !== ((lead[k as keyof Lead] as string | null) ?? "")) patch[k] = v;
-    if (!Object.keys(patch).length) return;
-    try {
-      await api("PATCH", `/api/leads/${id}`, patch);
-      setSaved(true);
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (Object.keys(patch).length) save.mutate(patch);
   }
 
-  // Audits wait on the lead's web server (up to ~10 s), so the button says what is happening.
-  async function run(
-    label: string,
-    path: string,
-    done: (r: Record<string, unknown>) => string,
-    bad: (r: Record<string, unknown>) => boolean = () => false,
-  ) {
-    setWorking(label);
-    setError(null);
-    setNotice(null);
-    try {
-      const r = await api<Record<string, unknown>>("POST", path);
-      setNotice({ text: done(r), bad: bad(r) });
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setWorking(null);
-    }
-  }
-
-  async function erase() {
+  async function confirmErase() {
     if (
-      !lead ||
-      !(await ask({
+      lead &&
+      (await ask({
         title: `Delete ${fullName(lead)}?`,
         body: "The lead is deleted for good, with the whole timeline and messages. This cannot be undone.",
         confirm: "Delete for good",
         danger: true,
       }))
     )
-      return;
-    await api("DELETE", `/api/leads/${id}`);
-    navigate("/leads");
+      erase.mutate();
   }
 
-  if (!lead) return <ErrorNote error={error} />;
+  if (detail.isError)
+    return isNotFound(detail.error) ? <NotFound what="lead" /> : <ErrorNote error={detail.error.message} />;
+  if (!lead) return <p className="loading">Loading…</p>;
+  const notice = act.data;
   return (
     <section>
       <header className="page-head row-between">
@@ -138,11 +111,13 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
-              run(
-                "Auditing…",
-                `/api/leads/${id}/audit`,
-                (r) => `Audit done: grade ${r.grade}; an email draft is in Emails`,
-              )
+              start({
+                label: "Auditing…",
+                call: async () => {
+                  const r = await data(client.POST("/api/leads/{id}/audit", path));
+                  return { text: `Audit done: grade ${r.grade}; an email draft is in Emails` };
+                },
+              })
             }
           >
             {working === "Auditing…" ? working : "Audit website"}
@@ -151,13 +126,16 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
-              run(
-                "Enriching…",
-                `/api/leads/${id}/enrich`,
-                (r) =>
-                  `Enrichment: company ${r.company}${r.signals ? ` (${r.signals} signal(s))` : ""}, profile ${r.profile}${r.error ? ` — ${r.error}` : ""}`,
-                (r) => r.company === "failed" || r.profile === "failed",
-              )
+              start({
+                label: "Enriching…",
+                call: async () => {
+                  const r = await data(client.POST("/api/leads/{id}/enrich", path));
+                  return {
+                    text: `Enrichment: company ${r.company}${r.signals ? ` (${r.signals} signal(s))` : ""}, profile ${r.profile}${r.error ? ` — ${r.error}` : ""}`,
+                    bad: r.company === "failed" || r.profile === "failed",
+                  };
+                },
+              })
             }
           >
             {working === "Enriching…" ? working : "Enrich"}
@@ -166,12 +144,13 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
-              run(
-                "Verifying…",
-                `/api/leads/${id}/verify-email`,
-                (r) => `Email ${r.email ?? ""}: ${r.status ?? r.emailStatus ?? "checked"}`,
-                (r) => r.status !== "valid",
-              )
+              start({
+                label: "Verifying…",
+                call: async () => {
+                  const r = await data(client.POST("/api/leads/{id}/verify-email", path));
+                  return { text: `Email ${r.email ?? ""}: ${r.status}`, bad: r.status !== "valid" };
+                },
+              })
             }
           >
             {working === "Verifying…" ? working : lead.email ? "Verify email" : "Find email"}
@@ -180,7 +159,13 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
-              run("Writing…", `/api/leads/${id}/generate-email`, () => "Draft written: see Emails")
+              start({
+                label: "Writing…",
+                call: async () => {
+                  await data(client.POST("/api/leads/{id}/generate-email", path));
+                  return { text: "Draft written: see Emails" };
+                },
+              })
             }
           >
             {working === "Writing…" ? working : "Generate email"}
@@ -189,12 +174,15 @@ export function LeadDetail({ id }: { id: string }) {
             type="button"
             disabled={!!working}
             onClick={() =>
-              run(
-                "Writing back…",
-                `/api/plusvibe/leads/${id}/writeback`,
-                (r) =>
-                  `PlusVibe writeback: ${Object.keys((r.variables as object) ?? {}).length} variable(s) sent for ${r.email}`,
-              )
+              start({
+                label: "Writing back…",
+                call: async () => {
+                  const r = await data(client.POST("/api/plusvibe/leads/{id}/writeback", path));
+                  return {
+                    text: `PlusVibe writeback: ${Object.keys(r.variables).length} variable(s) sent for ${r.email}`,
+                  };
+                },
+              })
             }
           >
             {working === "Writing back…" ? working : "PlusVibe writeback"}
@@ -205,14 +193,17 @@ export function LeadDetail({ id }: { id: string }) {
               leadName={fullName(lead)}
               onResult={(r) => {
                 setWithdrawal(r);
-                if (r?.ok) load();
+                if (r?.ok) {
+                  detail.refetch();
+                  timeline.refetch();
+                }
               }}
             />
           )}
           <a className="button" href={`/api/leads/${id}/export`} download>
             Export data (GDPR)
           </a>
-          <button type="button" className="danger-btn" onClick={erase}>
+          <button type="button" className="danger-btn" disabled={erase.isPending} onClick={confirmErase}>
             Delete for good
           </button>
         </div>
@@ -222,18 +213,19 @@ export function LeadDetail({ id }: { id: string }) {
           {notice.text} {notice.text.includes("Emails") && <Link to="/emails">Open Emails</Link>}
         </p>
       )}
+      <ErrorNote error={act.error?.message ?? erase.error?.message ?? null} />
       <WithdrawResult result={withdrawal} />
       <div className="two-col">
-        <form className="card form-grid" onSubmit={save}>
+        <form className="card form-grid" onSubmit={submit}>
           <h3>Details</h3>
           <div className="grid2">
             {editable.map(([k, label]) => (
               <Field key={k} label={label}>
-                <input value={form[k] ?? ""} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+                <input value={form[k] ?? ""} onChange={(e) => draft.set(k, e.target.value)} />
               </Field>
             ))}
             <Field label="Status">
-              <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
+              <select value={form.status} onChange={(e) => draft.set("status", e.target.value)}>
                 {statusOptions.map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
@@ -257,12 +249,12 @@ export function LeadDetail({ id }: { id: string }) {
               </dl>
             </div>
           )}
-          <ErrorNote error={error} />
+          <ErrorNote error={save.error?.message ?? null} />
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={save.isPending}>
               Save changes
             </button>
-            {saved && (
+            {save.isSuccess && (
               <span className="ok" role="status">
                 Saved
               </span>
@@ -285,12 +277,13 @@ export function LeadDetail({ id }: { id: string }) {
               <p className="muted">In no list.</p>
             )}
           </div>
-          <CompanyWebsiteCard enrichment={lead.enrichment} />
-          <LeadZone leadId={id} zone={(lead as { zone?: InferredZone }).zone} onSaved={load} />
+          <CompanyWebsiteCard enrichment={lead.enrichment as Enrichment} />
+          <LeadZone leadId={id} zone={(lead as { zone?: InferredZone }).zone} />
           <PlusVibeUnibox leadId={id} leadName={fullName(lead)} email={lead.email} />
           <div className="card">
             <h3>Timeline</h3>
-            <Timeline events={events} />
+            <Timeline events={timeline.data ?? []} />
+            <ErrorNote error={timeline.error?.message ?? null} />
           </div>
         </div>
       </div>

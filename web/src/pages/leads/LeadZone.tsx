@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../../api";
+import { client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { ZoneBadge } from "../../components/zones/ZoneBadge";
 import type { InferredZone } from "../../components/zones/zoneTypes";
@@ -11,25 +12,22 @@ const allZones: string[] =
  * The zone this lead's sends are scheduled in, why, and how sure it is; a person who knows better
  * sets it (the lead's own timezone field, which then wins over every inference).
  */
-export function LeadZone(p: { leadId: string; zone: InferredZone | undefined; onSaved: () => void }) {
+export function LeadZone(p: { leadId: string; zone: InferredZone | undefined }) {
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(
+    (timezone: string | null) =>
+      data(client.PATCH("/api/leads/{id}", { params: { path: { id: p.leadId } }, body: { timezone } })),
+    {
+      inline: true,
+      invalidate: [["/api/leads/{id}", p.leadId], ["/api/leads/{id}/timeline", p.leadId], ["/api/leads"]],
+      onSuccess: () => setValue(""),
+    },
+  );
   if (!p.zone) return null;
-
-  async function save(timezone: string | null, e?: FormEvent) {
-    e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("PATCH", `/api/leads/${p.leadId}`, { timezone });
-      setValue("");
-      p.onSaved();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  const busy = save.isPending;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate(value.trim());
   }
 
   return (
@@ -39,7 +37,7 @@ export function LeadZone(p: { leadId: string; zone: InferredZone | undefined; on
         <ZoneBadge zone={p.zone} />
       </p>
       <p className="muted small">{p.zone.explanation}</p>
-      <form className="row" onSubmit={(e) => save(value.trim(), e)}>
+      <form className="row" onSubmit={submit}>
         <input
           list="lead-zone-options"
           placeholder={p.zone.source === "lead" ? "Another zone…" : "Set the zone, e.g. America/Chicago"}
@@ -56,12 +54,12 @@ export function LeadZone(p: { leadId: string; zone: InferredZone | undefined; on
           Set zone
         </button>
         {p.zone.source === "lead" && (
-          <button type="button" className="link" disabled={busy} onClick={() => save(null)}>
+          <button type="button" className="link" disabled={busy} onClick={() => save.mutate(null)}>
             Infer again
           </button>
         )}
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={save.error?.message ?? null} />
     </div>
   );
 }

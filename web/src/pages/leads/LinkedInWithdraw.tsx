@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { ApiError, api } from "../../api";
+import { ApiError, client, data } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { Link } from "../../components/Link";
 import { ask } from "../../components/confirm";
 
@@ -15,9 +15,19 @@ export function LinkedInWithdraw(p: {
   leadName: string;
   onResult: (r: WithdrawOutcome | null) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const withdraw = useAction(
+    () => data(client.POST("/api/leads/{id}/linkedin/withdraw", { params: { path: { id: p.leadId } } })),
+    {
+      inline: true,
+      onSuccess: () =>
+        p.onResult({
+          ok: true,
+          message: `LinkedIn invitation to ${p.leadName} withdrawn. LinkedIn won't allow a new one for about 3 weeks.`,
+        }),
+    },
+  );
 
-  async function withdraw() {
+  async function confirmWithdraw() {
     if (
       !(await ask({
         title: `Withdraw the invitation to ${p.leadName}?`,
@@ -27,31 +37,20 @@ export function LinkedInWithdraw(p: {
       }))
     )
       return;
-    setBusy(true);
     p.onResult(null);
-    try {
-      await api<{ withdrawn: boolean; invitationId: string }>(
-        "POST",
-        `/api/leads/${p.leadId}/linkedin/withdraw`,
-      );
-      p.onResult({
-        ok: true,
-        message: `LinkedIn invitation to ${p.leadName} withdrawn. LinkedIn won't allow a new one for about 3 weeks.`,
-      });
-    } catch (e) {
-      p.onResult({
-        ok: false,
-        message: (e as Error).message,
-        connectLinkedIn: e instanceof ApiError && e.code === "integration_missing",
-      });
-    } finally {
-      setBusy(false);
-    }
+    withdraw.mutate(undefined, {
+      onError: (e) =>
+        p.onResult({
+          ok: false,
+          message: e.message,
+          connectLinkedIn: e instanceof ApiError && e.code === "integration_missing",
+        }),
+    });
   }
 
   return (
-    <button type="button" disabled={busy} onClick={withdraw}>
-      {busy ? "Withdrawing…" : "Withdraw LinkedIn invitation"}
+    <button type="button" disabled={withdraw.isPending} onClick={confirmWithdraw}>
+      {withdraw.isPending ? "Withdrawing…" : "Withdraw LinkedIn invitation"}
     </button>
   );
 }

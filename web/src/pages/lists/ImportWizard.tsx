@@ -1,64 +1,39 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { api, ApiError } from "../../api";
+import { client, data, type Get, type Post } from "../../api/client";
+import { pollWhile } from "../../api/poll";
+import type { paths } from "../../api/schema";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
-import type { ListSummary } from "../leads/leadTypes";
+import { useUnsavedWarning } from "../../hooks/unsaved";
+import { editable, type ListSummary } from "../leads/leadTypes";
 import { ImportReport, type ImportReportData } from "./ImportReport";
 import { ReadOptions } from "./ReadOptions";
 
-type Mapping = {
-  index: number;
-  header: string;
-  target: string;
-  customKey?: string;
-  confidence: string;
-  samples: string[];
-};
-type Preview = {
-  importId: string;
-  fileName: string;
-  rowEstimate: number | null;
-  encoding: string | null;
-  delimiter: string | null;
-  headers: string[];
-  mapping: Mapping[];
-  sampleRows: string[][];
-};
-type ImportState = {
-  id: string;
-  status: string;
-  progress: { done: number; total: number | null };
-  report: ImportReportData | null;
-  error: string | null;
-};
+type Preview = Post<"/api/imports">;
+type Mapping = Preview["mapping"][number];
+type ImportState = Get<"/api/imports/{id}">;
+type Target = NonNullable<
+  NonNullable<
+    paths["/api/imports/{id}/start"]["post"]["requestBody"]
+  >["content"]["application/json"]["mapping"]
+>[number]["target"];
+type ReadQuery = NonNullable<paths["/api/imports/{id}/preview"]["get"]["parameters"]["query"]>;
+const running = (s: ImportState) => s.status !== "done" && s.status !== "failed";
 
+/** The lead's fields, with the importer's own extras: a full name to split, a website for the domain. */
 const targets: [string, string][] = [
-  ["firstName", "First name"],
-  ["lastName", "Last name"],
-  ["fullName", "Full name (split)"],
-  ["email", "Email"],
-  ["linkedinUrl", "LinkedIn URL"],
-  ["company", "Company"],
-  ["companyDomain", "Company domain / website"],
-  ["jobTitle", "Job title"],
-  ["headline", "Headline"],
-  ["phone", "Phone"],
-  ["location", "Location"],
-  ["timezone", "Timezone"],
-  ["industry", "Industry"],
-  ["companySize", "Company size"],
-  ["seniority", "Seniority"],
+  ...editable.flatMap(([k, l]): [string, string][] =>
+    k === "lastName"
+      ? [
+          [k, l],
+          ["fullName", "Full name (split)"],
+        ]
+      : [[k, k === "companyDomain" ? "Company domain / website" : l]],
+  ),
   ["custom", "Custom field (merge variable)"],
   ["ignore", "Don't import"],
 ];
-
-async function upload(file: File): Promise<Preview> {
-  const body = new FormData();
-  body.append("file", file);
-  const res = await fetch("/api/imports", { method: "POST", body, credentials: "same-origin" });
-  const json = await res.json();
-  if (!res.ok) throw new ApiError(res.status, json.error?.code, json.error?.message ?? res.statusText);
-  return json as Preview;
-}
 
 /** Upload → review and correct the proposed column mapping → import in the background with progress → report. */
 export function ImportWizard({
@@ -75,74 +50,79 @@ export function ImportWizard({
   const [newList, setNewList] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Mapping[]>([]);
-  const [state, setState] = useState<ImportState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submitFile(e: FormEvent) {
-    e.preventDefault();
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await upload(file);
-      setPreview(p);
-      setMapping(p.mapping);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function start() {
-    if (!preview) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const [importId, setImportId] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const stateKey = ["/api/imports/{id}", importId];
+  const state =
+    useQuery({
+      queryKey: stateKey,
+      queryFn: () => data(client.GET("/api/imports/{id}", { params: { path: { id: importId ?? "" } } })),
+      enabled: !!importId,
+      refetchInterval: pollWhile(running, 500),
+    }).data ?? null;
+  // A mapping being corrected is lost on a reload: ask first, until the import has started.
+  useUnsavedWarning(!!preview && !importId);
+  const read = (p: Preview) => {
+    setPreview(p);
+    setMapping(p.mapping);
+  };
+  const upload = useAction(
+    (file: File) => {
+      const body = new FormData();
+      body.append("file", file);
+      return data(client.POST("/api/imports", { body: body as never }));
+    },
+    { inline: true, onSuccess: read },
+  );
+  const reread = useAction(
+    (o: { encoding: string; delimiter: string }) =>
+      data(
+        client.GET("/api/imports/{id}/preview", {
+          params: { path: { id: preview?.importId ?? "" }, query: o as ReadQuery },
+        }),
+      ),
+    { inline: true, onSuccess: read },
+  );
+  const start = useAction(
+    async (p: Preview) => {
       let target = listId;
       if (!target) {
-        if (!newList.trim()) throw new Error("choose a list or name a new one");
-        target = (await api<{ id: string }>("POST", "/api/lists", { name: newList.trim(), source: "import" }))
+        if (!newList.trim()) throw new Error("Choose a list or name a new one.");
+        target = (await data(client.POST("/api/lists", { body: { name: newList.trim(), source: "import" } })))
           .id;
         setListId(target);
       }
-      const s = await api<ImportState>("POST", `/api/imports/${preview.importId}/start`, {
-        listId: target,
-        mapping: mapping.map((m) => ({ index: m.index, target: m.target, customKey: m.customKey })),
-      });
-      setState(s);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      return data(
+        client.POST("/api/imports/{id}/start", {
+          params: { path: { id: p.importId } },
+          body: {
+            listId: target,
+            mapping: mapping.map((m) => ({
+              index: m.index,
+              target: m.target as Target,
+              customKey: m.customKey,
+            })),
+          },
+        }),
+      );
+    },
+    {
+      inline: true,
+      invalidate: [["/api/lists"]],
+      onSuccess: (s) => {
+        qc.setQueryData(["/api/imports/{id}", s.id], s);
+        setImportId(s.id);
+      },
+    },
+  );
+  const busy = upload.isPending || reread.isPending || start.isPending;
+  const error = (upload.error ?? reread.error ?? start.error)?.message ?? null;
+
+  function submitFile(e: FormEvent) {
+    e.preventDefault();
+    if (file) upload.mutate(file);
   }
 
-  async function reread(o: { encoding: string; delimiter: string }) {
-    if (!preview) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const q = new URLSearchParams(o).toString();
-      const p = await api<Preview>("GET", `/api/imports/${preview.importId}/preview?${q}`);
-      setPreview(p);
-      setMapping(p.mapping);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  useEffect(() => {
-    if (!state || state.status === "done" || state.status === "failed") return;
-    const t = setTimeout(
-      async () => setState(await api<ImportState>("GET", `/api/imports/${state.id}`)),
-      500,
-    );
-    return () => clearTimeout(t);
-  }, [state]);
   useEffect(() => {
     if (state?.status === "done") onDone();
   }, [state?.status, onDone]);
@@ -155,7 +135,7 @@ export function ImportWizard({
     return (
       <div className="card stack" aria-live="polite">
         <h3>Importing {preview?.fileName}</h3>
-        {state.status !== "done" && state.status !== "failed" && (
+        {running(state) && (
           <div>
             <progress max={100} value={pct ?? undefined} aria-label="Import progress" />{" "}
             {state.progress.done.toLocaleString()}
@@ -163,7 +143,9 @@ export function ImportWizard({
           </div>
         )}
         {state.status === "failed" && <ErrorNote error={`The import failed: ${state.error}`} />}
-        {r && state.status === "done" && <ImportReport importId={state.id} report={r} />}
+        {r != null && state.status === "done" && (
+          <ImportReport importId={state.id} report={r as ImportReportData} />
+        )}
       </div>
     );
   }
@@ -182,7 +164,7 @@ export function ImportWizard({
             encoding={preview.encoding}
             delimiter={preview.delimiter ?? ","}
             busy={busy}
-            onChange={reread}
+            onChange={(o) => reread.mutate(o)}
           />
         )}
         <table className="table">
@@ -250,7 +232,7 @@ export function ImportWizard({
         </div>
         <ErrorNote error={error} />
         <div className="actions">
-          <button type="button" className="primary" disabled={busy} onClick={start}>
+          <button type="button" className="primary" disabled={busy} onClick={() => start.mutate(preview)}>
             Import leads
           </button>
         </div>
@@ -274,7 +256,7 @@ export function ImportWizard({
       <ErrorNote error={error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={!file || busy}>
-          {busy ? "Uploading…" : "Upload and review columns"}
+          {upload.isPending ? "Uploading…" : "Upload and review columns"}
         </button>
       </div>
     </form>

@@ -1,19 +1,12 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
+import { useSearchState } from "../../hooks/useSearchState";
 import { navigate } from "../../router";
 import { ask } from "../../components/confirm";
 
-type Play = {
-  key: string;
-  name: string;
-  goal: string;
-  category: string;
-  relationship: string;
-  channels: string[];
-  steps: { channel: string; delayDays: number; condition: string }[];
-  builtIn: boolean;
-};
+type Play = Get<"/api/plays">[number];
 export const channelLabel: Record<string, string> = {
   email: "Email",
   linkedin_invite: "LinkedIn invite",
@@ -21,13 +14,23 @@ export const channelLabel: Record<string, string> = {
 };
 
 export function PlaysPage() {
-  const [plays, setPlays] = useState<Play[]>([]);
-  const [f, setF] = useState({ q: "", relationship: "", channel: "" });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const p = new URLSearchParams(Object.entries(f).filter(([, v]) => v));
-    api<Play[]>("GET", `/api/plays?${p}`).then(setPlays, (e) => setError(e.message));
-  }, [f]);
+  // Search and filters live in the URL: Back and reload bring them back.
+  const [f, setF] = useSearchState(["q", "relationship", "channel"] as const);
+  const query = {
+    q: f.q || undefined,
+    relationship: f.relationship || undefined,
+    channel: f.channel || undefined,
+  };
+  const plays = useQuery({
+    queryKey: ["/api/plays", query],
+    queryFn: () => data(client.GET("/api/plays", { params: { query } })),
+    placeholderData: keepPreviousData,
+    meta: { inline: true },
+  });
+  const startRun = useAction(
+    (v: { name: string; playKey: string }) => data(client.POST("/api/runs", { body: v })),
+    { inline: true, invalidate: [["/api/runs"]], onSuccess: (run) => navigate(`/runs/${run.id}`) },
+  );
 
   async function start(p: Play) {
     const name = await ask({
@@ -35,13 +38,7 @@ export function PlaysPage() {
       confirm: "Start run",
       field: { label: "Run name", initial: `${p.name} — ${new Date().toLocaleDateString()}` },
     });
-    if (!name) return;
-    try {
-      const run = await api<{ id: string }>("POST", "/api/runs", { name, playKey: p.key });
-      navigate(`/runs/${run.id}`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (name) startRun.mutate({ name, playKey: p.key });
   }
 
   return (
@@ -58,12 +55,12 @@ export function PlaysPage() {
           aria-label="Search plays"
           placeholder="Search plays…"
           value={f.q}
-          onChange={(e) => setF({ ...f, q: e.target.value })}
+          onChange={(e) => setF({ q: e.target.value }, { replace: true })}
         />
         <select
           aria-label="Relationship"
           value={f.relationship}
-          onChange={(e) => setF({ ...f, relationship: e.target.value })}
+          onChange={(e) => setF({ relationship: e.target.value })}
         >
           <option value="">Any relationship</option>
           <option value="cold">Cold</option>
@@ -71,19 +68,15 @@ export function PlaysPage() {
           <option value="stalled">Stalled</option>
           <option value="known">Known</option>
         </select>
-        <select
-          aria-label="Channel"
-          value={f.channel}
-          onChange={(e) => setF({ ...f, channel: e.target.value })}
-        >
+        <select aria-label="Channel" value={f.channel} onChange={(e) => setF({ channel: e.target.value })}>
           <option value="">Any channel</option>
           <option value="email">Email</option>
           <option value="linkedin">LinkedIn</option>
         </select>
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={(startRun.error ?? plays.error)?.message ?? null} />
       <div className="cards">
-        {plays.map((p) => (
+        {plays.data?.map((p) => (
           <article key={p.key} className="card play">
             <h3>{p.name}</h3>
             <p className="muted small">
@@ -98,7 +91,7 @@ export function PlaysPage() {
                 </li>
               ))}
             </ol>
-            <button type="button" className="primary" onClick={() => start(p)}>
+            <button type="button" className="primary" disabled={startRun.isPending} onClick={() => start(p)}>
               Start a run
             </button>
           </article>

@@ -6,6 +6,7 @@ import { useAction } from "../../api/useAction";
 import { FilterSelect } from "../../components/FilterSelect";
 import { ErrorNote } from "../../components/Field";
 import { Link } from "../../components/Link";
+import { useSearchState } from "../../hooks/useSearchState";
 import type { LeadStatus } from "../../../../src/domain/leadStatus";
 import { statusOptions } from "../leads/leadTypes";
 import { StatusBadge } from "../leads/StatusBadge";
@@ -16,38 +17,19 @@ const changedByStatus = [
   ["/api/leads"],
   ["/api/home"],
 ];
-// GET /api/pipeline and its stage leads answer record<unknown> in the route schema: their shapes
-// stay written by hand.
-type Card = { key: string; label: string; count: number; pct: number };
-type Stage = { status: string; label: string; count: number; pct: number };
-type Pipeline = {
-  total: number;
-  funnel: Card[];
-  stages: Stage[];
-  email: { total: number; sent: number; sendRate: number; byStatus: Record<string, number> };
-};
-type SampleLead = {
-  id: string;
-  name: string;
-  email: string | null;
-  company: string | null;
-  status: string;
-  statusLabel: string;
-};
-
 type Filter = { runId?: string; listId?: string };
 
 /** Seed 004's Pipeline: funnel cards, email stats, and stage cards that open onto editable sample leads. */
 export function PipelinePage() {
   const runs = useRunOptions();
   const lists = useListOptions();
-  const [filter, setFilter] = useState({ runId: "", listId: "" });
+  // The filters live in the URL: Back and reload bring them back.
+  const [filter, setFilter] = useSearchState(["runId", "listId"] as const);
   const [open, setOpen] = useState<string | null>(null);
   const query: Filter = { runId: filter.runId || undefined, listId: filter.listId || undefined };
   const pipeline = useQuery({
     queryKey: ["/api/pipeline", query],
-    queryFn: () =>
-      data(client.GET("/api/pipeline", { params: { query } })) as Promise<unknown> as Promise<Pipeline>,
+    queryFn: () => data(client.GET("/api/pipeline", { params: { query } })),
     placeholderData: keepPreviousData,
     meta: { inline: true },
   });
@@ -67,14 +49,14 @@ export function PipelinePage() {
             allLabel="All runs"
             options={runs}
             value={filter.runId}
-            onChange={(v) => setFilter({ ...filter, runId: v })}
+            onChange={(v) => setFilter({ runId: v })}
           />
           <FilterSelect
             label="List"
             allLabel="All lists"
             options={lists}
             value={filter.listId}
-            onChange={(v) => setFilter({ ...filter, listId: v })}
+            onChange={(v) => setFilter({ listId: v })}
           />
         </div>
       </header>
@@ -146,7 +128,7 @@ function StageLeads({ status, query }: { status: string; query: Filter }) {
         client.GET("/api/pipeline/stages/{status}/leads", {
           params: { path: { status }, query: { ...query, limit: 10 } },
         }),
-      ) as Promise<unknown> as Promise<SampleLead[]>,
+      ),
     meta: { inline: true },
   });
   const change = useAction(

@@ -1,22 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../../api";
+import { client, data, type Get } from "../../api/client";
+import { useAction } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 
-export /** The account's budgets, shared by every run and sequence that sends through it. */
-type LinkedInLimits = {
-  invitesPerDay: number;
-  invitesPerWeek: number;
-  messagesPerDay: number;
-  minGapMinutes: number;
-  maxGapMinutes: number;
-  workStart: string;
-  workEnd: string;
-  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-  workDays: number[];
-  timezone: string;
-  freeAccount: boolean;
-  notesPerMonth: number;
-};
+/** The account's budgets, shared by every run and sequence that sends through it (workDays: ISO, 1 = Monday). */
+export type LinkedInLimits = NonNullable<Get<"/api/integrations/linkedin">["limits"]>;
 
 const WEEKDAYS: [number, string, string][] = [
   [1, "Mon", "Monday"],
@@ -93,9 +81,18 @@ export function LinkedInBudgets({
   onSaved: (limits: LinkedInLimits) => void;
 }) {
   const [f, setF] = useState<LimitsForm>(() => toForm(limits));
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const save = useAction(
+    (body: LinkedInLimits) => data(client.PUT("/api/integrations/linkedin/limits", { body })),
+    {
+      inline: true,
+      onSuccess: (stored) => {
+        setF(toForm(stored));
+        setSaved(true);
+        onSaved(stored);
+      },
+    },
+  );
   const set = <K extends keyof LimitsForm>(k: K, v: LimitsForm[K]) => {
     setSaved(false);
     setF((old) => ({ ...old, [k]: v }));
@@ -107,21 +104,10 @@ export function LinkedInBudgets({
         ? f.workDays.filter((d) => d !== day)
         : [...f.workDays, day].sort((a, b) => a - b),
     );
-  async function save(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSaved(false);
-    setSaving(true);
-    try {
-      const stored = await api<LinkedInLimits>("PUT", "/api/integrations/linkedin/limits", fromForm(f));
-      setF(toForm(stored));
-      setSaved(true);
-      onSaved(stored);
-    } catch (err) {
-      setError(readable((err as Error).message));
-    } finally {
-      setSaving(false);
-    }
+    save.mutate(fromForm(f));
   }
   const num = (k: NumKey, max: number) => (
     <input
@@ -137,7 +123,7 @@ export function LinkedInBudgets({
     />
   );
   return (
-    <form className="card form-grid" onSubmit={save} aria-labelledby="linkedin-budgets-title">
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="linkedin-budgets-title">
       <div>
         <h3 id="linkedin-budgets-title">Budgets</h3>
         <p className="muted small">
@@ -233,10 +219,10 @@ export function LinkedInBudgets({
           {num("notesPerMonth", 100)}
         </Field>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={save.error ? readable(save.error.message) : null} />
       {canEdit ? (
         <div className="actions">
-          <button className="primary" type="submit" disabled={saving}>
+          <button className="primary" type="submit" disabled={save.isPending}>
             Save budgets
           </button>
           {saved && (

@@ -1,54 +1,55 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, data } from "../../api/client";
+import { useTasks } from "../../api/useAction";
 import { ErrorNote, Field } from "../../components/Field";
 import { ask } from "../../components/confirm";
 import { blank, formOf, requestBodyOf, type Sender } from "./senderForm";
 
 /** Members see the senders (to pick one for a sequence); owners and admins change them. */
 export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
-  const [senders, setSenders] = useState<Sender[]>([]);
+  // The same cache entry as the sender filters and the domain checks below.
+  const list = useQuery({
+    queryKey: ["/api/sender-accounts"],
+    queryFn: () => data(client.GET("/api/sender-accounts")),
+    meta: { inline: true },
+  });
+  const senders: Sender[] = list.data ?? [];
   const [f, setF] = useState(blank);
   // The account being edited, or null when the form adds a new one.
   const [editing, setEditing] = useState<Sender | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const qc = useQueryClient();
-  const load = useCallback(
-    () =>
-      api<Sender[]>("GET", "/api/sender-accounts").then(
-        (s) => {
-          setSenders(s);
-          // The domain checks below list the senders through the query cache.
-          void qc.invalidateQueries({ queryKey: ["/api/sender-accounts"] });
-        },
-        (e) => setError(e.message),
-      ),
-    [qc],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const act = useTasks([["/api/sender-accounts"]]);
+  const path = (id: string) => ({ params: { path: { id } } });
+  const clear = () => {
+    setEditing(null);
+    setF(blank);
+  };
 
-  async function save(e: FormEvent) {
+  // The form clears only once the save worked, so a refusal keeps what was typed.
+  function save(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     const body = requestBodyOf(f, editing);
-    try {
-      if (editing) await api("PATCH", `/api/sender-accounts/${editing.id}`, body);
-      else await api("POST", "/api/sender-accounts", { ...body, kind: f.kind });
-      setNotice(editing ? `Saved ${f.name}` : `Added ${f.name}`);
-      setEditing(null);
-      setF(blank);
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    const name = f.name;
+    act.mutate(
+      async () => {
+        if (editing) await data(client.PATCH("/api/sender-accounts/{id}", { ...path(editing.id), body }));
+        else
+          await data(
+            client.POST("/api/sender-accounts", {
+              body: { ...body, imap: body.imap ?? undefined, kind: f.kind as "sandbox" | "smtp" },
+            }),
+          );
+        return editing ? `Saved ${name}` : `Added ${name}`;
+      },
+      { onSuccess: clear },
+    );
   }
-  async function test(s: Sender) {
-    const r = await api<{ ok: boolean; error?: string }>("POST", `/api/sender-accounts/${s.id}/test`);
-    setNotice(r.ok ? `${s.name}: connection and login work` : null);
-    setError(r.ok ? null : `${s.name}: ${r.error}`);
+  function test(s: Sender) {
+    act.mutate(async () => {
+      const r = await data(client.POST("/api/sender-accounts/{id}/test", path(s.id)));
+      if (!r.ok) throw new Error(`${s.name}: ${r.error}`);
+      return `${s.name}: connection and login work`;
+    });
   }
   async function remove(s: Sender) {
     const ok = await ask({
@@ -58,24 +59,18 @@ export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
       danger: true,
     });
     if (!ok) return;
-    try {
-      await api("DELETE", `/api/sender-accounts/${s.id}`);
-      setNotice(`Removed ${s.name}`);
-      setError(null);
-      if (editing?.id === s.id) {
-        setEditing(null);
-        setF(blank);
-      }
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    act.mutate(
+      async () => {
+        await data(client.DELETE("/api/sender-accounts/{id}", path(s.id)));
+        return `Removed ${s.name}`;
+      },
+      { onSuccess: () => editing?.id === s.id && clear() },
+    );
   }
   const edit = (s: Sender) => {
     setEditing(s);
     setF(formOf(s));
-    setNotice(null);
-    setError(null);
+    act.reset();
   };
 
   return (
@@ -85,12 +80,12 @@ export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
         sends. Give an account an IMAP inbox and replies, out-of-office notes and bounces are read from it.
         The sandbox keeps every message on this machine (see Inbox).
       </p>
-      {notice && (
+      {act.data && (
         <p className="ok" role="status">
-          {notice}
+          {act.data}
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={(act.error ?? list.error)?.message ?? null} />
       <table className="table">
         <thead>
           <tr>
@@ -277,17 +272,11 @@ export function SendersSettings({ canEdit = true }: { canEdit?: boolean }) {
             </Field>
           </div>
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={act.isPending}>
               {editing ? "Save changes" : "Add sender"}
             </button>
             {editing && (
-              <button
-                type="button"
-                onClick={() => {
-                  setEditing(null);
-                  setF(blank);
-                }}
-              >
+              <button type="button" onClick={clear}>
                 Cancel
               </button>
             )}
