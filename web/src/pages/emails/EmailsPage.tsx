@@ -25,8 +25,11 @@ export function EmailsPage() {
   return (
     <section>
       <header className="page-head">
-        <h1>Emails</h1>
-        <p className="muted">Outreach emails written for leads. Nothing is sent until you approve it.</p>
+        <h1>Outreach emails</h1>
+        <p className="muted">
+          Preview, edit and approve the emails written for your leads before they are sent. Nothing goes out
+          until you approve it.
+        </p>
       </header>
       <Tabs
         label="Which emails"
