@@ -1,30 +1,12 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../../api";
+import { client, data, type Get } from "../../api/client";
 import { ErrorNote } from "../../components/Field";
 import { ZoneBadge } from "../../components/zones/ZoneBadge";
-import type { InferredZone } from "../../components/zones/zoneTypes";
 
-type Step = {
-  index: number;
-  channel: string;
-  condition: "always" | "no_reply";
-  delayDays: number;
-  status: "sent" | "scheduled" | "skipped" | "not_scheduled";
-  at: string | null;
-  leadLocal: string | null;
-  workspaceLocal: string | null;
-  reason: string | null;
-  message: { subject: string; body: string; problem: string | null; variant: string | null } | null;
-  pathLabel: string | null;
-};
-type Preview = {
-  lead: { id: string | null; name: string | null };
-  enrollment: { id: string; state: string } | null;
-  zone: InferredZone;
-  workspaceZone: string;
-  steps: Step[];
-};
-type LeadHit = { id: string; firstName: string | null; lastName: string | null; email: string | null };
+type Preview = Get<"/api/sequences/{id}/preview">;
+type Step = Preview["steps"][number];
+type LeadHit = Get<"/api/leads">["items"][number];
+type PreviewQuery = { leadId?: string; location?: string; phone?: string; timezone?: string };
 
 const channelLabels: Record<string, string> = {
   email: "Email",
@@ -50,23 +32,28 @@ export function SchedulePreview({ sequenceId }: { sequenceId: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function show(q: Record<string, string>) {
+  async function show(q: PreviewQuery) {
     setError(null);
     try {
-      const params = new URLSearchParams(q);
-      if (asOf) params.set("asOf", new Date(asOf).toISOString());
-      setPreview(await api<Preview>("GET", `/api/sequences/${sequenceId}/preview?${params}`));
+      const query = { ...q, ...(asOf ? { asOf: new Date(asOf).toISOString() } : {}) };
+      setPreview(
+        await data(
+          client.GET("/api/sequences/{id}/preview", { params: { path: { id: sequenceId }, query } }),
+        ),
+      );
     } catch (e) {
       setError((e as Error).message);
     }
   }
   async function find(e: FormEvent) {
     e.preventDefault();
-    const r = await api<{ items: LeadHit[] }>(
-      "GET",
-      `/api/leads?limit=8&search=${encodeURIComponent(search)}`,
-    );
-    setHits(r.items);
+    setError(null);
+    try {
+      const r = await data(client.GET("/api/leads", { params: { query: { limit: 8, search } } }));
+      setHits(r.items);
+    } catch (err) {
+      setError((err as Error).message);
+    }
   }
   const hypothetical = (e: FormEvent) => {
     e.preventDefault();
