@@ -41,6 +41,7 @@ describe("the OpenAPI document", () => {
         // example is a valid body (a 404 for the made-up id is expected).
         const url = path
           .replace("{channel}", "email")
+          .replace("{idx}", "1")
           .replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
         if (["/api/setup", "/api/auth/login", "/api/auth/switch-workspace"].includes(path)) continue;
         const r = await api.call(method.toUpperCase(), url, { key, body: example });

@@ -130,6 +130,7 @@ export const requestExamples: Record<string, unknown> = {
     skipHolidays: true,
   },
   "PUT /api/sequences/:id/steps": { steps: [emailStep] },
+  "PUT /api/sequences/:id/steps/:idx/winner": { winner: "B" },
   "POST /api/sequences/:id/launch": { skipBlocked: true },
   "POST /api/sequences/:id/archive": { archived: true },
   "POST /api/runs/:id/archive": { archived: true },

@@ -18963,6 +18963,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "winner": "B"
+                 *     }
+                 */
                 "application/json": {
                     autoWinner?: boolean;
                     winner?: string | null;
