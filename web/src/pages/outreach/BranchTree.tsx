@@ -1,5 +1,5 @@
 import type { Get } from "../../api/client";
-import { channelLabel } from "./PlaysPage";
+import { StepChannelSelect } from "./StepChannelSelect";
 import type { StepVariant } from "./StepVariantsEditor";
 
 export type StepPath = "yes" | "no";
@@ -155,18 +155,12 @@ function PathColumn({
         return (
           <div key={i} className="branch-step stack">
             <strong>{label}</strong>
-            <select
-              aria-label={`${label} channel`}
+            <StepChannelSelect
+              label={label}
               disabled={!draft}
               value={s.channel}
-              onChange={(e) => set(i, { channel: e.target.value as Step["channel"] })}
-            >
-              {Object.entries(channelLabel).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
+              onChange={(channel) => set(i, { channel })}
+            />
             <label className="inline">
               {i === 0 ? "after the last shared step," : "after"}
               <input

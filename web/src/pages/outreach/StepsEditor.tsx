@@ -4,7 +4,7 @@ import { useAction } from "../../api/useAction";
 import { ErrorNote } from "../../components/Field";
 import { useUnsavedWarning } from "../../hooks/unsaved";
 import { type Branch, BranchTree, type StepPath } from "./BranchTree";
-import { channelLabel } from "./PlaysPage";
+import { StepChannelSelect } from "./StepChannelSelect";
 import { StepVariantsEditor } from "./StepVariantsEditor";
 
 type SavedStep = Get<"/api/sequences/{id}">["steps"][number];
@@ -59,18 +59,12 @@ export function StepsEditor({
       {shared.map((s, i) => (
         <div key={i} className="step-row">
           <strong>Step {i + 1}</strong>
-          <select
-            aria-label={`Step ${i + 1} channel`}
+          <StepChannelSelect
+            label={`Step ${i + 1}`}
             disabled={!draft}
             value={s.channel}
-            onChange={(e) => setStep(i, { channel: e.target.value as Step["channel"] })}
-          >
-            {Object.entries(channelLabel).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
+            onChange={(channel) => setStep(i, { channel })}
+          />
           <label className="inline">
             {i === 0 ? "starts" : "after"}
             <input
